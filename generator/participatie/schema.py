@@ -1,0 +1,55 @@
+"""JSON Schema (draft 2020-12) per file kind, with the profile's vocabularies as enums.
+
+Only keywords draft-07 also knows are used, so the VS Code YAML extension understands them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .derive import AFWIJKINGSSOORTEN
+from .model import FILE_MODELS
+from .profile import Profiel
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_name(bestand: str) -> str:
+    return bestand.replace(".yaml", ".schema.json")
+
+
+def vocabularies(p: Profiel) -> dict[str, list[str]]:
+    return {"soort_werk": [s.code for s in p.soorten_werk], "besluit_door": p.besluitorganen, "door": p.besluitorganen,
+            "niveau": p.niveau_codes, "categorie": p.kadercategorieen, "doelen": [d.code for d in p.doelen],
+            "soort": list(AFWIJKINGSSOORTEN)}
+
+
+def build_schema(bestand: str, p: Profiel) -> dict:
+    schema = FILE_MODELS[bestand].model_json_schema()
+    vocab = vocabularies(p)
+    for obj in [schema, *schema.get("$defs", {}).values()]:
+        for name, prop in obj.get("properties", {}).items():
+            if name in vocab and not (obj.get("title") == "Moment" and name == "soort"):
+                _add_enum(prop, vocab[name])
+    return {"$schema": DRAFT, "$id": schema_name(bestand), **schema}
+
+
+def _add_enum(prop: dict, values: list[str]) -> None:
+    if prop.get("type") == "string":
+        prop["enum"] = values
+    elif prop.get("type") == "array" and prop.get("items", {}).get("type") == "string":
+        prop["items"]["enum"] = values
+    for branch in prop.get("anyOf", []):
+        _add_enum(branch, values)
+
+
+def write_schemas(folder: Path, p: Profiel) -> list[Path]:
+    """Write one schema per file kind; only files ending in .schema.json are ever written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for bestand in FILE_MODELS:
+        path = folder / schema_name(bestand)
+        path.write_text(json.dumps(build_schema(bestand, p), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
