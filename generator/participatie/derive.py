@@ -112,17 +112,17 @@ def _plan_changes(t, p, vandaag):
 
 
 def _lower_level(t, p, vandaag):
-    """A moment that offers a group less influence than the adopted plan promised it."""
-    planned = {g.groep: g.niveau for g in t.traject.omgevingsanalyse if g.niveau and not g.fasen}
+    """A group whose moments offer less influence than the adopted plan promised it."""
     out = []
-    for i, m in enumerate(t.planning.momenten):
-        if not (active(m) and m.niveau and p.rank(m.niveau) >= 0):
+    for i, g in enumerate(t.traject.omgevingsanalyse):
+        if not g.niveau or g.fasen or p.rank(g.niveau) < 0:
             continue
-        for groep in m.doelgroepen:
-            promised = planned.get(groep)
-            if promised and p.rank(m.niveau) < p.rank(promised):
-                out.append(Gevonden("niveau-gewijzigd", m.id, f"moment '{m.id}' is '{m.niveau}' voor '{groep}', "
-                                    f"terwijl het plan '{promised}' belooft", "planning.yaml", ("momenten", i, "niveau")))
+        offered = [m.niveau for m in t.planning.momenten
+                   if active(m) and m.soort in DEELNAME and g.groep in m.doelgroepen and p.rank(m.niveau or "") >= 0]
+        if offered and max(p.rank(lv) for lv in offered) < p.rank(g.niveau):
+            top = max(offered, key=p.rank)
+            out.append(Gevonden("niveau-gewijzigd", g.groep, f"groep '{g.groep}' krijgt in de planning hooguit '{top}', "
+                                f"terwijl het plan '{g.niveau}' belooft", "traject.yaml", ("omgevingsanalyse", i, "niveau")))
     return out
 
 

@@ -26,6 +26,9 @@ def translate(error: dict, known_fields: list[str]) -> tuple[str, str]:
     field = str(loc[-1]) if loc else "bestand"
     if kind == "missing":
         return f"het verplichte veld '{field}' ontbreekt.", f"Voeg '{field}:' toe met een waarde."
+    if kind == "extra_forbidden" and (" " in field or field[:1].isdigit()):
+        return f"onbekend veld '{field}'. Staat er een komma of dubbele punt in een tekst tussen {{ }}?", \
+            "Zet die tekst tussen aanhalingstekens, bijvoorbeeld: titel: \"Budget is 1,2 miljoen euro\"."
     if kind == "extra_forbidden":
         return f"onbekend veld '{field}'.{suggest(field, known_fields)}", \
             f"Toegestane velden hier: {', '.join(known_fields)}."

@@ -198,7 +198,7 @@ def _afwijkingen(t, p, vandaag):
                                  "Leg bij 'motivering' uit waarom is afgeweken.", code="afwijking.motivering"))
     for g in detect_afwijkingen(t, p, vandaag):
         if match_declared(t, g) is None:
-            out.append(t.finding(ernst, g.bestand, g.loc, f"afwijking zonder motivering: {g.omschrijving}.",
+            out.append(t.finding(ernst, g.bestand, g.loc, f"afwijking zonder motivering: {g.omschrijving.rstrip('.')}.",
                                  f"Verklaar dit in traject.yaml onder 'afwijkingen:' met soort: {g.soort}"
                                  f"{', betreft: ' + g.betreft if g.betreft else ''}, wat en motivering.",
                                  code=f"afwijking.{g.soort}"))
