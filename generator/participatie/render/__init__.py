@@ -1,0 +1,1 @@
+"""Render stage: pages, feeds and exports from checked trajectories. Knows nothing of MkDocs."""
