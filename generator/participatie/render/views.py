@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from dataclasses import dataclass, field
 
 from ..derive import AFWIJKINGSSOORTEN, detect_afwijkingen, eindverslag_parts, group_levels, match_declared
@@ -10,6 +12,8 @@ from ..githistory import Wijziging
 from ..model import UITKOMSTEN, Moment
 from ..profile import Profiel
 from ..project import Traject
+from markupsafe import Markup
+
 from .text import datum, href, kort, safe_markdown, slugify, tijd
 
 STATUS_NAMEN = {"verkenning": "Verkenning", "plan": "Plan in de maak", "vastgesteld": "Plan vastgesteld",
@@ -218,7 +222,7 @@ class TrajectView:
         return self.t.traject.contact or {}
 
 
-def _yaml_str(text: str) -> str:
-    """A value safe inside YAML front matter."""
-    import json
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+def _yaml_str(text: str) -> Markup:
+    """A plain-text value safe inside YAML front matter and in the theme's meta tags."""
+    plain = re.sub(r"[<>&\"'`\\]", "", " ".join(text.split()))
+    return Markup(json.dumps(plain, ensure_ascii=False))
