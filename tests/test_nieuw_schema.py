@@ -76,6 +76,7 @@ def test_schema_accepts_every_example_file(schemas):
     ("traject", "niveau: raadplegen}", "niveau: meepraten}"),
     ("planning", "datum: 2026-12-08", "datum: 2026-02-30"),
     ("terugkoppeling", "uitkomst: nog in behandeling", "uitkomst: misschien"),
+    ("planning", 'tijd: "17:00"', 'tijd: "17.00"'),
 ])
 def test_schema_rejects_broken_files(schemas, tmp_path, kind, old, new):
     path = ROOT / "projecten" / "fietspad-kerkdijk" / f"{kind}.yaml"

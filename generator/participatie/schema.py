@@ -32,7 +32,21 @@ def build_schema(bestand: str, p: Profiel) -> dict:
         for name, prop in obj.get("properties", {}).items():
             if name in vocab and not (obj.get("title") == "Moment" and name == "soort"):
                 _add_enum(prop, vocab[name])
+    _plain_times(schema)
     return {"$schema": DRAFT, "$id": schema_name(bestand), **schema}
+
+
+def _plain_times(node) -> None:
+    """Staff write times as 19:30; JSON Schema's 'time' format wants 19:30:00+01:00."""
+    if isinstance(node, dict):
+        if node.get("format") == "time":
+            del node["format"]
+            node["pattern"] = r"^([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+        for value in node.values():
+            _plain_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _plain_times(value)
 
 
 def _add_enum(prop: dict, values: list[str]) -> None:

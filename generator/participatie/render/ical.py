@@ -52,8 +52,8 @@ def event(m: MomentView, page_url: str, domain: str) -> Event:
     return ev
 
 
-def feed(name: str, description: str, moments: list[MomentView], site_url: str, domain: str) -> bytes:
-    cal = Calendar.new(name=name, description=description, prodid=PRODID)
+def feed(path: str, name: str, description: str, moments: list[MomentView], site_url: str, domain: str) -> bytes:
+    cal = Calendar.new(name=name, description=description, prodid=PRODID, uid=f"{path}@{domain}", url=site_url + path)
     cal.add("method", "PUBLISH")
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     for m in moments:

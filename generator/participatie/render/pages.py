@@ -47,7 +47,7 @@ def render_site(result: Result, histories: dict[str, list[Wijziging]], site_url:
         out.append(Generated(path, env.get_template(template).render(page=path, **common, **ctx)))
 
     def feed(path: str, name: str, description: str, items: list[MomentView]) -> None:
-        out.append(Generated(path, ical.feed(name, description, items, site_url, domain)))
+        out.append(Generated(path, ical.feed(path, name, description, items, site_url, domain)))
 
     for v in views:
         page(v.page, "traject.md.j2", t=v)

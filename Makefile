@@ -1,0 +1,43 @@
+# Quick start:  make site   (build the example site into site/)
+#               make test   (install everything and run the whole test suite)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: site serve test check schema benchmark clean
+
+$(BIN)/participatie: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/participatie
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(BIN)/participatie
+	NO_MKDOCS_2_WARNING=1 $(BIN)/participatie bouw --strikt
+
+serve: $(BIN)/participatie
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+check: $(BIN)/participatie
+	$(BIN)/participatie check
+
+schema: $(BIN)/participatie
+	$(BIN)/participatie schema
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Installeer Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+test: $(VENV)/.test-deps chromium
+	$(BIN)/python -m pytest
+
+benchmark: $(BIN)/participatie
+	$(BIN)/python benchmarks/bouwtijd.py
+
+clean:
+	rm -rf site .site.* $(VENV)
