@@ -79,6 +79,8 @@ def read_text(path: Path, pad: str) -> tuple[str | None, list[Finding]]:
     if path.is_dir():
         return None, [_error(pad, None, "hier staat een map, maar er hoort een bestand te staan.",
                              "Verwijder of hernoem de map.")]
+    if not path.is_file():
+        return None, [_error(pad, None, "dit is geen gewoon bestand.", "Zet hier een gewoon tekstbestand neer.")]
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -174,7 +176,7 @@ class _Converter:
             return None
         self.source.values[loc] = _pos(node)
         if node.tag not in ALLOWED_TAGS:
-            self.fail(node, f"de YAML-tag '{node.tag}' is niet toegestaan.",
+            self.fail(node, f"de YAML-tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan.",
                       "Haal de tag (het woord met '!' ervoor) weg en schrijf gewone tekst.")
             return None
         if isinstance(node, yaml.MappingNode):

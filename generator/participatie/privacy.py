@@ -15,7 +15,7 @@ from .project import Traject
 
 ALLOW = re.compile(r"(?:#|<!--)\s*privacy:\s*openbaar", re.IGNORECASE)
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})")
-PHONE = re.compile(r"(?<![\d+])(?:\+31|0031|0)(?:[ \-.]?\(?\d\)?){9}(?!\d)")
+PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)(?:[ \-.]?\(?\d\)?){9}(?!\d)")
 POSTCODE_HUISNR = re.compile(r"\b[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}\b[ ,]*\d+|\b\d+[a-zA-Z]?,? +[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}\b")
 STREET = re.compile(r"\b[A-Z][a-zà-ÿ'\-]+(?:straat|weg|laan|dijk|plein|steeg|pad|kade|singel|gracht|hof|dreef|erf|"
                     r"markt|wal|veld|horst|stoep|brink|ring|boulevard)\s+\d{1,4}\s?[a-zA-Z]?\b")

@@ -30,6 +30,7 @@ class Traject:
     opgave: MarkdownSource | None = None
     eindverslag: MarkdownSource | None = None
     sources: dict[str, Source] = field(default_factory=dict)
+    onleesbaar: set[str] = field(default_factory=set)  # files with load errors: no follow-up findings about them
 
     def pad(self, bestand: str) -> str:
         return f"{self.map}/{bestand}"
@@ -54,6 +55,7 @@ def load_traject(folder: Path) -> tuple[Traject | None, list[Finding]]:
     findings += _unknown_files(folder, map_pad)
     parsed: dict[str, object] = {}
     sources: dict[str, Source] = {}
+    failed: set[str] = set()
     for name, model in FILE_MODELS.items():
         path = folder / name
         if not path.exists() and not path.is_symlink():
@@ -61,10 +63,13 @@ def load_traject(folder: Path) -> tuple[Traject | None, list[Finding]]:
         source, problems = load_yaml(path, f"{map_pad}/{name}")
         findings += problems
         if source is None or problems:
+            failed.add(name)
             continue
         sources[name] = source
         obj, problems = check_shape(model, source)
         findings += problems
+        if problems:
+            failed.add(name)
         if obj is not None:
             parsed[name] = obj
     markdown = {}
@@ -73,13 +78,15 @@ def load_traject(folder: Path) -> tuple[Traject | None, list[Finding]]:
         if path.exists() or path.is_symlink():
             md, problems = load_markdown(path, f"{map_pad}/{name}")
             findings += problems
+            if problems:
+                failed.add(name)
             markdown[name] = md
     if "traject.yaml" not in parsed:
         if not (folder / "traject.yaml").exists():
             findings.append(Finding(f"{map_pad}/traject.yaml", None, Ernst.FOUT, "traject.yaml ontbreekt.",
                                     "Maak het traject met 'participatie nieuw <naam>'; dan staat alles klaar."))
         return None, findings
-    traject = Traject(slug=folder.name, map=map_pad, traject=parsed["traject.yaml"], sources=sources,
+    traject = Traject(slug=folder.name, map=map_pad, traject=parsed["traject.yaml"], sources=sources, onleesbaar=failed,
                       opgave=markdown.get("opgave.md"), eindverslag=markdown.get("eindverslag.md"))
     traject.kaders = parsed.get("kaders.yaml", KadersBestand())
     traject.planning = parsed.get("planning.yaml", PlanningBestand())

@@ -23,6 +23,8 @@ def build_site(base: Path, target: Path, strict: bool = False) -> int:
     if target == base.resolve() or base.resolve().is_relative_to(target):
         print(f"fout: '{target}' kan geen bouwmap zijn.", file=sys.stderr)
         return 2
+    for stale in target.parent.glob(f".{target.name}.nieuw-*"):  # left by an interrupted build of ours
+        shutil.rmtree(stale, ignore_errors=True)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.nieuw-", dir=target.parent))
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .derive import AFWIJKINGSSOORTEN, DEELNAME, detect_afwijkingen, eindverslag_parts, match_declared, plan_elements
 from .findings import Ernst, Finding, Pos
@@ -23,6 +24,7 @@ ELEMENT_PLEK = {
     "communicatie": ("traject.yaml", ("communicatie",), "Beschrijf bij 'communicatie' hoe u uitnodigt en terugkoppelt."),
     "capaciteit": ("traject.yaml", ("capaciteit",), "Beschrijf bij 'capaciteit' welke uren en welk geld er zijn."),
 }
+SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$")
 BASIS = ("samenvatting", "soort_werk", "thema", "kernen", "contact", "portefeuillehouder", "besluit_door", "stap1")
 
 
@@ -72,8 +74,8 @@ def _status_requirements(t, p, vandaag):
                                      f"{'verplicht' if ernst is F else 'nodig voordat het plan wordt vastgesteld'}.",
                                      f"Vul '{name}:' in traject.yaml in.", code="plan.basis", key=True))
         for element, ok in plan_elements(t).items():
-            if not ok:
-                bestand, loc, hint = ELEMENT_PLEK[element]
+            bestand, loc, hint = ELEMENT_PLEK[element]
+            if not ok and bestand not in t.onleesbaar:
                 parts = [f"{o.nummer}. {o.naam}" for o in p.plan_onderdelen if element in o.velden]
                 if parts:
                     out.append(t.finding(ernst, bestand, loc, f"het plan van aanpak mist '{element}' "
@@ -154,6 +156,9 @@ def _moments(t, p, vandaag):
         if m.eindtijd and not m.tijd:
             out.append(t.finding(F, "planning.yaml", loc + ("eindtijd",), "er is een eindtijd maar geen begintijd.",
                                  "Vul ook 'tijd' in.", code="moment.volgorde"))
+        if m.link and not SAFE_URL.match(m.link):
+            out.append(t.finding(F, "planning.yaml", loc + ("link",), f"'{m.link}' is geen webadres.",
+                                 "Begin de link met https://.", code="moment.link"))
         if m.soort in DEELNAME and not (m.plaats or m.link):
             out.append(t.finding(W, "planning.yaml", loc, f"moment '{m.id}' heeft geen plaats en geen link.",
                                  "Vul 'plaats' (adres van de zaal) of 'link' in.", code="moment.plaats"))

@@ -56,6 +56,12 @@ class MomentView:
         return SOORT_NAMEN[self.m.soort]
 
     @property
+    def link(self) -> str:
+        """Only web links become links; anything else was refused by the check."""
+        link = self.m.link or ""
+        return link if re.match(r"^https?://", link) else ""
+
+    @property
     def niveau(self) -> str:
         return self.niveau_naam
 
