@@ -101,3 +101,27 @@ def test_raad_table_sorts_with_javascript(browser, server):
     first = page.eval_on_selector_all("table.pt-raad tbody tr td:nth-child(7)", "els => els.map(e => e.dataset.waarde)")
     assert [int(x) for x in first] == sorted(int(x) for x in first)
     context.close()
+
+
+PAGES = ["index.html", "trajecten/index.html", "trajecten/dorpsplein-oosterbroek.html", "trajecten/omgevingsvisie-2040.html",
+         "kalender/index.html", "kalender/archief.html", "kernen/index.html", "kernen/oosterbroek.html", "raad/index.html",
+         "raad/monitor.html", "over.html"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["telefoon", "desktop"])
+def test_wcag_21_aa_with_axe(browser, server, viewport):
+    axe = pytest.importorskip("axe_playwright_python")
+    from importlib import resources
+    script = (resources.files(axe) / "axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    problems = {}
+    for path in PAGES:
+        page.goto(f"{server}/{path}")
+        page.evaluate(script)
+        result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+        found = [(v["id"], v["nodes"][0]["target"], v["nodes"][0]["failureSummary"][:200]) for v in result["violations"]]
+        if found:
+            problems[path] = found
+    context.close()
+    assert not problems, problems
