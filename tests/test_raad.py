@@ -134,3 +134,10 @@ def test_monitor_charts_have_text_alternatives_and_tables(built):
         assert f'src="{slug}.svg" alt="' in html
     assert "Opstellen visies en beleid, 2" in html  # alt text carries the numbers
     assert html.count("<caption>De cijfers bij deze grafiek</caption>") == 5
+
+
+def test_raad_page_shows_completeness_per_part(built):
+    html = (built / "raad/index.html").read_text(encoding="utf-8")
+    assert "Bouwstenen (100%)" in html and "6. Wanneer en waar gaan we inwoners betrekken?" in html
+    assert '<li class="pt-mist"><span class="pt-teken" aria-hidden="true">✗</span> Gevolgde proces <span class="pt-sr">ontbreekt</span>' in html
+    assert html.count("Eindverslag (100%)") == 2  # the two afgeronde trajecten

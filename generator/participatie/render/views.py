@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..derive import AFWIJKINGSSOORTEN, detect_afwijkingen, eindverslag_parts, group_levels, match_declared
+from ..derive import AFWIJKINGSSOORTEN, completeness, detect_afwijkingen, eindverslag_parts, group_levels, match_declared
 from ..githistory import Wijziging
 from ..model import UITKOMSTEN, Moment
 from ..profile import Profiel
@@ -217,6 +217,14 @@ class TrajectView:
         out += [{"soort": g.soort, "soort_naam": AFWIJKINGSSOORTEN[g.soort], "betreft": g.betreft, "wat": g.omschrijving,
                  "motivering": None, "gevonden": True} for g in detected if match_declared(self.t, g) is None]
         return out
+
+    @property
+    def volledigheid(self) -> list[dict]:
+        """Completeness against the profile, per bouwsteen, plan part and eindverslag part."""
+        vol = completeness(self.t, self.p)
+        def part(naam, items):
+            return {"naam": naam, "onderdelen": list(items.items()), "pct": round(100 * sum(items.values()) / len(items)) if items else 100}
+        return [part("Bouwstenen", vol.bouwstenen), part("Plan van aanpak", vol.plan), part("Eindverslag", vol.eindverslag)]
 
     @property
     def nieuws(self):
