@@ -115,3 +115,17 @@ def test_bad_slug_folder(site):
     result = participatie("check", cwd=site)
     assert result.returncode == 1
     assert "projecten/Fietspad_Kerkdijk: fout: de mapnaam 'Fietspad_Kerkdijk' is niet geschikt als webadres." in result.stdout
+
+
+def test_site_peildatum_is_used_without_the_environment_variable(site):
+    import os
+    import subprocess
+    import sys
+    clean = {k: v for k, v in os.environ.items() if k != "PARTICIPATIE_VANDAAG"}
+    run = lambda: subprocess.run([sys.executable, "-m", "participatie.cli", "check"], cwd=site, env=clean,  # noqa: E731
+                                 capture_output=True, text=True)
+    assert run().returncode == 0
+    edit(site / "mkdocs.yml", "peildatum: 2026-11-22", "peildatum: 2027-12-01")
+    later = run()
+    assert later.returncode == 1
+    assert "afwijking zonder motivering: besluit 'besluit-college' (2027-04-13) is voorbij" in later.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .check import check_site
 from .findings import format_json, summary
-from .settings import read_site_settings, today
+from .settings import read_site_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_check(args) -> int:
     settings, problems = read_site_settings(Path.cwd())
-    result = check_site(settings, today(), projecten=args.pad)
+    result = check_site(settings, settings.vandaag(), projecten=args.pad)
     findings = problems + result.findings
     if args.format == "json":
         print(format_json(findings, len(result.trajecten)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -14,7 +15,7 @@ from .check import Result, check_site
 from .githistory import history
 from .profile import resolve_profile
 from .render.pages import render_site
-from .settings import from_options, today
+from .settings import from_options
 
 log = get_plugin_logger(__name__)
 
@@ -26,6 +27,7 @@ class ParticipatieConfig(Config):
     kernen = c.ListOfItems(c.Type(str), default=[])
     eigen_domeinen = c.ListOfItems(c.Type(str), default=[])
     eigen_telefoonnummers = c.ListOfItems(c.Type(str), default=[])
+    peildatum = c.Optional(c.Type(datetime.date))
 
 
 class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
@@ -44,7 +46,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
 
     def on_pre_build(self, config):
         """Runs before MkDocs cleans site_dir: a broken trajectory leaves the previous site untouched."""
-        self.result = check_site(self.settings, today())
+        self.result = check_site(self.settings, self.settings.vandaag())
         for f in self.result.findings:
             (log.error if f.ernst.value == "fout" else log.warning)(f.format())
         if self.result.errors:

@@ -29,7 +29,14 @@ class SiteSettings:
     eigen_domeinen: tuple[str, ...] = ()
     eigen_telefoonnummers: tuple[str, ...] = ()
     site_url: str = ""
+    peildatum: dt.date | None = None  # for an example or an archived site: the date it is 'today'
     base: Path = field(default_factory=Path.cwd)
+
+    def vandaag(self) -> dt.date:
+        """The environment variable wins (tests), then the site's peildatum, then today."""
+        if os.environ.get("PARTICIPATIE_VANDAAG") or self.peildatum is None:
+            return today()
+        return self.peildatum
 
 
 def today() -> dt.date:
@@ -47,7 +54,16 @@ def from_options(options: dict, base: Path, site_url: str = "") -> SiteSettings:
     return SiteSettings(profiel=str(options.get("profiel") or "dalfsen"), projecten=str(options.get("projecten") or "projecten"),
                         gemeente=str(options.get("gemeente") or "de gemeente"), kernen=tup("kernen"),
                         eigen_domeinen=tup("eigen_domeinen"), eigen_telefoonnummers=tup("eigen_telefoonnummers"),
-                        site_url=site_url, base=base)
+                        site_url=site_url, peildatum=_date(options.get("peildatum")), base=base)
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def read_site_settings(base: Path) -> tuple[SiteSettings, list[Finding]]:
