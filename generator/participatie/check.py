@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .findings import Ernst, Finding, sort_findings
+from .messages import suggest
 from .planning_checks import check_planning
 from .privacy import Settings as PrivacySettings, check_privacy
 from .profile import Profiel, load_profile
@@ -20,7 +21,7 @@ class Result:
     profiel: Profiel | None = None
     trajecten: list[Traject] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    vandaag: dt.date = dt.date.today()
+    vandaag: dt.date | None = None
 
     @property
     def errors(self) -> list[Finding]:
@@ -49,7 +50,6 @@ def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None =
 
 
 def _kernen(t: Traject, settings: SiteSettings) -> list[Finding]:
-    from .messages import suggest
     if not settings.kernen:
         return []
     return [t.finding(Ernst.FOUT, "traject.yaml", ("kernen", i), f"'{k}' is geen kern of wijk van deze site."

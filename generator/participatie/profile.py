@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .findings import Finding, relpath
+from .findings import Ernst, Finding, relpath
 from .load import load_yaml
 from .validate_shape import check_shape
 
@@ -131,7 +131,6 @@ def load_profile(name_or_path: str, base: Path) -> tuple[Profiel | None, list[Fi
     path = resolve_profile(name_or_path, base)
     pad = relpath(path) if path else name_or_path
     if path is None or not path.exists():
-        from .findings import Ernst
         choices = ", ".join(builtin_profiles())
         return None, [Finding(pad, None, Ernst.FOUT, f"beleidsprofiel '{name_or_path}' bestaat niet.",
                               f"Gebruik een ingebouwd profiel ({choices}) of het pad naar een .yaml-bestand.")]
@@ -147,7 +146,6 @@ def load_profile(name_or_path: str, base: Path) -> tuple[Profiel | None, list[Fi
 
 def check_consistency(p: Profiel, source) -> list[Finding]:
     """Cross-references inside the profile must point at levels it defines."""
-    from .findings import Ernst
     out = []
     codes = p.niveau_codes
     refs = [(("advies_vanaf",), p.advies_vanaf)]

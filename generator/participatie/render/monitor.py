@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from ..derive import completeness  # noqa: E402
 from ..model import UITKOMSTEN  # noqa: E402
+from . import Generated
 from .views import TrajectView  # noqa: E402
 
 plt.rcParams.update({"svg.hashsalt": "participatie", "svg.fonttype": "none", "font.size": 11,
@@ -107,7 +108,6 @@ def _levels(views: list[TrajectView]) -> Indicator:
 
 
 def render_monitor(env, common: dict, views: list[TrajectView], result):
-    from .pages import Generated
     items = indicators(views)
     page = env.get_template("monitor.md.j2").render(page="raad/monitor.md", indicatoren=items, peildatum=result.vandaag,
                                                      aantal=len(views), **common)

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
 from importlib import resources
 from itertools import groupby
 from urllib.parse import urlparse
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader
 
 from ..check import Result
 from ..githistory import Wijziging
 from ..model import STATUSSEN
-from . import ical
+from . import Generated, ical
+from .raad import render_raad
 from .text import datum, href, slugify
 from .views import STATUS_NAMEN, MomentView, TrajectView
 
 ASSETS = ("participatie.css", "participatie.js")
-
-
-@dataclass(frozen=True)
-class Generated:
-    path: str
-    content: str | bytes
 
 
 def environment() -> Environment:
@@ -37,7 +32,7 @@ def render_site(result: Result, histories: dict[str, list[Wijziging]], site_url:
     domain = urlparse(site_url).hostname or "participatie.local"
     env = environment()
     views = sorted((TrajectView(t, p, vandaag, histories.get(t.slug, [])) for t in result.trajecten), key=lambda v: v.titel)
-    moments = sorted((m for v in views for m in v.momenten), key=lambda m: (m.m.datum, m.m.tijd or ical.dt.time(0)))
+    moments = sorted((m for v in views for m in v.momenten), key=lambda m: (m.m.datum, m.m.tijd or dt.time(0)))
     kernen = list(result.settings.kernen) or sorted({k for v in views for k in v.kernen})
     common = {"gemeente": result.settings.gemeente, "gemeente_kort": result.settings.gemeente.removeprefix("Gemeente "),
               "ladder": p.niveaus, "ladder_map": {n.code: n for n in p.niveaus}}
@@ -78,7 +73,6 @@ def render_site(result: Result, histories: dict[str, list[Wijziging]], site_url:
          maanden=_by_month(komend), **cal_ctx)
     page("kalender/archief.md", "kalender.md.j2", titel="Archief van de participatiekalender", archief=True,
          ander_href="index.html", omschrijving="Momenten die al geweest zijn, de nieuwste eerst.", maanden=_by_month(geweest), **cal_ctx)
-    from .raad import render_raad
     out += render_raad(env, common, views, result)
     folder = resources.files("participatie") / "templates" / "assets"
     out += [Generated(f"assets/{name}", (folder / name).read_text(encoding="utf-8")) for name in ASSETS]

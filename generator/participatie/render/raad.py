@@ -7,6 +7,7 @@ import io
 import json
 
 from ..derive import completeness, eindverslag_complete
+from . import Generated
 from .views import TrajectView
 
 COLUMNS = [
@@ -57,7 +58,6 @@ def to_json(rows: list[dict], result) -> str:
 
 
 def render_raad(env, common: dict, views: list[TrajectView], result):
-    from .pages import Generated
     rows = [row(v) for v in views]
     page = "raad/index.md"
     html = env.get_template("raad.md.j2").render(page=page, rows=list(zip(views, rows)), columns=COLUMNS,

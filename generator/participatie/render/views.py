@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..derive import AFWIJKINGSSOORTEN, completeness, detect_afwijkingen, eindverslag_parts, group_levels, match_declared
 from ..githistory import Wijziging
@@ -158,13 +159,11 @@ class TrajectView:
     @property
     def doelen(self): return [d.naam for d in self.p.doelen if d.code in self.t.traject.doelen]
 
-    @property
+    @cached_property
     def groepen(self) -> list[GroepView]:
-        out = []
-        for g in self.t.traject.omgevingsanalyse:
-            fasen = {f.niveau: f.fase for f in g.fasen}
-            out.append(GroepView(g.groep, g.toelichting, [c for c in self.p.niveau_codes if c in group_levels(self.t)[g.groep]], fasen))
-        return out
+        levels = group_levels(self.t)
+        return [GroepView(g.groep, g.toelichting, [c for c in self.p.niveau_codes if c in levels[g.groep]],
+                          {f.niveau: f.fase for f in g.fasen}) for g in self.t.traject.omgevingsanalyse]
 
     @property
     def harde_kaders(self): return [k for k in self.t.kaders.kaders if k.hard]
@@ -177,7 +176,7 @@ class TrajectView:
         return [{"naam": naam, "uitleg": uitleg, "groepen": [g for g in groups if g.belang == b and g.invloed == i]}
                 for b, i, naam, uitleg in KWADRANTEN]
 
-    @property
+    @cached_property
     def momenten(self) -> list[MomentView]: return moment_views(self.t, self.p)
     @property
     def komend(self): return [m for m in self.momenten if m.einde >= self.vandaag]
@@ -207,18 +206,19 @@ class TrajectView:
         sections = self.t.eindverslag.sections
         return [{"kop": o.kop, "html": safe_markdown(sections.get(o.kop, (0, ""))[1])} for o in self.p.eindverslag_onderdelen]
 
-    @property
+    @cached_property
     def afwijkingen(self) -> list[dict]:
         """Declared afwijkingen, plus detected ones nobody declared (shown as not motivated)."""
         detected = detect_afwijkingen(self.t, self.p, self.vandaag)
-        matched = {match_declared(self.t, g)[0] for g in detected if match_declared(self.t, g)}
+        matches = [(g, match_declared(self.t, g)) for g in detected]
+        matched = {m[0] for _, m in matches if m}
         out = [{"soort": a.soort, "soort_naam": AFWIJKINGSSOORTEN.get(a.soort, a.soort), "betreft": a.betreft, "wat": a.wat,
                 "motivering": a.motivering, "gevonden": i in matched} for i, a in enumerate(self.t.traject.afwijkingen)]
         out += [{"soort": g.soort, "soort_naam": AFWIJKINGSSOORTEN[g.soort], "betreft": g.betreft, "wat": g.omschrijving,
-                 "motivering": None, "gevonden": True} for g in detected if match_declared(self.t, g) is None]
+                 "motivering": None, "gevonden": True} for g, m in matches if m is None]
         return out
 
-    @property
+    @cached_property
     def volledigheid(self) -> list[dict]:
         """Completeness against the profile, per bouwsteen, plan part and eindverslag part."""
         vol = completeness(self.t, self.p)
