@@ -129,3 +129,24 @@ def test_site_peildatum_is_used_without_the_environment_variable(site):
     later = run()
     assert later.returncode == 1
     assert "afwijking zonder motivering: besluit 'besluit-college' (2027-04-13) is voorbij" in later.stdout
+
+
+def test_bad_peildatum_is_a_positioned_error(site):
+    edit(site / "mkdocs.yml", "peildatum: 2026-11-22", "peildatum: 2026-11-31")
+    result = participatie("check", cwd=site)
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line_of(site / 'mkdocs.yml', 'peildatum:')}:7: fout: '2026-11-31' is geen geldige peildatum." in result.stdout
+    assert_no_traceback(result)
+
+
+def test_bad_peildatum_stops_bouw_and_mkdocs_without_traceback(site):
+    from conftest import mkdocs
+    edit(site / "mkdocs.yml", "peildatum: 2026-11-22", "peildatum: 2026-11-31")
+    bouw = participatie("bouw", cwd=site)
+    assert bouw.returncode == 1 and "fout: '2026-11-31' is geen geldige peildatum." in bouw.stderr
+    assert_no_traceback(bouw)
+    assert not (site / "site").exists()
+    edit(site / "mkdocs.yml", "peildatum: 2026-11-31", 'peildatum: "2026-11-31"')
+    build = mkdocs("build", "-d", "site", cwd=site)
+    assert build.returncode == 1 and "'2026-11-31' is geen geldige peildatum." in build.stderr
+    assert_no_traceback(build)

@@ -63,9 +63,9 @@ def _outside_table(t, p, vandaag):
     soort = p.soort_werk(t.traject.soort_werk or "")
     if soort is None:
         return []
-    out = []
+    out, levels = [], group_levels(t)
     for i, g in enumerate(t.traject.omgevingsanalyse):
-        for lv in dict.fromkeys(group_levels(t)[g.groep]):
+        for lv in dict.fromkeys(levels[g.groep]):
             if p.rank(lv) >= 0 and lv not in soort.niveaus:
                 out.append(Gevonden("niveau-buiten-tabel", g.groep,
                                     f"groep '{g.groep}' krijgt niveau '{lv}'; bij '{soort.naam}' staat het beleid alleen "

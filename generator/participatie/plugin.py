@@ -27,7 +27,7 @@ class ParticipatieConfig(Config):
     kernen = c.ListOfItems(c.Type(str), default=[])
     eigen_domeinen = c.ListOfItems(c.Type(str), default=[])
     eigen_telefoonnummers = c.ListOfItems(c.Type(str), default=[])
-    peildatum = c.Optional(c.Type(datetime.date))
+    peildatum = c.Optional(c.Type((str, datetime.date)))
 
 
 class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
@@ -36,6 +36,9 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def on_config(self, config):
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = from_options(dict(self.config), self.base, config.site_url or "")
+        if self.config.peildatum and self.settings.peildatum is None:
+            raise PluginError(f"mkdocs.yml: fout: '{self.config.peildatum}' is geen geldige peildatum. "
+                              "Schrijf de datum als 2026-11-22 (jaar-maand-dag), of haal 'peildatum' weg.")
         config.use_directory_urls = False  # generated pages link to each other as .html, also in raw HTML
         for asset in ("assets/participatie.css",):
             if asset not in config.extra_css:

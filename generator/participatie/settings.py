@@ -9,11 +9,15 @@ from pathlib import Path
 
 import yaml
 
-from .findings import Ernst, Finding
+from .findings import Ernst, Finding, Pos
+from .load import PlainLoader
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """mkdocs.yml may carry tags such as !ENV or !!python/name; we only need plain values."""
+class _LenientLoader(PlainLoader):
+    """mkdocs.yml may carry tags such as !ENV or !!python/name; we only need plain values.
+
+    Built on the trajectory files' loader, so a date such as 2026-11-31 stays text for us to judge.
+    """
 
 
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -80,4 +84,15 @@ def read_site_settings(base: Path) -> tuple[SiteSettings, list[Finding]]:
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "participatie" in plugin:
             options = plugin["participatie"] or {}
-    return from_options(options, base, str(data.get("site_url") or "")), []
+    settings = from_options(options, base, str(data.get("site_url") or ""))
+    if options.get("peildatum") and settings.peildatum is None:
+        return settings, [_bad_peildatum(config, options["peildatum"])]
+    return settings, []
+
+
+def _bad_peildatum(config: Path, value) -> Finding:
+    lines = config.read_text(encoding="utf-8-sig").split("\n")
+    line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith("peildatum:")), None)
+    pos = Pos(line, lines[line - 1].index("peildatum:") + 1) if line else None
+    return Finding("mkdocs.yml", pos, Ernst.FOUT, f"'{value}' is geen geldige peildatum.",
+                   "Schrijf de datum als 2026-11-22 (jaar-maand-dag), of haal 'peildatum' weg.", code="instelling")

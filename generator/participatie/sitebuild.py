@@ -19,6 +19,13 @@ def build_site(base: Path, target: Path, strict: bool = False) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+    from .settings import read_site_settings
+    _, problems = read_site_settings(base)  # MkDocs' own YAML loader crashes on dates such as 2026-11-31
+    if problems:
+        for f in problems:
+            print(f.format(), file=sys.stderr)
+        print("De site is niet gebouwd; site/ is niet veranderd.", file=sys.stderr)
+        return 1
     target = (base / target).resolve()
     if target == base.resolve() or base.resolve().is_relative_to(target):
         print(f"fout: '{target}' kan geen bouwmap zijn.", file=sys.stderr)
