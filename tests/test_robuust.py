@@ -36,6 +36,7 @@ CASES = {
     "multiple_documents": ("kaders.yaml", "kaders: []\n---\nkaders: []\n",
                            "kaders.yaml:2:1: fout: het bestand bevat meer dan één YAML-document ('---')."),
     "merge_key": ("kaders.yaml", "basis: &b {hard: true}\nkaders:\n  - <<: *b\n    titel: x\n", "kaders.yaml:3:5: fout: '<<' (samenvoegen)"),
+    "only_a_second_bom": ("kaders.yaml", "\ufeff\n", "kaders.yaml:1:1: fout: het bestand is leeg."),
     "top_level_list": ("kaders.yaml", "- titel: x\n", "kaders.yaml:1:1: fout: het bestand moet bestaan uit velden"),
 }
 

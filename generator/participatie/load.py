@@ -145,6 +145,9 @@ def parse_yaml(text: str, pad: str) -> tuple[Source | None, list[Finding]]:
         return None, [_error(pad, None, f"de YAML klopt niet ({exc}).", "Controleer het bestand.")]
     except RecursionError:
         return None, [_error(pad, None, "het bestand is te diep genest.", f"Gebruik hooguit {MAX_DEPTH} niveaus.")]
+    if node is None:  # only a BOM, directives or '---': nothing to read
+        return None, [_error(pad, Pos(1, 1), "het bestand is leeg.",
+                             "Vul het bestand in; begin met 'participatie nieuw' voor een ingevuld voorbeeld.")]
     source = Source(pad=pad, text=text)
     converter = _Converter(source)
     source.data = converter.convert(node, (), 0)
