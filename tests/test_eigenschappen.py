@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from participatie.model import FILE_MODELS, STATUSSEN, UITKOMSTEN
 from participatie.planning_checks import check_planning
@@ -71,6 +71,8 @@ kaders = st.fixed_dictionaries({"kaders": st.lists(st.fixed_dictionaries({"titel
 
 @MANY
 @given(st.text(max_size=400))
+@example("\ufeff")  # found by Hypothesis: a second BOM and nothing else once crashed the loader
+@example("a: 19:30\nb: NO\nc: 2026-02-30\n")
 def test_arbitrary_text_gives_findings_not_exceptions(text):
     source, findings = parse_yaml(text, "x.yaml")
     assert all(f.pad == "x.yaml" for f in findings)
