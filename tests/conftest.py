@@ -1,12 +1,18 @@
-"""Shared fixtures: a copy of the example site, the CLI as a user runs it, one built site per session."""
+"""Shared fixtures: a copy of the example site, the check and the build in-process, one built site per session.
+
+Most tests call the package the way the CLI does, without a subprocess; `test_cli.py`
+keeps the command line itself honest. A test that logs an unexpected warning fails.
+"""
 
 from __future__ import annotations
 
-import json
+import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -14,15 +20,25 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 VANDAAG = "2026-11-22"  # the example data is written relative to this date
 SITE_PARTS = ("mkdocs.yml", "content", "projecten", "theme")
+os.environ["PARTICIPATIE_VANDAAG"] = VANDAAG
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+from participatie.builders.publiceren import build_site  # noqa: E402
+
+# In CI the same examples run every time, so a red build can be reproduced.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
+from participatie.load.instellingen import read_site_settings  # noqa: E402
+from participatie.pipeline import Result, check_site  # noqa: E402
+from participatie.report import as_dict  # noqa: E402
 
 
-def env() -> dict:
-    return {**os.environ, "PARTICIPATIE_VANDAAG": VANDAAG, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
-
-
-def copy_site(dest: Path) -> Path:
+def copy_site(dest: Path, parts=SITE_PARTS) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
+    for part in parts:
         src = ROOT / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
     return dest
@@ -32,6 +48,29 @@ def copy_site(dest: Path) -> Path:
 def site(tmp_path) -> Path:
     """A private copy of the example site to break on purpose."""
     return copy_site(tmp_path / "site-bron")
+
+
+def check(site: Path) -> Result:
+    settings, problems = read_site_settings(site)
+    result = check_site(settings, settings.vandaag())
+    result.findings = problems + result.findings
+    return result
+
+
+def check_json(site: Path) -> tuple[int, dict]:
+    """What `participatie check --format json` reports, in-process: (exit code, data)."""
+    result = check(site)
+    found = [as_dict(f) for f in result.findings]
+    return (1 if result.errors else 0), {"bevindingen": found, "fouten": len(result.errors),
+                                         "waarschuwingen": len(result.warnings)}
+
+
+def build(site: Path, target: str = "site", **kwargs) -> int:
+    return build_site(site, Path(target), **kwargs)
+
+
+def env() -> dict:
+    return {**os.environ, "PYTHONWARNINGS": "ignore"}
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
@@ -46,21 +85,15 @@ def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", "mkdocs", *args], cwd)
 
 
-def check_json(cwd: Path, *extra: str) -> tuple[int, dict]:
-    result = participatie("check", "--format", "json", *extra, cwd=cwd)
-    return result.returncode, json.loads(result.stdout)
-
-
 def assert_no_traceback(result: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The example site built once with mkdocs build --strict; returns site_dir."""
+    """The example site built once, in-process, the way `participatie bouw --strikt` does; returns site/."""
     src = copy_site(tmp_path_factory.mktemp("voorbeeld"))
-    result = mkdocs("build", "--strict", "-d", "site", cwd=src)
-    assert result.returncode == 0, result.stderr
+    assert build(src, strict=True) == 0
     return src / "site"
 
 
@@ -75,3 +108,56 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return n
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+INLINE = {"a", "strong", "em", "b", "i", "span", "del", "abbr", "code", "small", "sup", "sub", "label"}
+
+
+class _Text(HTMLParser):
+    """Text as a reader sees it: inline tags join words, block tags separate them; no script or style."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("script", "style")
+        if tag not in INLINE:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("script", "style") and self.skip > 0
+        if tag not in INLINE:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def text_of_html(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+
+
+class _FailOnWarning(logging.Handler):
+    """MkDocs and the plugin log through `logging`; an unexpected warning fails the test that caused it."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_warnings(request):
+    handler = _FailOnWarning()
+    logging.getLogger().addHandler(handler)
+    yield handler
+    logging.getLogger().removeHandler(handler)
+    if request.node.get_closest_marker("warnings_expected") is None:
+        assert not handler.records, [r.getMessage()[:300] for r in handler.records]

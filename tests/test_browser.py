@@ -1,9 +1,10 @@
-"""A real browser (Debian's Chromium via Playwright) on the built site, at phone width."""
+"""A real browser (Debian's Chromium via Playwright) on the built site: phone and desktop, print, accessibility."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import io
 import shutil
 import threading
 
@@ -13,19 +14,33 @@ pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from conftest import ROOT  # noqa: E402
-from participatie.project import load_all  # noqa: E402
+from test_raad import sources  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-quic"]
-PHONE = {"width": 390, "height": 844}
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+# axe reports these as 'needs review' (incomplete); each kind was looked at (2026-11, axe-core 4.x):
+REVIEWED = {
+    # 'nonBmp', 'shortTextContent': the ✓ ✗ – marks of the completeness lists are glyphs axe will not judge; aria-hidden
+    # (the words 'aanwezig'/'ontbreekt' are read instead) and #165a26 / #8a1010 on white is above 7:1.
+    # 'elmPartiallyObscured': on a phone the raad table scrolls sideways, so cells are partly out of view;
+    # its colours are fixed (#1a1a1a on #fff and #f7f7f7, 16:1).
+    "color-contrast": {"nonBmp", "shortTextContent", "elmPartiallyObscured"},
+}
+AXE_RUN = ("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, "
+           "resultTypes: ['violations', 'incomplete']})")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 @pytest.fixture(scope="module")
 def server(built):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -42,9 +57,7 @@ def browser():
 
 
 def in_kern(kern: str) -> list[str]:
-    """The titles the source files place in a kern, read with the package's own loader."""
-    trajecten, _ = load_all(ROOT / "projecten")
-    return sorted(t.traject.titel for t in trajecten if kern in t.traject.kernen)
+    return sorted(t.traject.titel for t in sources() if kern in t.traject.kernen)
 
 
 def visible_titles(page):
@@ -52,19 +65,28 @@ def visible_titles(page):
                                      ".map(e => e.querySelector('strong').textContent)")
 
 
-def test_filter_by_kern_on_a_phone(browser, server):
+def test_filter_on_a_phone_counts_remembers_and_resets(browser, server):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
     page.goto(f"{server}/trajecten/index.html")
     assert len(visible_titles(page)) == 8
+    assert page.text_content("#pt-f-kern option[value='Oosterbroek']") == f"Oosterbroek ({len(in_kern('Oosterbroek'))})"
     page.select_option("#pt-f-kern", "Oosterbroek")
-    titles = visible_titles(page)
-    assert sorted(titles) == in_kern("Oosterbroek") and len(titles) == 4
-    assert page.text_content(".pt-teller") == "4 trajecten gevonden"
+    assert sorted(visible_titles(page)) == in_kern("Oosterbroek")
+    assert page.text_content(".pt-teller") == f"{len(in_kern('Oosterbroek'))} trajecten gevonden."
+    assert page.text_content("#pt-f-status option[value='uitvoering']") == "Bezig (1)"   # counts follow the filter
     page.select_option("#pt-f-status", "uitvoering")
     assert visible_titles(page) == ["Nieuw dorpsplein Oosterbroek"]
+    assert page.url.endswith("?kern=Oosterbroek&status=uitvoering")
+    page.reload()                                                                       # the state is in the URL
+    assert visible_titles(page) == ["Nieuw dorpsplein Oosterbroek"]
+    page.select_option("#pt-f-thema", "Wonen")
+    assert visible_titles(page) == [] and "Kies andere filters, of wis alle filters." in page.text_content(".pt-teller")
+    page.click("button.pt-wis")
+    page.wait_for_function("document.querySelectorAll('.pt-traject:not([hidden])').length === 8")
+    assert page.url.endswith("/trajecten/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert outside == []
     context.close()
@@ -73,9 +95,11 @@ def test_filter_by_kern_on_a_phone(browser, server):
 def test_without_javascript_everything_is_listed(browser, server):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{server}/trajecten/index.html")
+    page.goto(f"{server}/trajecten/index.html?kern=Oosterbroek")
     assert len(visible_titles(page)) == 8
     assert not page.is_visible("form.pt-filter")
+    page.goto(f"{server}/trajecten/dorpsplein-oosterbroek.html")
+    assert page.is_visible("h2#inbreng") and page.is_visible("dl.pt-kort")
     context.close()
 
 
@@ -83,45 +107,89 @@ def test_kalender_shows_moments_in_their_months(browser, server):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{server}/kalender/index.html")
-    months = page.eval_on_selector_all("h2", "els => els.map(e => e.textContent.trim())")
+    months = page.eval_on_selector_all("article h2", "els => els.map(e => e.textContent.trim())")
     assert months[:4] == ["December 2026", "Januari 2027", "Februari 2027", "Maart 2027"]
     december = page.locator("h2:has-text('December 2026') + ul.pt-momenten")
     assert "Inloopavond — waar komt het fietspad?" in december.inner_text()
-    january = page.locator("h2:has-text('Januari 2027') + ul.pt-momenten").inner_text()
-    assert "Ontwerpatelier 3" in january and "Inloopuur in de bouwkeet" in january
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
 
 
-def test_raad_table_sorts_with_javascript(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def test_raad_table_sorts_status_in_process_order(browser, server):
+    context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.goto(f"{server}/raad/index.html")
-    page.click("th:nth-child(7) button")  # Plan volledig
-    first = page.eval_on_selector_all("table.pt-raad tbody tr td:nth-child(7)", "els => els.map(e => e.dataset.waarde)")
-    assert [int(x) for x in first] == sorted(int(x) for x in first)
+    page.click("table.pt-raad th:nth-child(2) button")
+    order = page.eval_on_selector_all("table.pt-raad tbody tr td:nth-child(2)", "els => els.map(e => e.dataset.waarde)")
+    assert order == sorted(order) and len(set(order)) > 3
+    first = page.text_content("table.pt-raad tbody tr:first-child td:nth-child(2)")
+    assert first.startswith("Verkenning")
     context.close()
 
 
-PAGES = ["index.html", "trajecten/index.html", "trajecten/dorpsplein-oosterbroek.html", "trajecten/omgevingsvisie-2040.html",
-         "kalender/index.html", "kalender/archief.html", "kernen/index.html", "kernen/oosterbroek.html", "raad/index.html",
-         "raad/monitor.html", "over.html"]
+def test_raad_page_prints_every_column_and_trajectory(browser, server):
+    pypdf = pytest.importorskip("pypdf")
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{server}/raad/index.html")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    pages = [" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    flat = " ".join(pages)
+    for header in ("Traject", "Status", "Soort werk", "Niveaus", "Plan vastgesteld", "Plan volledig", "Eindverslag",
+                   "Inbreng beantwoord", "Afwijkingen", "Voldoet aan het beleid"):
+        assert header in flat, header
+    for t in sources():
+        assert t.traject.titel.split()[0] in flat and t.traject.titel.split()[-1] in flat, t.traject.titel
+    table_pages = [i for i, text in enumerate(pages) if "Vervanging riolering" in text or "Nieuw armoedebeleid" in text]
+    for i in table_pages:  # the header is repeated on every page the table runs over, with its words
+        assert "Plan vastgesteld" in pages[i] and "Voldoet aan" in pages[i], i
+        assert pypdf.PdfReader(io.BytesIO(pdf)).pages[i].mediabox.width > 800  # A4 landscape is 842 points wide
+    context.close()
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["telefoon", "desktop"])
-def test_wcag_21_aa_with_axe(browser, server, viewport):
+def built_pages(built) -> list[str]:
+    return sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html") if p.name != "404.html")
+
+
+async def _axe_pages(url: str, pages: list[str], viewport: dict, script: str) -> tuple[dict, set]:
+    from playwright.async_api import async_playwright
+    problems, review = {}, set()
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = await (await browser.new_context(viewport=viewport)).new_page()
+        # Material builds its search index in a worker on every page load; axe does not need it.
+        await page.route("**/search/search_index.json", lambda route: route.abort())
+        for path in pages:
+            await page.goto(f"{url}/{path}")
+            await page.evaluate(script)
+            result = await page.evaluate(AXE_RUN)
+            found = [(v["id"], v["nodes"][0]["target"], v["nodes"][0]["failureSummary"][:200]) for v in result["violations"]]
+            if found:
+                problems[f"{path} @ {viewport['width']}px"] = found
+            review |= {(v["id"], check["data"].get("messageKey") if isinstance(check.get("data"), dict) else None)
+                       for v in result["incomplete"] for node in v["nodes"] for check in node["any"]}
+        await browser.close()
+    return problems, review
+
+
+def test_wcag_21_aa_with_axe_on_every_page_at_phone_and_desktop_width(server, built):
+    """Both widths run side by side (two Chromium renderers): axe is the slowest part of the suite."""
+    import asyncio
     axe = pytest.importorskip("axe_playwright_python")
     from importlib import resources
     script = (resources.files(axe) / "axe.min.js").read_text(encoding="utf-8")
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    problems = {}
-    for path in PAGES:
-        page.goto(f"{server}/{path}")
-        page.evaluate(script)
-        result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
-        found = [(v["id"], v["nodes"][0]["target"], v["nodes"][0]["failureSummary"][:200]) for v in result["violations"]]
-        if found:
-            problems[path] = found
-    context.close()
+    pages = built_pages(built)
+    assert len(pages) >= 22
+
+    async def both():
+        return await asyncio.gather(*(_axe_pages(server, pages, v, script) for v in (PHONE, DESKTOP)))
+    results = []  # in a thread of its own: the sync browser of the other tests keeps an event loop on this one
+    runner = threading.Thread(target=lambda: results.extend(asyncio.run(both())))
+    runner.start()
+    runner.join()
+    problems = {k: v for found, _ in results for k, v in found.items()}
+    review = set().union(*(r for _, r in results))
     assert not problems, problems
+    unexplained = {(rule, why) for rule, why in review if why not in REVIEWED.get(rule, set())}
+    assert not unexplained, unexplained

@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
 
-from participatie.model import FILE_MODELS, STATUSSEN, UITKOMSTEN
-from participatie.planning_checks import check_planning
-from participatie.privacy import Settings, check_privacy
-from participatie.profile import load_profile
-from participatie.project import load_traject
-from participatie.load import parse_yaml
-from participatie.render.pages import environment
+from participatie.load.folders import read_folder
+from participatie.load.yaml import parse_yaml
+from participatie.model.bestanden import FILE_MODELS
+from participatie.model.bind import bind
+from participatie.model.traject import bind_traject
+from participatie.pipeline import load_profile
+from participatie.render.html import environment
+from participatie.render.page import Page
 from participatie.render.views import TrajectView
-from participatie.validate import validate
-from participatie.validate_shape import check_shape
+from participatie.rules import Context, check_traject
+from participatie.vocabulary import MARKDOWN_BESTANDEN, STATUSSEN, UITKOMSTEN, YAML_BESTANDEN
 
 PROFIEL, _ = load_profile("dalfsen", Path("."))
 VANDAAG = dt.date(2026, 11, 22)
-MANY = settings(max_examples=2500, deadline=None, suppress_health_check=list(HealthCheck))
-SOME = settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+CTX = Context(PROFIEL, VANDAAG, ("Dorp",), ("vechtwolde.example",), ())
+# Run with HYPOTHESIS_PROFILE=grondig for ten times as many examples.
+DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "grondig"
+MANY = settings(max_examples=10_000 if DEEP else 1000, deadline=None, suppress_health_check=list(HealthCheck))
+SOME = settings(max_examples=2000 if DEEP else 150, deadline=None, suppress_health_check=list(HealthCheck))
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=False),
                     st.text(max_size=30), st.sampled_from(["ja", "nee", "NO", "19:30", "2026-02-30", "2026-04-27"]))
@@ -44,7 +49,7 @@ def maybe(strategy):
 groep = st.fixed_dictionaries({"groep": st.sampled_from(["Bewoners", "Agrariërs", "Ondernemers"])},
                               optional={"belang": maybe(st.sampled_from(["groot", "klein"])), "invloed": st.sampled_from(["veel", "weinig"]),
                                         "niveau": maybe(levels), "fasen": st.lists(st.fixed_dictionaries({"fase": word, "niveau": levels}), max_size=2)})
-traject = st.fixed_dictionaries({"titel": maybe(word), "status": maybe(st.sampled_from(STATUSSEN))}, optional={
+traject = st.fixed_dictionaries({"titel": maybe(word), "status": maybe(st.sampled_from(list(STATUSSEN)))}, optional={
     "soort_werk": maybe(st.sampled_from([s.code for s in PROFIEL.soorten_werk])), "samenvatting": word, "kernen": st.lists(word, max_size=2),
     "stap1": st.fixed_dictionaries({}, optional={k: st.fixed_dictionaries({"antwoord": maybe(st.sampled_from(["ja", "nee"]))},
                                                                            optional={"toelichting": word}) for k in ("ruimte", "onderwerp", "capaciteit")}),
@@ -62,7 +67,7 @@ moment = st.fixed_dictionaries({"id": maybe(slug), "soort": maybe(st.sampled_fro
                                          "geannuleerd": st.fixed_dictionaries({"reden": word}),
                                          "verplaatst": st.lists(st.fixed_dictionaries({"van": dates, "reden": word}), max_size=2)})
 planning = st.fixed_dictionaries({"momenten": st.lists(moment, max_size=4)})
-inbreng = st.fixed_dictionaries({"id": slug, "samenvatting": word, "uitkomst": maybe(st.sampled_from(UITKOMSTEN))},
+inbreng = st.fixed_dictionaries({"id": slug, "samenvatting": word, "uitkomst": maybe(st.sampled_from(list(UITKOMSTEN)))},
                                 optional={"moment": slug, "reactie": word, "kader": word})
 terug = st.fixed_dictionaries({"inbreng": st.lists(inbreng, max_size=3)})
 kaders = st.fixed_dictionaries({"kaders": st.lists(st.fixed_dictionaries({"titel": word, "hard": maybe(st.booleans()),
@@ -75,10 +80,16 @@ kaders = st.fixed_dictionaries({"kaders": st.lists(st.fixed_dictionaries({"titel
 @example("a: 19:30\nb: NO\nc: 2026-02-30\n")
 def test_arbitrary_text_gives_findings_not_exceptions(text):
     source, findings = parse_yaml(text, "x.yaml")
+    slow, slow_findings = parse_yaml(text, "x.yaml", fast=False)
+    # LibYAML accepts a few things PyYAML refuses (odd tag and block-scalar headers): not compared.
+    assume(not (source and [f.code for f in slow_findings] == ["yaml.syntaxis"]))
+    assert [f.format() for f in findings] == [f.format() for f in slow_findings]  # LibYAML and Python agree
+    if "!" not in text:  # an explicit tag such as a lone '!' resolves differently in the two parsers
+        assert (source.data if source else None) == (slow.data if slow else None)
     assert all(f.pad == "x.yaml" for f in findings)
     if source is not None:
         for model in FILE_MODELS.values():
-            obj, problems = check_shape(model, source)
+            obj, problems = bind(model, source)
             assert obj is not None or problems
 
 
@@ -91,16 +102,15 @@ def test_arbitrary_documents_in_the_files_shapes(t, p, i, k, markdown):
         for name, data in (("traject.yaml", t), ("planning.yaml", p), ("terugkoppeling.yaml", i), ("kaders.yaml", k)):
             (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         (folder / "eindverslag.md").write_text(markdown, encoding="utf-8")
-        loaded, findings = load_traject(folder)
-        if loaded is None:
-            assert findings
-            return
-        findings += validate(loaded, PROFIEL, VANDAAG) + check_planning(loaded, PROFIEL, VANDAAG)
-        findings += check_privacy(loaded, Settings(("vechtwolde.example",), ()))
+        loaded, findings = bind_traject(read_folder(folder, "projecten/traject", YAML_BESTANDEN, MARKDOWN_BESTANDEN))
+        findings += check_traject(loaded, CTX)
         for f in findings:
-            assert f.format()
-        if not any(f.ernst.value == "fout" for f in findings):
-            environment().get_template("traject.md.j2").render(t=TrajectView(loaded, PROFIEL, VANDAAG), page="trajecten/x.md",
-                                                               ladder=PROFIEL.niveaus, ladder_map={n.code: n for n in PROFIEL.niveaus})
+            assert f.format().startswith("projecten/traject")
+        if loaded.traject is not None and loaded.leesbaar:
+            body = environment().get_template("traject.html.j2").render(
+                t=TrajectView(loaded, PROFIEL, VANDAAG), page="trajecten/x.md", ladder=PROFIEL.niveaus, bron=PROFIEL.bron,
+                gemeente="Gemeente X", gemeente_kort="X")
+            page = Page("trajecten/x.md", loaded.titel, "", body)
+            assert page.koppen and page.markdown()
     finally:
         shutil.rmtree(folder.parent)

@@ -1,4 +1,4 @@
-"""iCalendar feeds, parsed with icalendar and with vobject; planning warnings for holidays and busy months."""
+"""iCalendar feeds read by two parsers (icalendar and vobject), and the kalender pages."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import icalendar
 import pytest
 import vobject
 
-from conftest import check_json, edit, line_of, mkdocs
+from conftest import VANDAAG, build, edit
 
-FEEDS = ["kalender/alles.ics", "kalender/oosterbroek.ics", "trajecten/omgevingsvisie-2040.ics"]
+FEEDS = ["kalender/alles.ics", "kalender/oosterbroek.ics", "trajecten/omgevingsvisie-2040.ics", "trajecten/fietspad-kerkdijk.ics"]
 
 
 def events(path):
@@ -19,20 +19,46 @@ def events(path):
 
 
 @pytest.mark.parametrize("feed", FEEDS)
-def test_feeds_parse_with_two_libraries(built, feed):
+def test_every_timed_event_is_the_same_instant_in_both_parsers(built, feed):
     data = (built / feed).read_bytes()
-    cal = icalendar.Calendar.from_ical(data)
-    assert cal.walk("VTIMEZONE") and str(cal.walk("VTIMEZONE")[0]["TZID"]) == "Europe/Amsterdam"
-    parsed = vobject.readOne(data.decode("utf-8"))
-    assert len(parsed.vevent_list) == len(cal.walk("VEVENT")) > 0
-    for e in cal.walk("VEVENT"):
-        for field in ("UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "URL", "DTSTART", "DTEND", "SEQUENCE", "STATUS"):
+    ours = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+    theirs = {str(e.uid.value): e for e in vobject.readOne(data.decode("utf-8")).vevent_list}
+    assert set(ours) == set(theirs) and ours
+    timed = 0
+    for uid, e in ours.items():
+        for field in ("dtstart", "dtend"):
+            if field.upper() not in e:
+                assert not hasattr(theirs[uid], field)
+                continue
+            a, b = e.decoded(field.upper()), getattr(theirs[uid], field).value
+            if isinstance(a, dt.datetime):
+                timed += 1
+                assert a.astimezone(dt.timezone.utc) == b.astimezone(dt.timezone.utc), (feed, uid, field, a, b)
+            else:
+                assert a == b
+    assert timed > 0
+
+
+def test_summer_time_reads_as_local_time(built):
+    """A meeting at 19:30 in June is 17:30 UTC; the RDATE-list VTIMEZONE made vobject read 18:30."""
+    jongeren = vobject.readOne((built / "kalender/alles.ics").read_text(encoding="utf-8"))
+    event = next(e for e in jongeren.vevent_list if e.uid.value.startswith("dorpsplein-oosterbroek.jongerenavond"))
+    assert event.dtstart.value.astimezone(dt.timezone.utc) == dt.datetime(2026, 6, 9, 17, 0, tzinfo=dt.timezone.utc)
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in (built / "kalender/alles.ics").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("feed", FEEDS)
+def test_feed_fields(built, feed):
+    build_day = dt.datetime.fromisoformat(VANDAAG).replace(tzinfo=dt.timezone.utc) + dt.timedelta(days=1)
+    for e in icalendar.Calendar.from_ical((built / feed).read_bytes()).walk("VEVENT"):
+        for field in ("UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "URL", "DTSTART", "SEQUENCE", "STATUS"):
             assert field in e, (feed, field)
         assert str(e["URL"]).startswith("https://meedoen.vechtwolde.example/trajecten/")
         assert str(e["URL"]) in str(e["DESCRIPTION"])
+        assert e.decoded("DTSTAMP") <= build_day
 
 
-def test_event_fields(built):
+def test_event_details(built):
     evs = events(built / "kalender/alles.ics")
     timed = evs["dorpsplein-oosterbroek.atelier-3@meedoen.vechtwolde.example"]
     start = timed.decoded("DTSTART")
@@ -42,17 +68,27 @@ def test_event_fields(built):
     assert ranged.decoded("DTSTART") == dt.date(2025, 10, 1) and ranged.decoded("DTEND") == dt.date(2025, 11, 1)
     cancelled = evs["dorpsplein-oosterbroek.jongerenavond@meedoen.vechtwolde.example"]
     assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 1
+    assert str(cancelled["SUMMARY"]) == "GEANNULEERD: Focusgroep jongeren"
     moved = evs["omgevingsvisie-2040.inloop-oosterbroek@meedoen.vechtwolde.example"]
     assert int(moved["SEQUENCE"]) == 1 and moved.decoded("DTSTART").date() == dt.date(2025, 10, 21)
 
 
+def test_no_invented_end_and_the_description_is_there(site):
+    path = site / "projecten/fietspad-kerkdijk/planning.yaml"
+    edit(path, '    eindtijd: "20:30"\n', "    omschrijving: Neem uw vragen over de route mee.\n")
+    assert build(site) == 0
+    event = events(site / "site/trajecten/fietspad-kerkdijk.ics")["fietspad-kerkdijk.inloopavond-kerkdijk@meedoen.vechtwolde.example"]
+    assert "DTEND" not in event and "DURATION" not in event
+    assert "Neem uw vragen over de route mee." in str(event["DESCRIPTION"])
+
+
 def test_uids_stable_and_moving_raises_sequence(site, built):
     first = events(built / "trajecten/fietspad-kerkdijk.ics")
-    path = site / "projecten/fietspad-kerkdijk/planning.yaml"
-    edit(path, "    datum: 2027-01-19\n", "    datum: 2027-01-26\n    verplaatst: [{van: 2027-01-19, reden: Zaal bezet.}]\n")
+    edit(site / "projecten/fietspad-kerkdijk/planning.yaml", "    datum: 2027-01-19\n",
+         "    datum: 2027-01-26\n    verplaatst: [{van: 2027-01-19, reden: Zaal bezet.}]\n")
     edit(site / "projecten/fietspad-kerkdijk/traject.yaml", "nieuws:", "  - {soort: moment-verplaatst, betreft: werkgroep-kruisingen, "
          "wat: Een week later., motivering: De zaal was bezet.}\nnieuws:")
-    assert mkdocs("build", "-d", "site", cwd=site).returncode == 0
+    assert build(site) == 0
     second = events(site / "site/trajecten/fietspad-kerkdijk.ics")
     assert set(first) == set(second)
     uid = "fietspad-kerkdijk.werkgroep-kruisingen@meedoen.vechtwolde.example"
@@ -69,39 +105,3 @@ def test_kalender_pages(built):
     assert "Ideeënavond over het dorpsplein" not in html
     archive = (built / "kalender/archief.html").read_text(encoding="utf-8")
     assert "Ideeënavond over het dorpsplein" in archive and "<del>Focusgroep jongeren</del>" in archive
-
-
-def _moment(site, datum, doelgroep="Scholieren en ouders"):
-    path = site / "projecten/fietspad-kerkdijk/planning.yaml"
-    edit(path, "    datum: 2026-12-08\n", f"    datum: {datum}\n")
-    if doelgroep != "Scholieren en ouders":
-        edit(path, "    doelgroepen: [Scholieren en ouders]\n    niveau: raadplegen\n    aanmelden: Niet nodig. Scholieren",
-             f"    doelgroepen: [{doelgroep}]\n    niveau: raadplegen\n    aanmelden: Niet nodig. Scholieren")
-    code, data = check_json(site)
-    hits = [f for f in data["bevindingen"] if f["code"].startswith("planning.")]
-    return code, hits, line_of(path, f"datum: {datum}")
-
-
-def test_warning_on_public_holiday(site):
-    code, hits, line = _moment(site, "2027-04-27")
-    assert code == 0 and {(h["regel"], h["boodschap"]) for h in hits} == {
-        (line, "moment 'inloopavond-kerkdijk' valt op een feestdag: Koningsdag."),
-        (line, "moment 'inloopavond-kerkdijk' valt in de meivakantie (regio Noord).")}
-
-
-def test_warning_in_regional_autumn_holiday(site):
-    code, hits, line = _moment(site, "2027-10-19")
-    assert code == 0 and [(h["regel"], h["ernst"], h["boodschap"]) for h in hits] == [
-        (line, "waarschuwing", "moment 'inloopavond-kerkdijk' valt in de herfstvakantie (regio Noord).")]
-
-
-def test_warning_in_harvest_month_for_agrariers(site):
-    code, hits, line = _moment(site, "2027-09-14", doelgroep="Agrariërs langs de Kerkdijk")
-    assert code == 0 and [(h["regel"], h["boodschap"]) for h in hits] == [
-        (line, "moment 'inloopavond-kerkdijk' is voor 'Agrariërs langs de Kerkdijk' in september, een drukke maand voor agrariërs.")]
-
-
-def test_warning_when_school_holidays_unknown(site):
-    code, hits, line = _moment(site, "2031-03-11")
-    assert [h["boodschap"] for h in hits] == [
-        "de schoolvakanties van 2031 zijn nog niet bekend in dit programma; deze datum is niet gecontroleerd."]

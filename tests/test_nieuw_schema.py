@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, assert_no_traceback, check_json, participatie
-from participatie.load import parse_yaml
+from participatie.load.yaml import parse_yaml
 
 KINDS = ("traject", "kaders", "planning", "terugkoppeling")
 
@@ -25,6 +25,7 @@ def test_nieuw_passes_check_as_verkenning_with_warnings_only(site):
     code, data = check_json(site)
     mine = [f for f in data["bevindingen"] if "speeltuin-kerkdijk" in f["pad"]]
     assert code == 0 and mine and all(f["ernst"] == "waarschuwing" for f in mine)
+    assert {f["code"] for f in mine} <= {"plan.basis", "plan.onderdeel"}
 
 
 def test_nieuw_refuses_existing_and_bad_slug(site):
@@ -54,10 +55,12 @@ def _data(path: Path):
     return source.data
 
 
-def test_schemas_are_valid_2020_12(schemas):
+def test_schemas_are_valid_draft_07(schemas):
+    """Draft-07: what the VS Code YAML extension and the web editors built on it understand."""
     for schema in schemas.values():
-        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+        jsonschema.Draft7Validator.check_schema(schema)
+        assert "$defs" not in json.dumps(schema)
     assert "coproduceren" in json.dumps(schemas["traject"])  # the profile's ladder is in the schema
 
 
@@ -65,7 +68,7 @@ def test_schema_accepts_every_example_file(schemas):
     files = sorted((ROOT / "projecten").glob("*/*.yaml"))
     assert len(files) == 31  # woningbouw has no input yet
     for path in files:
-        validator = jsonschema.Draft202012Validator(schemas[path.stem], format_checker=jsonschema.FormatChecker())
+        validator = jsonschema.Draft7Validator(schemas[path.stem], format_checker=jsonschema.FormatChecker())
         errors = list(validator.iter_errors(_data(path)))
         assert not errors, (path, errors[0].message)
 
@@ -77,6 +80,7 @@ def test_schema_accepts_every_example_file(schemas):
     ("planning", "datum: 2026-12-08", "datum: 2026-02-30"),
     ("terugkoppeling", "uitkomst: nog in behandeling", "uitkomst: misschien"),
     ("planning", 'tijd: "17:00"', 'tijd: "17.00"'),
+    ("traject", "  capaciteit: {antwoord: ja", "  tijd: {antwoord: ja"),
 ])
 def test_schema_rejects_broken_files(schemas, tmp_path, kind, old, new):
     path = ROOT / "projecten" / "fietspad-kerkdijk" / f"{kind}.yaml"
@@ -84,7 +88,7 @@ def test_schema_rejects_broken_files(schemas, tmp_path, kind, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text
     broken.write_text(text.replace(old, new, 1), encoding="utf-8")
-    validator = jsonschema.Draft202012Validator(schemas[kind], format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft7Validator(schemas[kind], format_checker=jsonschema.FormatChecker())
     assert list(validator.iter_errors(_data(broken)))
 
 

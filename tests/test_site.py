@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import html as htmllib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import assert_no_traceback, edit, line_of, mkdocs, participatie
+import pytest
 
-SECTIONS = ["Waar gaat het over?", "Hoeveel invloed heeft u?", "Wat ligt vast en waarover kunt u meepraten?",
-            "Wie worden betrokken?", "Planning", "Wat is er met de inbreng gedaan?", "Eindverslag", "Afwijkingen",
-            "Nieuws", "Contact"]
+from conftest import ROOT, assert_no_traceback, build, edit, mkdocs, text_of_html
+
+SECTIONS = ["Wat komt er nog?", "Wat is er met de inbreng gedaan?", "Waar gaat het over?", "Hoeveel invloed heeft u?",
+            "Wat ligt vast en waarover kunt u meepraten?", "Wie worden betrokken?", "Wat is er al geweest?", "Eindverslag",
+            "Afwijkingen", "Nieuws", "Contact", "Voor de raad: volgens het beleid"]
 
 
 class Collect(HTMLParser):
@@ -47,8 +48,12 @@ def parse(path: Path) -> Collect:
     return c
 
 
+def text_of(path: Path) -> str:
+    return text_of_html(path.read_text(encoding="utf-8"))
+
+
 def test_a_page_per_trajectory_with_every_section_in_order(built):
-    for slug in [p.name for p in (Path(__file__).parents[1] / "projecten").iterdir()]:
+    for slug in [p.name for p in (ROOT / "projecten").iterdir()]:
         page = parse(built / "trajecten" / f"{slug}.html")
         heads = [h.strip() for h in page.h2 if h.strip() in SECTIONS]
         assert heads == SECTIONS, (slug, page.h2)
@@ -56,24 +61,43 @@ def test_a_page_per_trajectory_with_every_section_in_order(built):
 
 def test_trajectory_page_is_filled_from_the_files(built):
     html = (built / "trajecten" / "dorpsplein-oosterbroek.html").read_text(encoding="utf-8")
-    text = re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", html)))
+    text = text_of(built / "trajecten" / "dorpsplein-oosterbroek.html")
     assert "Het plein bij de kerk is het hart van Oosterbroek" in text             # opgave.md
-    assert "Coproduceren ← dit traject" in text and "Meebeslissen ← bij 'Keuze voor het dorpsbudget'" in text
+    assert "Coproduceren (stap 4 van 5): Bewoners rond het plein, Ondernemers aan het plein, Dorpsbelang Oosterbroek" in text
+    assert "Hier: Dorpsbelang Oosterbroek (bij 'Keuze voor het dorpsbudget')." in text
     assert "Budget is 400.000 euro" in text and "Aantal parkeerplaatsen" in text    # hard and zacht
     assert "Jongeren uit Oosterbroek" in text                                       # omgevingsanalyse
     assert "<del>Focusgroep jongeren</del>" in html and "Te weinig aanmeldingen" in text  # cancelled, struck through
-    assert "6 punten inbreng: 3 overgenomen, 1 deels overgenomen, 1 niet overgenomen, 1 nog in behandeling." in text
+    assert "6 punten: 3 overgenomen, 1 deels overgenomen, 1 niet overgenomen en 1 nog in behandeling." in text
     assert "Het dorp koos met het dorpsbudget" in text
-    assert "Participatie vóór vaststelling van het plan" in text and "Dorpsbelang had de avond al lang aangekondigd" in text
-    assert "Uitslag dorpsbudget" in text and "dorpsplein@vechtwolde.example" in text
-    assert "Laatst gewijzigd" in text or "Wijzigingen op deze pagina" not in text
+    assert "Participatie vóór vaststelling van het plan: Ideeënavond over het dorpsplein" in text  # words, not the id
+    assert "Dorpsbelang had de avond al lang aangekondigd" in text
+    assert "parkeren-op-plein" not in text and "Ondernemers vragen om meer parkeerplaatsen op het plein zelf." in text
+    assert "Uitslag dorpsbudget" in text and 'href="mailto:dorpsplein@vechtwolde.example"' in html
+    assert 'href="tel:140529"' in html
+
+
+def test_first_block_answers_a_residents_questions(built):
+    html = (built / "trajecten" / "fietspad-kerkdijk.html").read_text(encoding="utf-8")
+    first = text_of_html(html[html.index('class="pt-kort"'):html.index('id="planning"')])
+    assert "Uw invloed" in first and "Coproduceren" in first and "Fietsersbond afdeling Vechtwolde" in first
+    assert "Wat komt er nog dinsdag 1 december tot en met vrijdag 18 december 2026: Korte enquête" in first
+    assert "Wie besluit Raad besluit over de route en het krediet: maandag 31 mei 2027." in first
+    assert "Uw inbreng 1 punt: 1 nog in behandeling." in first
+
+
+def test_past_moments_do_not_ask_to_sign_up(built):
+    html = (built / "kalender" / "archief.html").read_text(encoding="utf-8")
+    assert "Ideeënavond over het dorpsplein" in html and "Aanmelden" not in html
+    finished = (built / "trajecten" / "speelplekken-lemelhuizen.html").read_text(encoding="utf-8")
+    assert "Zet alle momenten in mijn agenda" not in finished
 
 
 def test_moved_moment_and_eindverslag(built):
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (built / "trajecten" / "omgevingsvisie-2040.html").read_text(encoding="utf-8")))
+    text = text_of(built / "trajecten" / "omgevingsvisie-2040.html")
     assert "Verplaatst" in text and "Eerst gepland op dinsdag 14 oktober 2025" in text
     assert "Gevolgde proces" in text and "924 reacties" in text
-    assert "Buiten de kaders (1)" in text and "Hard kader: Regionale energiestrategie" in text
+    assert "Buiten de kaders (1)" in text and "Vast kader: Regionale energiestrategie" in text
 
 
 def test_no_resource_from_another_host(built):
@@ -100,31 +124,63 @@ def test_overview_and_home(built):
     overview = (built / "trajecten" / "index.html").read_text(encoding="utf-8")
     assert overview.count('class="pt-traject"') == 8
     assert "<form class=\"pt-filter\" hidden" in overview
-    home = re.sub(r"<[^>]+>", " ", (built / "index.html").read_text(encoding="utf-8"))
-    assert "Binnenkort" in home and "Inloopavond — waar komt het fietspad?" in home and "bestaat niet" in home
+    home = text_of(built / "index.html")
+    assert "Binnenkort" in home and "Inloopavond — waar komt het fietspad?" in home
     kern = (built / "kernen" / "oosterbroek.html").read_text(encoding="utf-8")
     assert "Nieuw dorpsplein Oosterbroek" in kern and "Veilig fietspad" not in kern
 
 
-def test_broken_trajectory_stops_build_and_keeps_previous_site(site):
-    first = participatie("bouw", cwd=site)
-    assert first.returncode == 0, first.stderr
+def test_the_example_says_it_is_fictional_and_the_package_does_not(built):
+    for page in ("index.html", "trajecten/fietspad-kerkdijk.html", "raad/index.html"):
+        assert "Vechtwolde is een verzonnen gemeente" in (built / page).read_text(encoding="utf-8")
+    package = ROOT / "generator" / "participatie"
+    for template in package.rglob("*.j2"):
+        assert "verzonnen" not in template.read_text(encoding="utf-8") and "bestaat niet" not in template.read_text(encoding="utf-8")
+
+
+def test_search_index_has_one_entry_per_page_with_its_headings(built):
+    import json
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [d["location"] for d in index["docs"]]
+    assert "trajecten/fietspad-kerkdijk.html" in locations
+    assert "trajecten/fietspad-kerkdijk.html#inbreng" in locations
+    page = next(d for d in index["docs"] if d["location"] == "trajecten/fietspad-kerkdijk.html#inbreng")
+    assert page["title"] == "Wat is er met de inbreng gedaan?"
+
+
+def test_table_of_contents_lists_the_sections(built):
+    html = (built / "trajecten" / "fietspad-kerkdijk.html").read_text(encoding="utf-8")
+    toc = html[html.index('class="md-nav md-nav--secondary"'):]
+    for anchor in ("#planning", "#inbreng", "#invloed", "#afwijkingen", "#volledigheid"):
+        assert f'href="{anchor}"' in toc
+
+
+@pytest.mark.warnings_expected
+def test_when_nothing_can_be_built_the_previous_site_stays(site):
+    assert build(site) == 0
     index = site / "site" / "index.html"
     before = index.read_bytes()
-    path = site / "projecten" / "fietspad-kerkdijk" / "planning.yaml"
-    edit(path, "datum: 2026-12-08", "datum: 2026-12-32")
-    line = line_of(path, "datum: 2026-12-32")
-    for result in (mkdocs("build", "-d", "site", cwd=site), participatie("bouw", cwd=site)):
-        assert result.returncode != 0
-        assert f"projecten/fietspad-kerkdijk/planning.yaml:{line}:12: fout: '2026-12-32' is geen" in result.stderr + result.stdout
-        assert_no_traceback(result)
-        assert index.read_bytes() == before
+    edit(site / "mkdocs.yml", "profiel: dalfsen", "profiel: bestaat-niet")
+    assert build(site) == 1
+    assert index.read_bytes() == before
     assert not list(site.glob(".site.*"))
 
 
-def test_strict_build_fails_on_warnings(site):
-    edit(site / "projecten" / "fietspad-kerkdijk" / "planning.yaml",
-         "    plaats: Café De Dijk, Kerkdijk 14, Kerkdijk\n    werkvorm: informatieavond", "    werkvorm: informatieavond")
-    assert mkdocs("build", "-d", "site", cwd=site).returncode == 0
-    strict = mkdocs("build", "--strict", "-d", "site2", cwd=site)
-    assert strict.returncode != 0 and "heeft geen plaats en geen link" in strict.stderr
+def test_mkdocs_stops_before_cleaning_when_nothing_can_be_built(site):
+    assert build(site) == 0
+    index = site / "site" / "index.html"
+    before = index.read_bytes()
+    edit(site / "mkdocs.yml", "profiel: dalfsen", "profiel: bestaat-niet")
+    result = mkdocs("build", "-d", "site", cwd=site)
+    assert result.returncode == 1 and "beleidsprofiel 'bestaat-niet' bestaat niet." in result.stderr
+    assert_no_traceback(result)
+    assert index.read_bytes() == before
+
+
+@pytest.mark.warnings_expected
+def test_strict_build_fails_on_the_builders_warnings(site):
+    (site / "content" / "over.md").write_text("[kapot](bestaat-niet.md)\n", encoding="utf-8")
+    assert build(site, "los") == 0
+    assert build(site, "streng", strict=True) == 1
+    assert not (site / "streng").exists()
+

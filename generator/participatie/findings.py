@@ -1,9 +1,14 @@
-"""Findings: what validation reports about a source file, and how it is printed."""
+"""Findings: what the checks report about a source file, and the register of every rule code.
+
+Each module that reports findings registers its codes with `regel()`, with a one-line
+explanation and what publishing does with such a finding. The register is how the tests
+know that every code has a fixture, and how publishing knows what to withhold.
+"""
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+import os
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -11,6 +16,32 @@ from pathlib import Path
 class Ernst(str, Enum):
     FOUT = "fout"
     WAARSCHUWING = "waarschuwing"
+
+
+class Gevolg(str, Enum):
+    """What the publishing build does with a finding; `participatie check` treats all alike."""
+
+    TEGENHOUDEN = "tegenhouden"  # unreadable, personal data, unsafe: the trajectory is withheld
+    MELDEN = "melden"            # a policy gap: published, with a notice residents and the raad see
+    INTERN = "intern"            # advice for staff (holidays, busy months): not on the site
+
+
+@dataclass(frozen=True)
+class Regel:
+    code: str
+    uitleg: str
+    gevolg: Gevolg
+
+
+REGELS: dict[str, Regel] = {}
+
+
+def regel(code: str, uitleg: str, gevolg: Gevolg = Gevolg.MELDEN) -> str:
+    """Register a finding code once, at import; returns the code for use in findings."""
+    if code in REGELS and REGELS[code] != Regel(code, uitleg, gevolg):
+        raise ValueError(f"code {code} is registered twice with different meanings")
+    REGELS[code] = Regel(code, uitleg, gevolg)
+    return code
 
 
 @dataclass(frozen=True, order=True)
@@ -31,19 +62,21 @@ class Finding:
     boodschap: str
     hint: str = ""
     code: str = ""
+    traject: str | None = None  # the slug of the trajectory (or initiative) it belongs to
+    publiek: str = ""  # for a published notice: what is missing, in words a resident reads
+
+    @property
+    def gevolg(self) -> Gevolg:
+        known = REGELS.get(self.code)
+        return known.gevolg if known else Gevolg.TEGENHOUDEN
+
+    @property
+    def waar(self) -> str:
+        return self.pad if self.pos is None else f"{self.pad}:{self.pos.regel}:{self.pos.kolom}"
 
     def format(self) -> str:
-        where = self.pad if self.pos is None else f"{self.pad}:{self.pos.regel}:{self.pos.kolom}"
-        line = f"{where}: {self.ernst.value}: {self.boodschap}"
+        line = f"{self.waar}: {self.ernst.value}: {self.boodschap}"
         return f"{line}\n    hint: {self.hint}" if self.hint else line
-
-    def as_dict(self) -> dict:
-        data = asdict(self)
-        data["ernst"] = self.ernst.value
-        data["regel"] = self.pos.regel if self.pos else None
-        data["kolom"] = self.pos.kolom if self.pos else None
-        del data["pos"]
-        return data
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -55,26 +88,9 @@ def count(findings: list[Finding], ernst: Ernst) -> int:
     return sum(1 for f in findings if f.ernst is ernst)
 
 
-def summary(findings: list[Finding], n_trajecten: int) -> str:
-    fouten, waarschuwingen = count(findings, Ernst.FOUT), count(findings, Ernst.WAARSCHUWING)
-    woord = "traject" if n_trajecten == 1 else "trajecten"
-    return (f"{n_trajecten} {woord} gecontroleerd: {fouten} "
-            f"{'fout' if fouten == 1 else 'fouten'}, {waarschuwingen} "
-            f"{'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}.")
-
-
-def format_json(findings: list[Finding], n_trajecten: int) -> str:
-    return json.dumps({"trajecten": n_trajecten,
-                       "fouten": count(findings, Ernst.FOUT),
-                       "waarschuwingen": count(findings, Ernst.WAARSCHUWING),
-                       "bevindingen": [f.as_dict() for f in findings]},
-                      ensure_ascii=False, indent=2)
-
-
 def relpath(path: Path, root: Path | None = None) -> str:
-    """Show a path relative to the working directory where possible, with forward slashes."""
-    base = root or Path.cwd()
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Show a path relative to the site (or working directory), with forward slashes; links are not followed."""
+    base = os.path.abspath(root or Path.cwd())
+    full = os.path.abspath(path)
+    rel = os.path.relpath(full, base)
+    return Path(full).as_posix() if rel.startswith("..") else Path(rel).as_posix()

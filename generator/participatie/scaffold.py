@@ -5,10 +5,10 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .project import SLUG
-from .settings import SiteSettings
+from .model.instellingen import SiteSettings
+from .vocabulary import MARKDOWN_BESTANDEN, SLUG, YAML_BESTANDEN
 
-TEMPLATES = ("traject.yaml", "kaders.yaml", "planning.yaml", "terugkoppeling.yaml", "opgave.md", "eindverslag.md")
+TEMPLATES = YAML_BESTANDEN + MARKDOWN_BESTANDEN
 
 
 def create_traject(root: Path, slug: str, settings: SiteSettings) -> tuple[bool, str]:
@@ -34,7 +34,7 @@ def _ensure_schemas(settings: SiteSettings) -> str:
     folder = settings.base / "schema"
     if folder.exists():
         return ""
-    from .profile import load_profile
+    from .pipeline import load_profile
     from .schema import write_schemas
     profiel, _ = load_profile(settings.profiel, settings.base)
     if profiel is None:

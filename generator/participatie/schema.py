@@ -1,6 +1,7 @@
-"""JSON Schema (draft 2020-12) per file kind, with the profile's vocabularies as enums.
+"""JSON Schema (draft-07) per file kind, with the profile's vocabularies as enums.
 
-Only keywords draft-07 also knows are used, so the VS Code YAML extension understands them.
+Draft-07, because that is what the YAML extension of VS Code (yaml-language-server) and the
+web editors built on it validate; `participatie schema` writes them, a test checks they are current.
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .derive import AFWIJKINGSSOORTEN
-from .model import FILE_MODELS
-from .profile import Profiel
+from .model.bestanden import FILE_MODELS
+from .model.profiel import Profiel
+from .vocabulary import AFWIJKINGSSOORTEN
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DRAFT = "http://json-schema.org/draft-07/schema#"
 
 
 def schema_name(bestand: str) -> str:
@@ -20,19 +21,27 @@ def schema_name(bestand: str) -> str:
 
 
 def vocabularies(p: Profiel) -> dict[str, list[str]]:
-    return {"soort_werk": [s.code for s in p.soorten_werk], "besluit_door": p.besluitorganen, "door": p.besluitorganen,
+    return {"soort_werk": [s.code for s in p.soorten_werk], "besluit_door": p.orgaan_codes, "door": p.orgaan_codes,
             "niveau": p.niveau_codes, "categorie": p.kadercategorieen, "doelen": [d.code for d in p.doelen],
             "soort": list(AFWIJKINGSSOORTEN)}
 
 
 def build_schema(bestand: str, p: Profiel) -> dict:
-    schema = FILE_MODELS[bestand].model_json_schema()
+    schema = FILE_MODELS[bestand].model_json_schema(ref_template="#/definitions/{model}")
+    schema["definitions"] = schema.pop("$defs", {})
     vocab = vocabularies(p)
-    for obj in [schema, *schema.get("$defs", {}).values()]:
+    for obj in [schema, *schema["definitions"].values()]:
         for name, prop in obj.get("properties", {}).items():
             if name in vocab and not (obj.get("title") == "Moment" and name == "soort"):
                 _add_enum(prop, vocab[name])
+    stap1 = schema.get("properties", {}).get("stap1")
+    if stap1:  # the questions of step 1 are the profile's own
+        for branch in stap1.get("anyOf", [stap1]):
+            if branch.get("type") == "object":
+                branch["propertyNames"] = {"enum": list(p.stap1)}
     _plain_times(schema)
+    if not schema["definitions"]:
+        del schema["definitions"]
     return {"$schema": DRAFT, "$id": schema_name(bestand), **schema}
 
 

@@ -1,62 +1,104 @@
-"""iCalendar feeds (RFC 5545) with the icalendar library: stable UIDs, SEQUENCE on moves, CANCELLED kept."""
+"""iCalendar feeds (RFC 5545) with the icalendar library, read the same by every common calendar client.
+
+- Europe/Amsterdam as a VTIMEZONE with yearly rules: clients that misread a list of
+  RDATEs (vobject, reportedly Outlook) put summer meetings an hour late.
+- Stable UIDs (trajectory + moment id), SEQUENCE raised by every move or cancellation,
+  cancelled events kept with STATUS:CANCELLED and 'GEANNULEERD' in the summary.
+- No invented end time; DTSTAMP is the day the planning last changed, never after the build.
+- Each event is serialised once and its bytes reused in every feed that holds it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .views import MomentView
 
 TZ = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//participatie//participatiekalender//NL"
+END = b"END:VCALENDAR\r\n"
 
 
 def uid(m: MomentView, domain: str) -> str:
-    """Stays the same across builds and edits: trajectory slug + moment id."""
-    return f"{m.traject_slug}.{m.m.id}@{domain}"
+    return f"{m.traject.slug}.{m.m.id}@{domain}"
 
 
 def sequence(m: MomentView) -> int:
     return len(m.m.verplaatst) + (1 if m.m.geannuleerd else 0)
 
 
-def stamp(m: MomentView) -> dt.datetime:
-    """A DTSTAMP fixed by the moment's own data, so rebuilds are byte-identical."""
-    latest = max([m.m.datum, *[v.van for v in m.m.verplaatst]])
-    return dt.datetime.combine(latest - dt.timedelta(days=30), dt.time(0), tzinfo=dt.timezone.utc)
+def amsterdam() -> Timezone:
+    """Europe/Amsterdam since 1996: CET, CEST from the last Sunday of March to the last Sunday of October."""
+    tz = Timezone()
+    tz.add("tzid", "Europe/Amsterdam")
+    for part, start, month, before, after, name in (
+            (TimezoneDaylight(), dt.datetime(1981, 3, 29, 2), 3, 1, 2, "CEST"),
+            (TimezoneStandard(), dt.datetime(1996, 10, 27, 3), 10, 2, 1, "CET")):
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        part.add("tzoffsetfrom", dt.timedelta(hours=before))
+        part.add("tzoffsetto", dt.timedelta(hours=after))
+        part.add("tzname", name)
+        tz.add_component(part)
+    return tz
 
 
-def event(m: MomentView, page_url: str, domain: str) -> Event:
+def _description(m: MomentView, page_url: str) -> str:
+    mm = m.m
+    lines = [f"GEANNULEERD: {mm.geannuleerd.reden}"] if mm.geannuleerd else []
+    lines.append(f"{m.soort_naam.capitalize()} in het traject '{m.traject.titel}'.")
+    if mm.omschrijving:
+        lines.append(mm.omschrijving)
+    lines += [f"Verplaatst (eerst {v.van.isoformat()}): {v.reden}" for v in mm.verplaatst]
+    for label, value in (("Voor wie", ", ".join(mm.doelgroepen)), ("Uw invloed", m.niveau), ("Aanmelden", mm.aanmelden),
+                         ("Toegankelijkheid", mm.toegankelijkheid), ("Online", m.link)):
+        if value:
+            lines.append(f"{label}: {value}")
+    lines.append(f"Meer informatie: {page_url}")
+    return "\n".join(lines)
+
+
+def event(m: MomentView, page_url: str, domain: str, stamp: dt.date) -> Event:
     mm = m.m
     if mm.tijd:
         start = dt.datetime.combine(mm.datum, mm.tijd, tzinfo=TZ)
-        end = dt.datetime.combine(mm.tot or mm.datum, mm.eindtijd, tzinfo=TZ) if mm.eindtijd else start + dt.timedelta(hours=2)
+        end = dt.datetime.combine(mm.tot or mm.datum, mm.eindtijd, tzinfo=TZ) if mm.eindtijd else None
     else:
         start, end = mm.datum, (mm.tot or mm.datum) + dt.timedelta(days=1)
-    description = [f"{m.soort_naam.capitalize()} in het traject '{m.traject_titel}'."]
-    if mm.geannuleerd:
-        description.insert(0, f"GEANNULEERD: {mm.geannuleerd.reden}")
-    for v in mm.verplaatst:
-        description.append(f"Verplaatst (eerst {v.van.isoformat()}): {v.reden}")
-    for label, value in (("Voor wie", ", ".join(mm.doelgroepen)), ("Uw invloed", m.niveau_naam), ("Aanmelden", mm.aanmelden),
-                         ("Toegankelijkheid", mm.toegankelijkheid), ("Online", mm.link)):
-        if value:
-            description.append(f"{label}: {value}")
-    description.append(f"Meer informatie: {page_url}")
-    ev = Event.new(uid=uid(m, domain), summary=mm.titel, start=start, end=end, stamp=stamp(m),
-                   description="\n".join(description), location=mm.plaats or mm.link, url=page_url)
+    summary = f"GEANNULEERD: {mm.titel}" if mm.geannuleerd else mm.titel
+    ev = Event.new(uid=uid(m, domain), summary=summary, start=start, end=end, description=_description(m, page_url),
+                   location=mm.plaats or m.link or None, url=page_url,
+                   stamp=dt.datetime.combine(stamp, dt.time(0), tzinfo=dt.timezone.utc))
     ev.add("sequence", sequence(m))
     ev.add("status", "CANCELLED" if mm.geannuleerd else "CONFIRMED")
     return ev
 
 
-def feed(path: str, name: str, description: str, moments: list[MomentView], site_url: str, domain: str) -> bytes:
-    cal = Calendar.new(name=name, description=description, prodid=PRODID, uid=f"{path}@{domain}", url=site_url + path)
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-timezone", "Europe/Amsterdam")
-    for m in moments:
-        cal.add_component(event(m, f"{site_url}trajecten/{m.traject_slug}.html", domain))
-    cal.add_missing_timezones()
-    return cal.to_ical()
+class Feeds:
+    """Serialises each event once; assembles any number of feeds from the bytes."""
+
+    def __init__(self, site_url: str, domain: str):
+        self.site_url, self.domain = site_url, domain
+        self.events: dict[str, bytes] = {}
+        self.timezone = amsterdam().to_ical()
+
+    def event_bytes(self, m: MomentView, stamp: dt.date) -> bytes:
+        key = uid(m, self.domain)
+        if key not in self.events:
+            page = f"{self.site_url}trajecten/{m.traject.slug}.html"
+            self.events[key] = event(m, page, self.domain, stamp).to_ical()
+        return self.events[key]
+
+    def feed(self, path: str, name: str, description: str, items: list[tuple[MomentView, dt.date]]) -> bytes:
+        cal = Calendar.new(name=name, description=description, prodid=PRODID, uid=f"{path}@{self.domain}",
+                           url=self.site_url + path)
+        cal.add("method", "PUBLISH")
+        cal.add("x-wr-timezone", "Europe/Amsterdam")
+        head = cal.to_ical()
+        if not head.endswith(END):
+            raise RuntimeError("icalendar gaf een onverwachte kalender")
+        body = b"".join(self.event_bytes(m, stamp) for m, stamp in items)
+        return head[:-len(END)] + self.timezone + body + END

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from ..derive import completeness  # noqa: E402
-from ..model import UITKOMSTEN  # noqa: E402
-from . import Generated
+from ..derive.afwijkingen import group_levels  # noqa: E402
+from ..derive.volledigheid import completeness  # noqa: E402
+from ..vocabulary import UITKOMSTEN  # noqa: E402
+from .page import Generated  # noqa: E402
 from .views import TrajectView  # noqa: E402
 
-plt.rcParams.update({"svg.hashsalt": "participatie", "svg.fonttype": "none", "font.size": 11,
+plt.rcParams.update({"svg.hashsalt": "participatie", "svg.fonttype": "none", "font.size": 12,
                      "font.family": ["DejaVu Sans"], "axes.spines.top": False, "axes.spines.right": False})
 KLEUR, KLEUR_2 = "#0b5a4a", "#b35900"
 
@@ -32,61 +35,77 @@ class Indicator:
     alt: str
 
 
-def _svg(labels: list[str], series: list[tuple[str, list[float], str]], xlabel: str) -> str:
-    height = 1.2 + 0.45 * len(labels) * max(1, len(series))
-    fig, ax = plt.subplots(figsize=(6.4, height))
+@lru_cache(maxsize=32)  # `mkdocs serve` redraws only charts whose numbers changed
+def _svg(labels: tuple[str, ...], series: tuple[tuple[str, tuple[float, ...], str], ...], xlabel: str) -> str:
+    # 4.8 inch wide with 12 pt text: on a 360 px phone the labels are still 12 px.
+    height = 1.2 + 0.5 * len(labels) * max(1, len(series))
+    fig, ax = plt.subplots(figsize=(4.8, height))
     bar = 0.8 / len(series)
     for n, (name, values, color) in enumerate(series):
         positions = [i + n * bar for i in range(len(labels))]
         bars = ax.barh(positions, values, height=bar, color=color, label=name)
         ax.bar_label(bars, labels=[f"{v:g}" for v in values], padding=3)
-    ax.set_yticks([i + bar * (len(series) - 1) / 2 for i in range(len(labels))], labels=labels)
+    ax.set_yticks([i + bar * (len(series) - 1) / 2 for i in range(len(labels))], labels=[_short(x) for x in labels])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.margins(x=0.15)
     if len(series) > 1:
         ax.legend(loc="lower right", frameon=False)
-    fig.tight_layout()
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    buffer = io.StringIO()  # 'tight' grows the canvas to fit long labels instead of squeezing the bars
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return buffer.getvalue()
+
+
+def _short(label: str, width: int = 24) -> str:
+    """A label on at most two lines; the table under the chart has it in full."""
+    lines = textwrap.wrap(label, width) or [""]
+    return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
 
 
 def _alt(titel: str, rows: list[tuple]) -> str:
     return f"{titel}: " + "; ".join(", ".join(str(v) for v in r) for r in rows) + "."
 
 
+def _indicator(slug: str, titel: str, uitleg: str, kolommen: tuple[str, ...], rows: list[tuple], xlabel: str) -> Indicator:
+    """A bar chart with one series per number column, its table, and an alt text that carries the numbers."""
+    labels = tuple(str(r[0]) for r in rows)
+    series = tuple((kolommen[n], tuple(r[n] for r in rows), (KLEUR, KLEUR_2)[(n - 1) % 2]) for n in range(1, len(kolommen)))
+    return Indicator(slug, titel, uitleg, kolommen, rows, _svg(labels, series, xlabel), _alt(titel, rows))
+
+
+BUCKETS = (("Compleet (100%)", 100, 100), ("Bijna (75 tot 99%)", 75, 99), ("Half (50 tot 74%)", 50, 74),
+           ("Minder dan de helft", 0, 49))
+
+
 def indicators(views: list[TrajectView]) -> list[Indicator]:
-    out = []
+    p = views[0].p
     met_plan = [v for v in views if v.t.traject.vastgesteld]
-    p = views[0].p if views else None
     soort = Counter(v.soort_werk_naam for v in met_plan)
-    rows = [(s.naam, soort.get(s.naam, 0)) for s in p.soorten_werk] if p else []
-    out.append(Indicator("plan-per-soort", "Trajecten met een vastgesteld plan van aanpak, per soort werk",
-                         "Hoe vaak stelde de gemeente een plan van aanpak vast, per soort werk uit de beleidstabel?",
-                         ("Soort werk", "Aantal"), rows, _svg([r[0] for r in rows], [("Aantal", [r[1] for r in rows], KLEUR)], "aantal trajecten"),
-                         _alt("Trajecten met een vastgesteld plan per soort werk", rows)))
     domein = Counter(v.thema for v in met_plan)
-    rows = sorted(domein.items())
-    out.append(Indicator("plan-per-domein", "Trajecten met een vastgesteld plan van aanpak, per domein",
-                         "In welke domeinen betrekt de gemeente inwoners?", ("Domein", "Aantal"), rows,
-                         _svg([r[0] for r in rows], [("Aantal", [r[1] for r in rows], KLEUR)], "aantal trajecten"),
-                         _alt("Trajecten met een vastgesteld plan per domein", rows)))
-    rows = [(v.titel, completeness(v.t, v.p).plan_pct, completeness(v.t, v.p).eindverslag_pct) for v in views]
-    out.append(Indicator("volledigheid", "Volledigheid van plan van aanpak en eindverslag",
-                         "Staan alle bouwstenen in het plan, en alle onderdelen in het eindverslag? (in procenten)",
-                         ("Traject", "Plan van aanpak (%)", "Eindverslag (%)"), rows,
-                         _svg([r[0] for r in rows], [("Plan van aanpak", [r[1] for r in rows], KLEUR),
-                                                     ("Eindverslag", [r[2] for r in rows], KLEUR_2)], "procent compleet"),
-                         _alt("Volledigheid in procenten (plan, eindverslag) per traject", rows)))
     uitkomst = Counter(i.uitkomst for v in views for i in v.t.terugkoppeling.inbreng)
-    rows = [(u, uitkomst.get(u, 0)) for u in UITKOMSTEN]
-    out.append(Indicator("uitkomsten", "Wat er met de inbreng is gedaan", "Alle punten inbreng uit alle trajecten, naar uitkomst.",
-                         ("Uitkomst", "Aantal"), rows, _svg([r[0] for r in rows], [("Aantal", [r[1] for r in rows], KLEUR)], "punten inbreng"),
-                         _alt("Inbreng naar uitkomst", rows)))
-    out.append(_levels(views))
-    return out
+    return [
+        _indicator("plan-per-soort", "Trajecten met een vastgesteld plan van aanpak, per soort werk",
+                   "Hoe vaak stelde de gemeente een plan van aanpak vast, per soort werk uit de beleidstabel?",
+                   ("Soort werk", "Aantal"), [(s.naam, soort.get(s.naam, 0)) for s in p.soorten_werk], "aantal trajecten"),
+        _indicator("plan-per-domein", "Trajecten met een vastgesteld plan van aanpak, per domein",
+                   "In welke domeinen betrekt de gemeente inwoners?", ("Domein", "Aantal"), sorted(domein.items()),
+                   "aantal trajecten"),
+        _completeness(views),
+        _indicator("uitkomsten", "Wat er met de inbreng is gedaan", "Alle punten inbreng uit alle trajecten, naar uitkomst.",
+                   ("Uitkomst", "Aantal"), [(naam, uitkomst.get(u, 0)) for u, naam in UITKOMSTEN.items()], "punten inbreng"),
+        _levels(views),
+    ]
+
+
+def _completeness(views: list[TrajectView]) -> Indicator:
+    """Dalfsen §3.6: quality is the completeness of the plan (once adopted) and of the eindverslag (once finished)."""
+    plans = [completeness(v.t, v.p).plan_pct for v in views if v.t.traject.vastgesteld]
+    reports = [completeness(v.t, v.p).eindverslag_pct for v in views if v.t.traject.status == "afgerond"]
+    rows = [(naam, sum(lo <= x <= hi for x in plans), sum(lo <= x <= hi for x in reports)) for naam, lo, hi in BUCKETS]
+    return _indicator("volledigheid", "Volledigheid van plan van aanpak en eindverslag",
+                      "Hoeveel trajecten hebben een compleet plan van aanpak (na de vaststelling) en een compleet eindverslag "
+                      "(na afronding)?", ("Volledigheid", "Plan van aanpak", "Eindverslag"), rows, "aantal trajecten")
 
 
 def _levels(views: list[TrajectView]) -> Indicator:
@@ -95,20 +114,14 @@ def _levels(views: list[TrajectView]) -> Indicator:
     inside, outside = Counter(), Counter()
     for v in views:
         allowed = p.soort_werk(v.t.traject.soort_werk or "")
-        for g in v.groepen:
-            for code in g.niveaus:
-                (inside if allowed and code in allowed.niveaus else outside)[code] += 1
-    rows = [(n.naam, inside[n.code], outside[n.code]) for n in p.niveaus]
-    return Indicator("niveaus", "Gebruikte betrokkenheidsniveaus tegenover de beleidstabel",
-                     "Hoe vaak kreeg een groep dit niveau, binnen en buiten wat de beleidstabel voor die soort werk toestaat?",
-                     ("Niveau", "Binnen de tabel", "Buiten de tabel"), rows,
-                     _svg([r[0] for r in rows], [("Binnen de tabel", [r[1] for r in rows], KLEUR),
-                                                 ("Buiten de tabel", [r[2] for r in rows], KLEUR_2)], "aantal groepen"),
-                     _alt("Groepen per niveau (binnen de tabel, buiten de tabel)", rows))
+        for code in (c for levels in group_levels(v.t).values() for c in dict.fromkeys(levels)):
+            (inside if allowed and code in allowed.niveaus else outside)[code] += 1
+    return _indicator("niveaus", "Gebruikte betrokkenheidsniveaus tegenover de beleidstabel",
+                      "Hoe vaak kreeg een groep dit niveau, binnen en buiten wat de beleidstabel voor die soort werk toestaat?",
+                      ("Niveau", "Binnen de tabel", "Buiten de tabel"),
+                      [(n.naam, inside[n.code], outside[n.code]) for n in p.niveaus], "aantal groepen")
 
 
-def render_monitor(env, common: dict, views: list[TrajectView], result):
-    items = indicators(views)
-    page = env.get_template("monitor.md.j2").render(page="raad/monitor.md", indicatoren=items, peildatum=result.vandaag,
-                                                     aantal=len(views), **common)
-    return [Generated("raad/monitor.md", page)] + [Generated(f"raad/{i.slug}.svg", i.svg) for i in items]
+def render_monitor(views: list[TrajectView]) -> tuple[list[Indicator], list[Generated]]:
+    items = indicators(views) if views else []
+    return items, [Generated(f"raad/{i.slug}.svg", i.svg) for i in items]

@@ -1,4 +1,4 @@
-"""Text helpers for rendering: safe Markdown, Dutch dates, URLs between generated pages."""
+"""Text helpers for rendering: staff Markdown made safe, plain text with links, Dutch dates, URLs between pages."""
 
 from __future__ import annotations
 
@@ -9,21 +9,40 @@ import re
 import markdown
 import nh3
 from babel.dates import format_date
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from ..load.markdown import COMMENT
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote",
                 "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "abbr"}
+_MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+LINKS = re.compile(r"(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])|(?P<email>[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})"
+                   r"|(?P<tel>(?<![\w+])(?:\+31|0)[1-9](?:[ -]?\d){7,8}(?!\d)|\b14 ?0\d{2,3}\b)")
 
 
 def safe_markdown(text: str | None) -> Markup:
     """Markdown from a project file as HTML, sanitised: no script, no event handlers, no javascript: links."""
     if not text:
         return Markup("")
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _MD.reset().convert(COMMENT.sub("", text))
     html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html)
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}},
                             url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener"))
+
+
+def linkify(text: str | None) -> Markup:
+    """Plain text, escaped, with web addresses, e-mail addresses and phone numbers as links."""
+    if not text:
+        return Markup("")
+    out, last = [], 0
+    for m in LINKS.finditer(text):
+        out.append(escape(text[last:m.start()]))
+        raw = m.group(0)
+        target = raw if m.group("url") else f"mailto:{raw}" if m.group("email") else "tel:" + re.sub(r"[^\d+]", "", raw)
+        out.append(Markup('<a href="{}">{}</a>').format(target, raw))
+        last = m.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
 
 
 def datum(d: dt.date | None, fmt: str = "EEEE d MMMM y") -> str:
@@ -31,11 +50,17 @@ def datum(d: dt.date | None, fmt: str = "EEEE d MMMM y") -> str:
 
 
 def kort(d: dt.date | None) -> str:
-    return datum(d, "d MMM y")
+    return datum(d, "d MMMM y")
 
 
 def tijd(t: dt.time | None) -> str:
     return t.strftime("%H.%M") if t else ""
+
+
+def opsomming(items) -> str:
+    """'a, b en c' as in running Dutch text."""
+    items = [str(i) for i in items]
+    return ", ".join(items[:-1]) + " en " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def href(from_page: str, to_page: str) -> str:

@@ -1,30 +1,22 @@
-"""View models: what a page shows of a trajectory or moment, already in the reader's words."""
+"""View models: what a page shows of a trajectory or a moment, already in the reader's words."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..derive import AFWIJKINGSSOORTEN, completeness, detect_afwijkingen, eindverslag_parts, group_levels, match_declared
-from ..githistory import Wijziging
-from ..model import UITKOMSTEN, Moment
-from ..profile import Profiel
-from ..project import Traject
-from markupsafe import Markup
-
-from .text import datum, href, kort, safe_markdown, slugify, tijd
-
-STATUS_NAMEN = {"verkenning": "Verkenning", "plan": "Plan in de maak", "vastgesteld": "Plan vastgesteld",
-                "uitvoering": "Bezig", "afgerond": "Afgerond", "gestopt": "Gestopt"}
-SOORT_NAMEN = {"bijeenkomst": "bijeenkomst", "online": "online", "inloop": "inloop", "terugkoppeling": "terugkoppeling",
-               "besluit": "besluit", "inspraak": "inspraak of zienswijze"}
-KWADRANTEN = [("groot", "veel", "Groot belang, veel invloed", "We betrekken deze groep zoveel mogelijk."),
-              ("klein", "veel", "Klein belang, veel invloed", "We houden deze groep tevreden en op de hoogte."),
-              ("groot", "weinig", "Groot belang, minder invloed", "We houden deze groep goed op de hoogte en vragen om ideeën."),
-              ("klein", "weinig", "Klein belang, minder invloed", "Deze groep kijkt mee; we houden haar op de hoogte.")]
+from ..derive import afwijkingen as afw
+from ..derive.kalender import active, einde, sort_key
+from ..derive.status import loopt, requirements
+from ..derive.volledigheid import completeness, eindverslag_parts
+from ..derive.wijzigingen import Wijziging
+from ..findings import Finding
+from ..model.bestanden import Moment
+from ..model.profiel import Profiel
+from ..model.traject import Traject
+from ..vocabulary import AFWIJKINGSSOORTEN, KWADRANTEN, MOMENT_SOORTEN, STATUSSEN, UITKOMST_OPEN, UITKOMSTEN
+from .text import datum, href, kort, opsomming, safe_markdown, slugify, tijd
 
 
 def traject_page(slug: str) -> str:
@@ -34,10 +26,8 @@ def traject_page(slug: str) -> str:
 @dataclass
 class MomentView:
     m: Moment
-    traject_slug: str
-    traject_titel: str
-    kernen: list[str]
-    niveau_naam: str = ""
+    traject: "TrajectView"
+    vandaag: dt.date
 
     def __getattr__(self, name):
         return getattr(self.m, name)
@@ -54,17 +44,18 @@ class MomentView:
 
     @property
     def soort_naam(self) -> str:
-        return SOORT_NAMEN[self.m.soort]
+        return MOMENT_SOORTEN[self.m.soort]
+
+    @property
+    def niveau(self) -> str:
+        n = self.traject.p.niveau(self.m.niveau or "")
+        return n.naam if n else ""
 
     @property
     def link(self) -> str:
         """Only web links become links; anything else was refused by the check."""
         link = self.m.link or ""
-        return link if re.match(r"^https?://", link) else ""
-
-    @property
-    def niveau(self) -> str:
-        return self.niveau_naam
+        return link if link.startswith(("https://", "http://")) else ""
 
     @property
     def geannuleerd(self) -> str:
@@ -76,29 +67,18 @@ class MomentView:
 
     @property
     def einde(self) -> dt.date:
-        return self.m.tot or self.m.datum
+        return einde(self.m)
+
+    @property
+    def komend(self) -> bool:
+        return self.einde >= self.vandaag
+
+    @property
+    def kernen(self) -> list[str]:
+        return self.traject.kernen
 
     def traject_href(self, page: str) -> str:
-        return href(page, traject_page(self.traject_slug))
-
-
-def moment_views(t: Traject, p: Profiel) -> list[MomentView]:
-    def name(code):
-        n = p.niveau(code or "")
-        return n.naam if n else ""
-    return sorted((MomentView(m, t.slug, t.traject.titel, list(t.traject.kernen), name(m.niveau)) for m in t.planning.momenten),
-                  key=lambda v: (v.m.datum, v.m.tijd or dt.time(0)))
-
-
-@dataclass
-class GroepView:
-    groep: str
-    toelichting: str | None
-    niveaus: list[str]
-    fasen: dict[str, str] = field(default_factory=dict)
-
-    def fase_tekst(self, code: str) -> str:
-        return f"bij '{self.fasen[code]}'" if code in self.fasen else "dit traject"
+        return self.traject.href(page)
 
 
 @dataclass
@@ -108,37 +88,38 @@ class TrajectView:
     t: Traject
     p: Profiel
     vandaag: dt.date
-    geschiedenis_raw: list[Wijziging] = field(default_factory=list)
+    wijzigingen: list[Wijziging] = field(default_factory=list)
+    gaps: list[Finding] = field(default_factory=list)
 
     def __getattr__(self, name):
         return getattr(self.t.traject, name)
 
-    @property
-    def slug(self): return self.t.slug
-    @property
-    def page(self): return traject_page(self.t.slug)
-    def href(self, page: str) -> str: return href(page, self.page)
-    @property
-    def titel_yaml(self): return _yaml_str(self.t.traject.titel)
-    @property
-    def samenvatting_yaml(self): return _yaml_str(self.t.traject.samenvatting or "")
-    @property
-    def status_naam(self): return STATUS_NAMEN[self.t.traject.status]
-    @property
-    def thema(self): return self.t.traject.thema or "Overig"
+    slug = property(lambda self: self.t.slug)
+    page = property(lambda self: traject_page(self.t.slug))
+    status_naam = property(lambda self: STATUSSEN[self.t.traject.status])
+    status_rang = property(lambda self: list(STATUSSEN).index(self.t.traject.status))
+    thema = property(lambda self: self.t.traject.thema or "Overig")
+    loopt = property(lambda self: loopt(self.t.traject))
+    opgave = property(lambda self: safe_markdown(self.t.opgave.text if self.t.opgave else ""))
+    harde_kaders = property(lambda self: [k for k in self.t.kaders.kaders if k.hard])
+    zachte_kaders = property(lambda self: [k for k in self.t.kaders.kaders if not k.hard])
+
+    def href(self, page: str, anchor: str = "") -> str:
+        return href(page, self.page) + (f"#{anchor}" if anchor else "")
 
     @property
-    def soort_werk_naam(self):
+    def soort_werk_naam(self) -> str:
         s = self.p.soort_werk(self.t.traject.soort_werk or "")
         return s.naam if s else "Soort werk nog niet bepaald"
 
     @property
     def niveaus(self) -> list[str]:
-        levels = {lv for lvs in group_levels(self.t).values() for lv in lvs}
+        levels = {lv for lvs in afw.group_levels(self.t).values() for lv in lvs}
         return [code for code in self.p.niveau_codes if code in levels]
 
     @property
-    def niveau_namen(self): return [self.p.niveau(c).naam for c in self.niveaus]
+    def niveau_namen(self) -> list[str]:
+        return [self.p.niveau(c).naam for c in self.niveaus]
 
     @property
     def gestopt(self):
@@ -148,59 +129,91 @@ class TrajectView:
     @property
     def vastgesteld(self):
         v = self.t.traject.vastgesteld
-        return {"datum": datum(v.datum), "door": v.door} if v else None
+        return {"datum": datum(v.datum), "door": self.p.orgaan(v.door)} if v else None
 
     @property
-    def laatst_gewijzigd(self): return datum(self.geschiedenis_raw[0].datum) if self.geschiedenis_raw else ""
+    def besluit_door_naam(self) -> str:
+        return self.p.orgaan(self.t.traject.besluit_door)
+
     @property
-    def geschiedenis(self): return [{"datum": kort(w.datum), "bericht": w.bericht} for w in self.geschiedenis_raw]
-    @property
-    def opgave(self): return safe_markdown(self.t.opgave.text if self.t.opgave else "")
-    @property
-    def doelen(self): return [d.naam for d in self.p.doelen if d.code in self.t.traject.doelen]
+    def doelen(self) -> list[str]:
+        return [d.naam for d in self.p.doelen if d.code in self.t.traject.doelen]
 
     @cached_property
-    def groepen(self) -> list[GroepView]:
-        levels = group_levels(self.t)
-        return [GroepView(g.groep, g.toelichting, [c for c in self.p.niveau_codes if c in levels[g.groep]],
-                          {f.niveau: f.fase for f in g.fasen}) for g in self.t.traject.omgevingsanalyse]
+    def invloed(self) -> list[dict]:
+        """Per group its level(s), for the summary: who gets how much say."""
+        out = []
+        for g in self.t.traject.omgevingsanalyse:
+            levels = [(g.niveau, None)] if g.niveau else []
+            levels += [(f.niveau, f.fase) for f in g.fasen]
+            for code, fase in levels:
+                n = self.p.niveau(code)
+                if n:
+                    out.append({"groep": g.groep, "fase": fase, "naam": n.naam, "rang": self.p.rank(code) + 1})
+        return out
 
     @property
-    def harde_kaders(self): return [k for k in self.t.kaders.kaders if k.hard]
-    @property
-    def zachte_kaders(self): return [k for k in self.t.kaders.kaders if not k.hard]
+    def invloed_per_niveau(self) -> list[dict]:
+        """The levels this trajectory uses, highest first, each with its groups: the first screen's summary."""
+        return [n for n in reversed(self.ladder) if n["groepen"]]
+
+    @cached_property
+    def ladder(self) -> list[dict]:
+        """The profile's ladder once, each level with the groups that get it here."""
+        return [{"code": n.code, "naam": n.naam, "uitleg": n.uitleg, "rang": i + 1,
+                 "groepen": [g for g in self.invloed if g["naam"] == n.naam]} for i, n in enumerate(self.p.niveaus)]
 
     @property
-    def kwadranten(self):
+    def kwadranten(self) -> list[dict]:
         groups = self.t.traject.omgevingsanalyse
         return [{"naam": naam, "uitleg": uitleg, "groepen": [g for g in groups if g.belang == b and g.invloed == i]}
                 for b, i, naam, uitleg in KWADRANTEN]
 
     @cached_property
-    def momenten(self) -> list[MomentView]: return moment_views(self.t, self.p)
-    @property
-    def komend(self): return [m for m in self.momenten if m.einde >= self.vandaag]
-    @property
-    def geweest(self): return list(reversed([m for m in self.momenten if m.einde < self.vandaag]))
-    @property
-    def ics_href(self): return f"{self.t.slug}.ics"
+    def momenten(self) -> list[MomentView]:
+        return [MomentView(m, self, self.vandaag) for m in sorted(self.t.planning.momenten, key=sort_key)]
 
     @property
-    def inbreng_totaal(self): return len(self.t.terugkoppeling.inbreng)
+    def komend(self) -> list[MomentView]:
+        return [m for m in self.momenten if m.komend]
 
     @property
-    def inbreng_groepen(self):
+    def volgende(self) -> MomentView | None:
+        return next((m for m in self.komend if active(m.m) and m.soort != "besluit"), None)
+
+    @property
+    def besluit(self) -> MomentView | None:
+        return next((m for m in self.komend if active(m.m) and m.soort == "besluit"), None)
+
+    @property
+    def geweest(self) -> list[MomentView]:
+        return list(reversed([m for m in self.momenten if not m.komend]))
+
+    @property
+    def inbreng_totaal(self) -> int:
+        return len(self.t.terugkoppeling.inbreng)
+
+    @property
+    def inbreng_beantwoord(self) -> int:
+        return sum(1 for i in self.t.terugkoppeling.inbreng if i.reactie and i.uitkomst != UITKOMST_OPEN)
+
+    @cached_property
+    def inbreng_groepen(self) -> list[dict]:
         titles = {m.id: m.titel for m in self.t.planning.momenten}
         out = []
-        for uitkomst in UITKOMSTEN:
+        for uitkomst, naam in UITKOMSTEN.items():
             items = [{"samenvatting": i.samenvatting, "reactie": i.reactie, "kader": i.kader, "moment": titles.get(i.moment or "")}
                      for i in self.t.terugkoppeling.inbreng if i.uitkomst == uitkomst]
             if items:
-                out.append({"uitkomst": uitkomst, "klasse": slugify(uitkomst), "aantal": len(items), "punten": items})
+                out.append({"uitkomst": uitkomst, "naam": naam, "klasse": slugify(uitkomst), "aantal": len(items), "punten": items})
         return out
 
     @property
-    def eindverslag(self):
+    def inbreng_kort(self) -> str:
+        return opsomming(f"{u['aantal']} {u['uitkomst']}" for u in self.inbreng_groepen)
+
+    @property
+    def eindverslag(self) -> list[dict]:
         if not any(eindverslag_parts(self.t, self.p).values()):
             return []
         sections = self.t.eindverslag.sections
@@ -209,34 +222,48 @@ class TrajectView:
     @cached_property
     def afwijkingen(self) -> list[dict]:
         """Declared afwijkingen, plus detected ones nobody declared (shown as not motivated)."""
-        detected = detect_afwijkingen(self.t, self.p, self.vandaag)
-        matches = [(g, match_declared(self.t, g)) for g in detected]
+        detected = afw.detect_afwijkingen(self.t, self.p, self.vandaag) if self.t.leesbaar else []
+        matches = [(g, afw.match_declared(self.t, g)) for g in detected]
         matched = {m[0] for _, m in matches if m}
-        out = [{"soort": a.soort, "soort_naam": AFWIJKINGSSOORTEN.get(a.soort, a.soort), "betreft": a.betreft, "wat": a.wat,
+        words = lambda betreft: afw.betreft_in_words(self.t, betreft)  # noqa: E731
+        out = [{"soort_naam": AFWIJKINGSSOORTEN.get(a.soort, a.soort), "betreft": words(a.betreft), "wat": a.wat,
                 "motivering": a.motivering, "gevonden": i in matched} for i, a in enumerate(self.t.traject.afwijkingen)]
-        out += [{"soort": g.soort, "soort_naam": AFWIJKINGSSOORTEN[g.soort], "betreft": g.betreft, "wat": g.omschrijving,
+        out += [{"soort_naam": AFWIJKINGSSOORTEN[g.soort], "betreft": words(g.betreft), "wat": None,
                  "motivering": None, "gevonden": True} for g, m in matches if m is None]
         return out
 
+    @property
+    def niet_gemotiveerd(self) -> int:
+        return sum(1 for a in self.afwijkingen if not a["motivering"])
+
     @cached_property
     def volledigheid(self) -> list[dict]:
-        """Completeness against the profile, per bouwsteen, plan part and eindverslag part."""
-        vol = completeness(self.t, self.p)
-        def part(naam, items):
-            return {"naam": naam, "onderdelen": list(items.items()), "pct": round(100 * sum(items.values()) / len(items)) if items else 100}
-        return [part("Bouwstenen", vol.bouwstenen), part("Plan van aanpak", vol.plan), part("Eindverslag", vol.eindverslag)]
+        """Completeness against the profile, per bouwsteen, plan part and eindverslag part, and whether it is due."""
+        vol, eisen = completeness(self.t, self.p), requirements(self.t, self.p)
+        def part(naam, items, nodig):
+            pct = round(100 * sum(items.values()) / len(items)) if items else 100
+            return {"naam": naam, "onderdelen": list(items.items()), "pct": pct, "nodig": bool(nodig)}
+        return [part("Bouwstenen", vol.bouwstenen, eisen.plan == "fout"), part("Plan van aanpak", vol.plan, eisen.plan == "fout"),
+                part("Eindverslag", vol.eindverslag, eisen.eindverslag == "fout")]
 
     @property
-    def nieuws(self):
+    def ontbreekt(self) -> list[str]:
+        """What the published notice lists: the policy gaps, each once, in residents' words."""
+        return list(dict.fromkeys(f.publiek or f.boodschap for f in self.gaps))
+
+    @property
+    def nieuws(self) -> list[dict]:
         return [{"datum": datum(n.datum), "titel": n.titel, "tekst": n.tekst}
                 for n in sorted(self.t.traject.nieuws, key=lambda n: n.datum, reverse=True)]
 
     @property
     def contact(self):
-        return self.t.traject.contact or {}
+        return self.t.traject.contact
 
+    @property
+    def laatst_gewijzigd(self) -> str:
+        return datum(self.wijzigingen[0].datum) if self.wijzigingen else ""
 
-def _yaml_str(text: str) -> Markup:
-    """A plain-text value safe inside YAML front matter and in the theme's meta tags."""
-    plain = re.sub(r"[<>&\"'`\\]", "", " ".join(text.split()))
-    return Markup(json.dumps(plain, ensure_ascii=False))
+    @property
+    def geschiedenis(self) -> list[dict]:
+        return [{"datum": kort(w.datum), "onderdelen": w.onderdelen} for w in self.wijzigingen]

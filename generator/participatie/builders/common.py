@@ -1,0 +1,20 @@
+"""What every builder says the same way: fatal problems, withheld trajectories, the assets it adds."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..pipeline import Result
+
+ASSET_CSS = "assets/participatie.css"
+ASSET_JS = "assets/participatie.js"
+
+
+def fatal(findings: list[Finding]) -> str:
+    lines = [f.format() for f in findings]
+    return "\n".join(lines + ["participatie: de site is niet gebouwd; los de fouten hierboven op en bouw opnieuw."])
+
+
+def withheld_message(result: Result) -> str:
+    names = ", ".join(t.map for t in result.withheld)
+    return (f"{len(result.withheld)} traject(en) niet gepubliceerd ({names}): er staan persoonsgegevens, "
+            "onveilige inhoud of onleesbare bestanden in (zie de fouten hierboven). De rest van de site is wel gebouwd.")

@@ -1,0 +1,96 @@
+"""MkDocs adapter: check before anything is cleaned, then hand MkDocs the core's pages in memory.
+
+Generated pages skip Markdown entirely: their HTML and table of contents come from the
+core (`render.page.Page`), and MkDocs and the theme only wrap them (navigation, search,
+print). Everything else is in the core, so the same site builds without MkDocs too
+(`participatie bouw --bouwer zensical`).
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+from ..findings import Ernst, Gevolg
+from ..load.git import change_dates
+from ..load.instellingen import read_site_settings
+from ..load.profielen import resolve_profile
+from ..model.instellingen import Instellingen
+from ..pipeline import Result, check_site
+from ..render.page import Page
+from ..render.site import render_site
+from .common import ASSET_CSS, ASSET_JS, fatal, withheld_message
+
+log = get_plugin_logger(__name__)
+# Every option is checked by the core (with its position in mkdocs.yml), not by MkDocs.
+ParticipatieConfig = type("ParticipatieConfig", (Config,), {name: c.Optional(c.Type(object)) for name in Instellingen.model_fields})
+
+
+class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
+    result: Result | None = None
+
+    def on_config(self, config):
+        self.config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        self.base = self.config_file.parent
+        self.settings, problems = read_site_settings(self.base, self.config_file.name)
+        if problems:
+            raise PluginError(fatal(problems))
+        config.use_directory_urls = False  # generated pages link to each other as .html
+        if ASSET_CSS not in config.extra_css:
+            config.extra_css.insert(0, ASSET_CSS)
+        if ASSET_JS not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(ASSET_JS)
+        return config
+
+    def on_pre_build(self, config):
+        """Runs before MkDocs cleans site_dir: when nothing can be built, the previous site stays."""
+        self.result = check_site(self.settings, self.settings.vandaag())
+        if self.result.profiel is None:
+            raise PluginError(fatal(self.result.findings))
+        for f in self.result.findings:
+            level = log.warning if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT else log.info
+            level(f.format())
+        if self.result.withheld:
+            log.warning(withheld_message(self.result))
+
+    def on_files(self, files: Files, config) -> Files:
+        out = render_site(self.result, change_dates(self.base / self.settings.projecten), config.site_url or "http://localhost/")
+        self.pages = {p.path: p for p in out.pages}
+        for path, content in [(p.path, p.header()) for p in out.pages] + [(g.path, g.content) for g in out.files]:
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)  # a hand-written page of the same name is replaced, and said so
+                log.info(f"{path} wordt gemaakt door participatie; het bestand in {config.docs_dir} wordt niet gebruikt.")
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_pre_page(self, page, config, files):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.render = types.MethodType(lambda self, config, files: _inject(self, generated), page)
+        return page
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.base / self.settings.projecten))
+        profile = resolve_profile(self.settings.profiel, self.base)
+        if profile is not None and profile.exists():
+            server.watch(str(profile))
+        return server
+
+
+def _inject(page, generated: Page) -> None:
+    """Instead of Markdown: the core's HTML, its table of contents and its anchors."""
+    koppen = generated.koppen
+    page.content = generated.content
+    page.toc = get_toc(nest_toc_tokens([{"level": k.niveau, "id": k.id, "name": k.html, "html": k.html, "children": []}
+                                        for k in koppen]))
+    page._title_from_render = generated.titel
+    page.present_anchor_ids = {k.id for k in koppen}

@@ -1,0 +1,1 @@
+"""Derive stage: what the data implies (afwijkingen, completeness, the calendar). No findings, no I/O."""

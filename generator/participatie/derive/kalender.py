@@ -1,0 +1,25 @@
+"""Moments in time: which are active, which invite people, in what order they come."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model.bestanden import Moment
+from ..vocabulary import DEELNAME
+
+
+def active(m: Moment) -> bool:
+    return m.geannuleerd is None
+
+
+def invites(m: Moment) -> bool:
+    """People are asked to come or to respond: any participation soort, or any moment with a venue."""
+    return m.soort in DEELNAME or m.plaats is not None
+
+
+def einde(m: Moment) -> dt.date:
+    return m.tot or m.datum
+
+
+def sort_key(m: Moment) -> tuple:
+    return (m.datum, m.tijd or dt.time(0), m.id)

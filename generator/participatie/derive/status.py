@@ -1,0 +1,35 @@
+"""How far a trajectory got: a stopped trajectory keeps the requirements of the furthest status it reached."""
+
+from __future__ import annotations
+
+from ..model.bestanden import TrajectBestand
+from ..model.profiel import Profiel, StatusEisen
+from ..model.traject import Traject
+from .kalender import active
+from ..vocabulary import DEELNAME
+
+
+def reached(t: Traject) -> str:
+    """The status whose requirements apply: the status itself, or for 'gestopt' the furthest one reached."""
+    tb = t.traject
+    if tb.status != "gestopt":
+        return tb.status
+    if tb.vastgesteld is None:
+        return "plan"
+    stop = tb.gestopt.datum if tb.gestopt else None
+    started = any(active(m) and m.soort in DEELNAME and m.datum >= tb.vastgesteld.datum and (stop is None or m.datum <= stop)
+                  for m in t.planning.momenten)
+    return "uitvoering" if started else "vastgesteld"
+
+
+def requirements(t: Traject, p: Profiel) -> StatusEisen:
+    """What the profile demands now: the reached status's demands, plus those of 'gestopt' when stopped."""
+    eisen = p.eisen(reached(t))
+    if t.traject.status == "gestopt":
+        extra = p.eisen("gestopt").model_dump(exclude_none=True)
+        eisen = eisen.model_copy(update=extra)
+    return eisen
+
+
+def loopt(tb: TrajectBestand) -> bool:
+    return tb.status not in ("afgerond", "gestopt")

@@ -1,0 +1,77 @@
+"""Completeness (Dalfsen §3.6): which plan elements, bouwstenen, plan parts and eindverslag parts are there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..load.markdown import strip_comments
+from ..model.profiel import Onderdeel, Profiel
+from ..model.traject import Traject
+from ..vocabulary import DEELNAME
+
+
+def plan_elements(t: Traject) -> dict[str, bool]:
+    """Which of the product's plan elements are filled in."""
+    tb = t.traject
+    groups = tb.omgevingsanalyse
+    return {
+        "opgave": bool(t.opgave and strip_comments(t.opgave.text)),
+        "doelen": bool(tb.doelen),
+        "omgevingsanalyse": bool(groups) and all(g.belang and g.invloed for g in groups),
+        "kaders": bool(t.kaders.kaders),
+        "niveaus": bool(groups) and all(g.niveau for g in groups),
+        "werkvormen": bool(tb.werkvormen),
+        "planning": any(m.soort in DEELNAME for m in t.planning.momenten),
+        "besluitmoment": any(m.soort == "besluit" for m in t.planning.momenten),
+        "communicatie": bool(tb.communicatie),
+        "capaciteit": bool(tb.capaciteit),
+    }
+
+
+def eindverslag_parts(t: Traject, p: Profiel) -> dict[str, bool]:
+    sections = t.eindverslag.sections if t.eindverslag else {}
+    return {o.kop: bool(strip_comments(sections.get(o.kop, (0, ""))[1])) for o in p.eindverslag_onderdelen}
+
+
+def eindverslag_complete(t: Traject, p: Profiel) -> bool:
+    return all(eindverslag_parts(t, p).values())
+
+
+def label(o: Onderdeel) -> str:
+    return f"{o.nummer}. {o.naam}"
+
+
+@dataclass(frozen=True)
+class Volledigheid:
+    bouwstenen: dict[str, bool]
+    plan: dict[str, bool]
+    eindverslag: dict[str, bool]
+
+    @property
+    def plan_pct(self) -> int:
+        return _pct(self.plan)
+
+    @property
+    def eindverslag_pct(self) -> int:
+        return _pct(self.eindverslag)
+
+    @property
+    def plan_ontbreekt(self) -> list[str]:
+        return [k for k, ok in self.plan.items() if not ok]
+
+    @property
+    def eindverslag_ontbreekt(self) -> list[str]:
+        return [k for k, ok in self.eindverslag.items() if not ok]
+
+
+def _pct(parts: dict[str, bool]) -> int:
+    return round(100 * sum(parts.values()) / len(parts)) if parts else 100
+
+
+def completeness(t: Traject, p: Profiel) -> Volledigheid:
+    present = plan_elements(t)
+    return Volledigheid(
+        bouwstenen={label(b): all(present[v] for v in b.velden) for b in p.bouwstenen},
+        plan={label(o): all(present[v] for v in o.velden) for o in p.plan_onderdelen},
+        eindverslag=eindverslag_parts(t, p),
+    )

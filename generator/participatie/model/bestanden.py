@@ -1,0 +1,190 @@
+"""Model stage: the typed, immutable shape of each trajectory file. No I/O here.
+
+Field names are the YAML keys staff write; word lists come from `vocabulary`. Values
+that depend on the policy (niveaus, soort werk, doelen, kadercategorieën, the stap 1
+questions) are plain text here and checked against the profile by the rules, so no
+gemeente's rules live in this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from ..vocabulary import BELANG, INVLOED, MOMENT_SOORTEN, SLUG_PATTERN, STATUSSEN, UITKOMSTEN
+
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Status = Literal[tuple(STATUSSEN)]
+MomentSoort = Literal[tuple(MOMENT_SOORTEN)]
+Uitkomst = Literal[tuple(UITKOMSTEN)]
+JaNee = Literal["ja", "nee"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contact(Strict):
+    """A functional contact point of the gemeente, never a person's private details."""
+
+    team: Tekst | None = Field(None, description="Naam van het team of loket, bijvoorbeeld 'Team Ruimte'.")
+    email: Tekst | None = Field(None, description="Algemeen e-mailadres van de gemeente.")
+    telefoon: Tekst | None = Field(None, description="Algemeen telefoonnummer, bijvoorbeeld 14 0529.")
+
+
+class Gestopt(Strict):
+    datum: dt.date
+    reden: Tekst
+
+
+class Antwoord(Strict):
+    antwoord: JaNee
+    toelichting: Tekst | None = None
+
+
+class Fase(Strict):
+    fase: Tekst
+    niveau: Tekst
+
+
+class Belanghebbende(Strict):
+    """A stakeholder group placed in the belang-invloed matrix, with its betrokkenheidsniveau."""
+
+    groep: Tekst
+    belang: Literal[BELANG] | None = None
+    invloed: Literal[INVLOED] | None = Field(None, description="Macht van de groep over de uitkomst (veel of weinig).")
+    niveau: Tekst | None = None
+    fasen: list[Fase] = []
+    toelichting: Tekst | None = None
+
+
+class Werkvorm(Strict):
+    naam: Tekst
+    niveau: Tekst | None = None
+    doelgroepen: list[Tekst] = []
+    online: bool = False
+
+
+class Vaststelling(Strict):
+    datum: dt.date
+    door: Tekst
+    document: Tekst | None = Field(None, description="Link naar of naam van het besluit.")
+
+
+class Afwijking(Strict):
+    """A declared deviation: what deviates from what, and why."""
+
+    soort: Tekst
+    betreft: Tekst | None = Field(None, description="Het moment, de groep of de inbreng waar het om gaat (id of naam).")
+    wat: Tekst
+    motivering: Tekst | None = None
+
+
+class Nieuws(Strict):
+    datum: dt.date
+    titel: Tekst
+    tekst: Tekst
+
+
+class TrajectBestand(Strict):
+    """traject.yaml: identity, step 1 and the plan van aanpak."""
+
+    titel: Tekst
+    samenvatting: Tekst | None = None
+    soort_werk: Tekst | None = None
+    thema: Tekst | None = None
+    kernen: list[Tekst] = []
+    contact: Contact | None = None
+    portefeuillehouder: Tekst | None = None
+    besluit_door: Tekst | None = None
+    status: Status
+    gestopt: Gestopt | None = None
+    stap1: dict[Tekst, Antwoord] | None = Field(None, description="Antwoorden op de vragen van stap 1 uit het beleidsprofiel.")
+    doelen: list[Tekst] = []
+    doel_toelichting: Tekst | None = None
+    omgevingsanalyse: list[Belanghebbende] = []
+    werkvormen: list[Werkvorm] = []
+    communicatie: Tekst | None = None
+    capaciteit: Tekst | None = None
+    vastgesteld: Vaststelling | None = None
+    afwijkingen: list[Afwijking] = []
+    nieuws: list[Nieuws] = []
+
+
+class Kader(Strict):
+    titel: Tekst
+    hard: bool
+    categorie: Tekst
+    toelichting: Tekst | None = None
+
+
+class KadersBestand(Strict):
+    """kaders.yaml: what is fixed (hard) and what is open (zacht)."""
+
+    kaders: list[Kader] = []
+
+
+class Geannuleerd(Strict):
+    reden: Tekst
+
+
+class Verplaatsing(Strict):
+    van: dt.date
+    tijd: dt.time | None = None
+    reden: Tekst
+
+
+class Moment(Strict):
+    """One participation moment in the planning."""
+
+    id: Slug
+    soort: MomentSoort
+    titel: Tekst
+    datum: dt.date
+    tijd: dt.time | None = None
+    eindtijd: dt.time | None = None
+    tot: dt.date | None = Field(None, description="Laatste dag, voor een enquête of termijn van meer dagen.")
+    plaats: Tekst | None = None
+    link: Tekst | None = None
+    werkvorm: Tekst | None = None
+    doelgroepen: list[Tekst] = []
+    niveau: Tekst | None = None
+    aanmelden: Tekst | None = None
+    toegankelijkheid: Tekst | None = None
+    omschrijving: Tekst | None = None
+    geannuleerd: Geannuleerd | None = None
+    verplaatst: list[Verplaatsing] = []
+
+
+class PlanningBestand(Strict):
+    """planning.yaml: all moments, including feedback and decision moments."""
+
+    momenten: list[Moment] = []
+
+
+class Inbreng(Strict):
+    """One piece of input, summarised without naming anyone, and the gemeente's response."""
+
+    id: Slug
+    moment: Slug | None = None
+    samenvatting: Tekst
+    uitkomst: Uitkomst
+    reactie: Tekst | None = None
+    kader: Tekst | None = Field(None, description="Bij 'buiten de kaders': de titel van het harde kader.")
+
+
+class TerugkoppelingBestand(Strict):
+    """terugkoppeling.yaml: what was done with the input."""
+
+    inbreng: list[Inbreng] = []
+
+
+FILE_MODELS: dict[str, type[Strict]] = {
+    "traject.yaml": TrajectBestand,
+    "kaders.yaml": KadersBestand,
+    "planning.yaml": PlanningBestand,
+    "terugkoppeling.yaml": TerugkoppelingBestand,
+}

@@ -1,0 +1,90 @@
+"""Binding: loaded data to a typed model, every pydantic error a positioned Finding in Dutch."""
+
+from __future__ import annotations
+
+from typing import TypeVar, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from ..findings import Ernst, Finding, Gevolg, regel
+from ..load.yaml import Source
+from ..messages import translate
+
+M = TypeVar("M", bound=BaseModel)
+GEEN_VELDEN = regel("vorm.geen-velden", "een bestand dat geen lijst met velden is", Gevolg.TEGENHOUDEN)
+
+
+def bind(model: type[M], source: Source) -> tuple[M | None, list[Finding]]:
+    """Validate source.data as model; return the object (or None) and all problems."""
+    data = source.data if source.data is not None else {}
+    if not isinstance(data, dict):
+        return None, [Finding(source.pad, source.pos(()), Ernst.FOUT,
+                              "het bestand moet bestaan uit velden (veld: waarde), niet uit een lijst of losse tekst.",
+                              "Begin elke regel met een veldnaam, bijvoorbeeld 'titel: ...'.", code=GEEN_VELDEN)]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [to_finding(err, model, source) for err in _dedupe(exc.errors(include_url=False))]
+
+
+def to_finding(err: dict, model: type[BaseModel], source: Source) -> Finding:
+    loc = tuple(err["loc"])
+    code, message, hint = translate(err, fields_at(model, loc[:-1]))
+    if err["type"] == "missing":
+        pos = source.pos(loc[:-1])
+    else:
+        pos = source.pos(_key_loc(loc), key=True) if _is_key_error(err) else source.pos(loc)
+    return Finding(source.pad, pos, Ernst.FOUT, message, hint, code=code)
+
+
+def _is_key_error(err: dict) -> bool:
+    return err["type"] == "extra_forbidden" or "[key]" in err["loc"]
+
+
+def _key_loc(loc: tuple) -> tuple:
+    return tuple(p for p in loc if p != "[key]")
+
+
+def _dedupe(errors: list[dict]) -> list[dict]:
+    """One error per location: for an optional field pydantic also reports 'none_required'."""
+    best: dict[tuple, dict] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if loc not in best or best[loc]["type"] == "none_required":
+            best[loc] = err
+    return [e for e in best.values() if e["type"] != "none_required"]
+
+
+def fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed at a location, for 'bedoelde u …?' suggestions."""
+    current, skip_key = model, False
+    for part in loc:
+        if isinstance(part, int) or skip_key:
+            skip_key = False
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        skip_key = _is_mapping(field.annotation)
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_mapping(tp) -> bool:
+    return get_origin(tp) is dict or any(get_origin(a) is dict for a in get_args(tp))
+
+
+def _is_model(tp) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _inner_model(tp):
+    if _is_model(tp):
+        return tp
+    for arg in get_args(tp) if get_origin(tp) is not None else ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,115 @@
+"""The policy profile: a gemeente's rules as data. Loaded and checked like any other input."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, PositiveInt
+
+from ..vocabulary import PLAN_ELEMENTEN, STATUSSEN
+
+Ernstniveau = Literal["fout", "waarschuwing"]
+PlanElement = Literal[tuple(PLAN_ELEMENTEN)]
+
+
+class _P(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Niveau(_P):
+    code: str
+    naam: str
+    uitleg: str
+    werkvormen: list[str] = []
+
+
+class SoortWerk(_P):
+    code: str
+    naam: str
+    niveaus: list[str]
+
+
+class Besluitorgaan(_P):
+    code: str
+    naam: str  # with its article, as in running text: 'het college', 'de gemeenteraad'
+
+
+class Doel(_P):
+    code: str
+    naam: str
+
+
+class Onderdeel(_P):
+    nummer: int
+    naam: str
+    velden: list[PlanElement]
+
+
+class EindverslagOnderdeel(_P):
+    kop: str
+    uitleg: str
+
+
+class StatusEisen(_P):
+    plan: Ernstniveau | None = None
+    vastgesteld: Ernstniveau | None = None
+    afwijkingen: Ernstniveau | None = None
+    eindverslag: Ernstniveau | None = None
+    reacties: Ernstniveau | None = None
+    gestopt: Ernstniveau | None = None
+
+
+class Normen(_P):
+    terugkoppeltermijn_dagen: PositiveInt = 42
+    intake_termijn_dagen: PositiveInt = 28
+
+
+class PlanningRegels(_P):
+    schoolregio: Literal["Noord", "Midden", "Zuid"] | None = None
+    drukke_maanden: dict[str, list[int]] = {}
+
+
+class Profiel(_P):
+    """A gemeente's participation policy."""
+
+    naam: str
+    bron: str
+    niveaus: list[Niveau]
+    advies_vanaf: str
+    soorten_werk: list[SoortWerk]
+    doelen: list[Doel]
+    kadercategorieen: list[str]
+    besluitorganen: list[Besluitorgaan]
+    stap1: dict[str, str]  # code -> question; any "nee" means only the lowest level
+    bouwstenen: list[Onderdeel]
+    plan_onderdelen: list[Onderdeel]
+    eindverslag_onderdelen: list[EindverslagOnderdeel]
+    statussen: dict[Literal[tuple(STATUSSEN)], StatusEisen]
+    normen: Normen = Normen()
+    planning: PlanningRegels = PlanningRegels()
+
+    @cached_property
+    def niveau_codes(self) -> list[str]:
+        return [n.code for n in self.niveaus]
+
+    def rank(self, niveau: str) -> int:
+        """Position of a niveau on the ladder (0 = least influence); -1 if unknown."""
+        return self.niveau_codes.index(niveau) if niveau in self.niveau_codes else -1
+
+    def niveau(self, code: str) -> Niveau | None:
+        return next((n for n in self.niveaus if n.code == code), None)
+
+    @cached_property
+    def orgaan_codes(self) -> list[str]:
+        return [o.code for o in self.besluitorganen]
+
+    def orgaan(self, code: str | None) -> str:
+        """The body in running text ('het college'), or the code itself when the profile does not know it."""
+        return next((o.naam for o in self.besluitorganen if o.code == code), code or "")
+
+    def soort_werk(self, code: str) -> SoortWerk | None:
+        return next((s for s in self.soorten_werk if s.code == code), None)
+
+    def eisen(self, status: str) -> StatusEisen:
+        return self.statussen.get(status, StatusEisen())

@@ -1,0 +1,67 @@
+"""A participation trajectory: its files bound to typed objects, with the sources they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..findings import Ernst, Finding, Pos
+from ..load.folders import Bundel
+from ..load.markdown import MarkdownSource
+from ..load.yaml import Source
+from .bestanden import FILE_MODELS, KadersBestand, PlanningBestand, TerugkoppelingBestand, TrajectBestand
+from .bind import bind
+
+
+@dataclass
+class Traject:
+    """One trajectory as read from its folder. `traject` is None when traject.yaml could not be read."""
+
+    slug: str
+    map: str
+    traject: TrajectBestand | None
+    kaders: KadersBestand = field(default_factory=KadersBestand)
+    planning: PlanningBestand = field(default_factory=PlanningBestand)
+    terugkoppeling: TerugkoppelingBestand = field(default_factory=TerugkoppelingBestand)
+    opgave: MarkdownSource | None = None
+    eindverslag: MarkdownSource | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+    onleesbaar: set[str] = field(default_factory=set)  # files with load or shape errors: no follow-up findings
+
+    @property
+    def leesbaar(self) -> bool:
+        return not self.onleesbaar
+
+    @property
+    def titel(self) -> str:
+        return self.traject.titel if self.traject else self.slug
+
+    def pad(self, bestand: str) -> str:
+        return f"{self.map}/{bestand}"
+
+    def pos(self, bestand: str, *loc, key: bool = False) -> Pos | None:
+        source = self.sources.get(bestand)
+        return source.pos(tuple(loc), key=key) if source else None
+
+    def finding(self, ernst: Ernst, bestand: str, loc: tuple, boodschap: str, hint: str = "",
+                code: str = "", key: bool = False, publiek: str = "") -> Finding:
+        return Finding(self.pad(bestand), self.pos(bestand, *loc, key=key), ernst, boodschap, hint, code, self.slug, publiek)
+
+
+def bind_traject(bundel: Bundel) -> tuple[Traject, list[Finding]]:
+    """Bind every readable file; a file with shape errors is left out, the others still count."""
+    findings, bound = [], {}
+    onleesbaar = set(bundel.onleesbaar)
+    for name, source in bundel.yaml.items():
+        obj, problems = bind(FILE_MODELS[name], source)
+        findings += problems
+        if obj is None:
+            onleesbaar.add(name)
+        else:
+            bound[name] = obj
+    t = Traject(slug=bundel.slug, map=bundel.map, traject=bound.get("traject.yaml"), sources=dict(bundel.yaml),
+                onleesbaar=onleesbaar, opgave=bundel.markdown.get("opgave.md"),
+                eindverslag=bundel.markdown.get("eindverslag.md"))
+    t.kaders = bound.get("kaders.yaml", KadersBestand())
+    t.planning = bound.get("planning.yaml", PlanningBestand())
+    t.terugkoppeling = bound.get("terugkoppeling.yaml", TerugkoppelingBestand())
+    return t, [replace(f, traject=bundel.slug) for f in bundel.findings + findings]

@@ -1,0 +1,111 @@
+"""The whole check of a site, in the pipeline's order: settings, profile, every trajectory, every rule.
+
+Used by the CLI and by every builder, so `participatie check`, `participatie bouw` and
+`mkdocs build` report the same findings. What publishing does with them is decided here
+too: a trajectory with an unreadable file, personal data or unsafe content is withheld,
+a policy gap is published with a notice (see `findings.Gevolg`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Ernst, Finding, Gevolg, Pos, relpath, sort_findings
+from .load.folders import list_folders, read_folder
+from .load.profielen import BESTAAT_NIET, builtin_profiles, resolve_profile
+from .load.yaml import load_yaml
+from .messages import suggest
+from .model.bind import bind
+from .model.instellingen import SiteSettings
+from .model.profiel import Profiel
+from .model.traject import Traject, bind_traject
+from .rules import Context, check_traject
+from .rules.beleidsprofiel import check_profile
+from .vocabulary import MARKDOWN_BESTANDEN, YAML_BESTANDEN
+
+
+@dataclass
+class Result:
+    settings: SiteSettings
+    vandaag: dt.date
+    profiel: Profiel | None = None
+    trajecten: list[Traject] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.ernst is Ernst.FOUT]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.ernst is Ernst.WAARSCHUWING]
+
+    def of(self, slug: str) -> list[Finding]:
+        return [f for f in self.findings if f.traject == slug]
+
+    @property
+    def withheld(self) -> list[Traject]:
+        """Trajectories that must not be published: unreadable, personal data, unsafe content."""
+        blocked = {f.traject for f in self.findings if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT}
+        return [t for t in self.trajecten if t.slug in blocked or t.traject is None]
+
+    @property
+    def published(self) -> list[Traject]:
+        held = {t.slug for t in self.withheld}
+        return [t for t in self.trajecten if t.slug not in held]
+
+    def gaps(self, slug: str) -> list[Finding]:
+        """What a published trajectory's notice shows: policy errors, in residents' words."""
+        return [f for f in self.of(slug) if f.gevolg is Gevolg.MELDEN and f.ernst is Ernst.FOUT]
+
+
+def load_profile(name_or_path: str, base: Path, waar: str = "mkdocs.yml") -> tuple[Profiel | None, list[Finding]]:
+    """The profile by built-in name or path; `waar` is where the site names it, for a profile that does not exist."""
+    path = resolve_profile(name_or_path, base)
+    if path is None or not path.exists():
+        pad, _, pos = waar.partition(":")
+        known = builtin_profiles()
+        return None, [Finding(pad, Pos(*map(int, pos.split(":"))) if pos else None, Ernst.FOUT,
+                              f"beleidsprofiel '{name_or_path}' bestaat niet.{suggest(name_or_path, known)}",
+                              f"Gebruik een ingebouwd profiel ({', '.join(known)}) of het pad naar een .yaml-bestand.",
+                              BESTAAT_NIET)]
+    pad = relpath(path, base)
+    source, findings = load_yaml(path, pad)
+    if source is None:
+        return None, findings
+    profiel, problems = bind(Profiel, source)
+    findings += problems
+    if profiel is not None:
+        findings += check_profile(profiel, source)
+    return (profiel if not findings else None), findings
+
+
+def context(settings: SiteSettings, profiel: Profiel, vandaag: dt.date) -> Context:
+    return Context(profiel=profiel, vandaag=vandaag, kernen=tuple(settings.kernen),
+                   eigen_domeinen=tuple(settings.eigen_domeinen), eigen_telefoonnummers=tuple(settings.eigen_telefoonnummers))
+
+
+def process_folder(folder: Path, pad: str, ctx: Context) -> tuple[Traject, list[Finding]]:
+    """One trajectory from its files to its findings."""
+    bundel = read_folder(folder, pad, YAML_BESTANDEN, MARKDOWN_BESTANDEN)
+    traject, findings = bind_traject(bundel)
+    return traject, findings + check_traject(traject, ctx)
+
+
+def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None = None) -> Result:
+    result = Result(settings=settings, vandaag=vandaag)
+    result.profiel, findings = load_profile(settings.profiel, settings.base, settings.waar("profiel"))
+    root = settings.base / (projecten or settings.projecten)
+    root_pad = relpath(root, settings.base)
+    folders, problems = list_folders(root, root_pad, None if projecten else settings.waar("projecten"))
+    findings += problems
+    if result.profiel is not None:
+        ctx = context(settings, result.profiel, vandaag)
+        for folder in folders:
+            traject, problems = process_folder(folder, f"{root_pad}/{folder.name}", ctx)
+            result.trajecten.append(traject)
+            findings += problems
+    result.findings = sort_findings(findings)
+    return result

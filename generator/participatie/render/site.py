@@ -1,0 +1,138 @@
+"""Assemble every generated page, feed, export and asset of the site from a checked Result.
+
+Only published trajectories appear anywhere: a withheld one is in no page, feed, search
+index or export (see `pipeline.Result.withheld`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import resources
+from itertools import groupby
+from urllib.parse import urlparse
+
+from ..derive.wijzigingen import history, last_change
+from ..pipeline import Result
+from ..vocabulary import LOPEND, STATUSSEN
+from . import exports, ical
+from .html import environment
+from .monitor import render_monitor
+from .page import Generated, Page
+from .text import datum, href, slugify
+from .views import MomentView, TrajectView
+
+ASSETS = ("participatie.css", "participatie.js")
+STATUS_ORDER = ("uitvoering", "vastgesteld", "plan", "verkenning", "afgerond", "gestopt")
+
+
+@dataclass
+class Output:
+    pages: list[Page] = field(default_factory=list)
+    files: list[Generated] = field(default_factory=list)
+
+
+class SiteRenderer:
+    """Renders one site; `page()` and `feed()` collect the output."""
+
+    def __init__(self, result: Result, dates: dict[str, list[dt.date]], site_url: str):
+        self.result, self.dates = result, dates
+        self.p, self.vandaag = result.profiel, result.vandaag
+        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.feeds = ical.Feeds(self.site_url, urlparse(self.site_url).hostname or "participatie.local")
+        self.out = Output()
+        gemeente = result.settings.gemeente
+        self.common = {"gemeente": gemeente, "gemeente_kort": gemeente.removeprefix("Gemeente "), "ladder": self.p.niveaus,
+                       "bron": self.p.bron}
+
+    def page(self, path: str, template: str, titel: str, beschrijving: str, /, hide: tuple[str, ...] = (), **ctx) -> None:
+        body = environment().get_template(template).render(page=path, **self.common, **ctx)
+        self.out.pages.append(Page(path, titel, beschrijving, body, hide))
+
+    def feed(self, path: str, name: str, description: str, moments: list[MomentView]) -> None:
+        items = [(m, self.stamp(m.traject.slug)) for m in moments]
+        self.out.files.append(Generated(path, self.feeds.feed(path, name, description, items)))
+
+    def stamp(self, slug: str) -> dt.date:
+        changed = last_change(self.dates, slug, "planning.yaml")
+        return min(changed, self.vandaag) if changed else self.vandaag
+
+    def view(self, t) -> TrajectView:
+        return TrajectView(t, self.p, self.vandaag, history(self.dates, t.slug), self.result.gaps(t.slug))
+
+
+def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str) -> Output:
+    r = SiteRenderer(result, dates, site_url)
+    views = sorted((r.view(t) for t in result.published), key=lambda v: v.titel)
+    moments = sorted((m for v in views for m in v.momenten), key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.slug))
+    komend = [m for m in moments if m.komend]
+    for v in views:
+        r.page(v.page, "traject.html.j2", v.titel, v.samenvatting or v.titel, t=v)
+        r.feed(f"trajecten/{v.slug}.ics", v.titel, f"Participatiemomenten van '{v.titel}'", v.momenten)
+    _overviews(r, views, komend)
+    kernen = _kernen(r, views, moments, komend)
+    _kalender(r, moments, komend, kernen)
+    _raad(r, views)
+    folder = resources.files("participatie") / "templates" / "assets"
+    r.out.files += [Generated(f"assets/{name}", (folder / name).read_text(encoding="utf-8")) for name in ASSETS]
+    return r.out
+
+
+def _overviews(r: SiteRenderer, views: list[TrajectView], komend: list[MomentView]) -> None:
+    groepen = [{"code": s, "naam": STATUSSEN[s], "trajecten": [v for v in views if v.status == s]}
+               for s in STATUS_ORDER if any(v.status == s for v in views)]
+    kernen = list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen})
+    r.page("trajecten/index.md", "trajecten.html.j2", "Alle trajecten", f"Alle participatietrajecten van "
+           f"{r.common['gemeente']}, per status.", groepen=groepen, kernen=kernen, themas=sorted({v.thema for v in views}),
+           statussen=STATUSSEN, kernen_href=href("trajecten/index.md", "kernen/index.md"))
+    r.page("index.md", "home.html.j2", f"Meedoen in {r.common['gemeente_kort']}",
+           "Wat er speelt, wanneer u mee kunt doen en wat er met uw inbreng gebeurt.",
+           komend=komend[:6], lopend=[v for v in views if v.status in LOPEND])
+
+
+def _kernen(r: SiteRenderer, views, moments, komend) -> list[dict]:
+    rows = []
+    for kern in list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen}):
+        slug = slugify(kern)
+        in_kern = [v for v in views if kern in v.kernen]
+        rows.append({"naam": kern, "href": f"{slug}.html", "aantal": len(in_kern), "ics_href": f"{slug}.ics"})
+        r.page(f"kernen/{slug}.md", "kern.html.j2", kern, f"Participatietrajecten en momenten in {kern}.", kern=kern,
+               trajecten=in_kern, ics_href=f"../kalender/{slug}.ics", komend=[m for m in komend if kern in m.kernen])
+        r.feed(f"kalender/{slug}.ics", f"Participatie in {kern}", f"Participatiemomenten in {kern}",
+               [m for m in moments if kern in m.kernen])
+    r.page("kernen/index.md", "kernen.html.j2", "Kernen en wijken", "Participatie per kern.", kernen=rows)
+    return rows
+
+
+def _kalender(r: SiteRenderer, moments, komend, kernen) -> None:
+    r.feed("kalender/alles.ics", f"Participatiekalender {r.common['gemeente_kort']}",
+           f"Alle participatiemomenten van {r.common['gemeente']}", moments)
+    geweest = [m for m in reversed(moments) if not m.komend]
+    uitleg = "Alle momenten waarop u kunt meedoen, per maand. Geannuleerde en verplaatste momenten blijven zichtbaar."
+    r.page("kalender/index.md", "kalender.html.j2", "Participatiekalender", uitleg, titel="Participatiekalender",
+           archief=False, omschrijving=uitleg, maanden=_by_month(komend), kernen=kernen)
+    uitleg = "Momenten die al geweest zijn, de nieuwste eerst."
+    r.page("kalender/archief.md", "kalender.html.j2", "Archief van de participatiekalender", uitleg,
+           titel="Archief van de participatiekalender", archief=True, omschrijving=uitleg, maanden=_by_month(geweest),
+           kernen=kernen)
+
+
+def _raad(r: SiteRenderer, views: list[TrajectView]) -> None:
+    rows = [exports.row(v) for v in views]
+    meta = {"titel": f"Participatietrajecten {r.common['gemeente']}", "peildatum": r.vandaag.isoformat(),
+            "licentie": "CC0-1.0", "beleidsprofiel": r.p.naam}
+    r.page("raad/index.md", "raad.html.j2", "Overzicht voor de gemeenteraad", "Houdt de gemeente zich aan haar eigen "
+           "participatiebeleid? Per traject de volledigheid en de afwijkingen.", rows=list(zip(views, rows)),
+           kolommen=exports.KOLOMMEN, peildatum=r.vandaag, voldoen=sum(x["voldoet"] == "ja" for x in rows),
+           tegengehouden=len(r.result.withheld))
+    r.out.files += [Generated("raad/trajecten.csv", exports.to_csv(rows)),
+                    Generated("raad/trajecten.json", exports.to_json(rows, meta))]
+    indicatoren, charts = render_monitor(views)
+    r.page("raad/monitor.md", "monitor.html.j2", "Monitor inwonerbetrokkenheid", "Cijfers over inwonerbetrokkenheid, "
+           "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views))
+    r.out.files += charts
+
+
+def _by_month(moments: list[MomentView]) -> list[dict]:
+    return [{"naam": datum(key, "MMMM y").capitalize(), "id": f"maand-{key:%Y-%m}", "momenten": list(items)}
+            for key, items in groupby(moments, key=lambda m: m.m.datum.replace(day=1))]

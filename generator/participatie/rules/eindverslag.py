@@ -1,0 +1,53 @@
+"""The eindverslag (Dalfsen §2.1.5): its required parts, once the status asks for it.
+
+The eindverslag is part of the decision (motiveringsplicht) and public; its headings come
+from the profile ('eindverslag_onderdelen').
+"""
+
+from __future__ import annotations
+
+from ..derive.status import requirements
+from ..derive.volledigheid import eindverslag_parts
+from ..findings import Ernst, Finding, Pos
+from ..findings import regel
+from ..messages import suggest
+
+ONTBREEKT = regel("eindverslag.ontbreekt", "de status vraagt een eindverslag, maar eindverslag.md ontbreekt")
+ONDERDEEL = regel("eindverslag.onderdeel", "een vast onderdeel van het eindverslag ontbreekt of is leeg")
+ONBEKEND_KOPJE = regel("eindverslag.onbekend-kopje", "een kopje in het eindverslag dat het beleid niet kent")
+DUBBEL_KOPJE = regel("eindverslag.dubbel-kopje", "hetzelfde kopje twee keer in het eindverslag")
+
+
+def required_parts(t, ctx) -> list[Finding]:
+    p, level = ctx.profiel, requirements(t, ctx.profiel).eindverslag
+    if not level or "eindverslag.md" in t.onleesbaar:
+        return []
+    ernst, pad = Ernst(level), t.pad("eindverslag.md")
+    if t.eindverslag is None:
+        koppen = ", ".join(f"'## {o.kop}'" for o in p.eindverslag_onderdelen)
+        return [Finding(pad, None, ernst, "het eindverslag ontbreekt.", f"Maak eindverslag.md met de kopjes: {koppen}.",
+                        ONTBREEKT, t.slug, "het eindverslag")]
+    out = []
+    for kop, ok in eindverslag_parts(t, p).items():
+        if not ok:
+            line = t.eindverslag.sections.get(kop, (None,))[0]
+            out.append(Finding(pad, Pos(line, 1) if line else None, ernst, f"het eindverslag mist het onderdeel '{kop}'.",
+                               f"Schrijf een kopje '## {kop}' met tekst eronder.", ONDERDEEL, t.slug,
+                               f"het deel '{kop}' van het eindverslag"))
+    return out
+
+
+def headings(t, ctx) -> list[Finding]:
+    if t.eindverslag is None:
+        return []
+    known, pad = [o.kop for o in ctx.profiel.eindverslag_onderdelen], t.pad("eindverslag.md")
+    out = [Finding(pad, Pos(line, 4), Ernst.WAARSCHUWING, f"onbekend kopje '{kop}'.{suggest(kop, known)}",
+                   f"Vaste kopjes: {', '.join(known)}.", ONBEKEND_KOPJE, t.slug)
+           for kop, (line, _) in t.eindverslag.sections.items() if kop not in known]
+    out += [Finding(pad, Pos(line, 4), Ernst.WAARSCHUWING, f"het kopje '{kop}' staat er twee keer; de tekst eronder "
+                    "hoort nu bij het eerste.", "Voeg de twee delen samen onder één kopje.", DUBBEL_KOPJE, t.slug)
+            for kop, line in t.eindverslag.dubbel]
+    return out
+
+
+RULES = (required_parts, headings)

@@ -1,0 +1,67 @@
+"""Input and the gemeente's response (Dalfsen §2.1.4 terugkoppeling, §2.1.5 eindverslag).
+
+Every input the gemeente does not follow gets a reason; 'buiten de kaders' names the
+hard kader it hits; once the status asks for it, every input has an answer.
+"""
+
+from __future__ import annotations
+
+from ..derive.status import requirements
+from ..findings import Ernst, Finding, regel
+from ..messages import suggest
+from ..vocabulary import UITKOMST_MOTIVERING, UITKOMST_OPEN
+
+F = Ernst.FOUT
+ID = regel("inbreng.id", "twee punten inbreng met dezelfde id")
+MOMENT = regel("inbreng.moment", "inbreng bij een moment dat niet in de planning staat")
+MOTIVERING = regel("inbreng.motivering", "inbreng die niet is overgenomen, zonder uitleg waarom")
+KADER = regel("inbreng.kader", "'buiten de kaders' zonder een hard kader uit kaders.yaml")
+REACTIE = regel("inbreng.reactie", "de status vraagt een antwoord op elke inbreng, maar dit punt heeft er nog geen")
+
+
+def ids_and_moments(t, ctx) -> list[Finding]:
+    out, seen = [], set()
+    moments = {m.id for m in t.planning.momenten}
+    for i, ib in enumerate(t.terugkoppeling.inbreng):
+        if ib.id in seen:
+            out.append(t.finding(F, "terugkoppeling.yaml", ("inbreng", i, "id"), f"de id '{ib.id}' wordt al gebruikt.",
+                                 "Geef elke inbreng een eigen id.", code=ID))
+        seen.add(ib.id)
+        if ib.moment and ib.moment not in moments and "planning.yaml" not in t.onleesbaar:
+            out.append(t.finding(F, "terugkoppeling.yaml", ("inbreng", i, "moment"), f"moment '{ib.moment}' staat niet "
+                                 f"in planning.yaml.{suggest(ib.moment, sorted(moments))}",
+                                 "Gebruik de 'id' van een moment uit planning.yaml.", code=MOMENT))
+    return out
+
+
+def motivations(t, ctx) -> list[Finding]:
+    out = []
+    harde = [k.titel for k in t.kaders.kaders if k.hard]
+    for i, ib in enumerate(t.terugkoppeling.inbreng):
+        if ib.uitkomst in UITKOMST_MOTIVERING and not ib.reactie:
+            out.append(t.finding(F, "terugkoppeling.yaml", ("inbreng", i, "uitkomst"), f"bij '{ib.uitkomst}' hoort een "
+                                 "motivering, maar 'reactie' ontbreekt.", "Leg in 'reactie' uit waarom de inbreng niet is "
+                                 "overgenomen.", code=MOTIVERING, publiek=f"uitleg waarom deze inbreng niet is overgenomen: "
+                                 f"{ib.samenvatting}"))
+        if ib.uitkomst == "buiten de kaders" and ib.kader not in harde and "kaders.yaml" not in t.onleesbaar:
+            what = f"'{ib.kader}' is geen hard kader uit kaders.yaml." if ib.kader else "noem het harde kader bij 'kader'."
+            out.append(t.finding(F, "terugkoppeling.yaml", ("inbreng", i) + (("kader",) if ib.kader else ("uitkomst",)),
+                                 f"bij 'buiten de kaders': {what}{suggest(ib.kader or '', harde)}",
+                                 f"Harde kaders: {', '.join(harde) or '(geen)'}.", code=KADER,
+                                 publiek=f"welk vast kader deze inbreng tegenhoudt: {ib.samenvatting}"))
+    return out
+
+
+def answers(t, ctx) -> list[Finding]:
+    level = requirements(t, ctx.profiel).reacties
+    if not level:
+        return []
+    status = t.traject.status
+    return [t.finding(Ernst(level), "terugkoppeling.yaml", ("inbreng", i, "uitkomst"), f"inbreng '{ib.id}' heeft nog geen "
+                      f"antwoord; bij status '{status}' moet elke inbreng een uitkomst en een reactie hebben.",
+                      "Vul 'uitkomst' en 'reactie' in.", code=REACTIE, publiek=f"een antwoord op deze inbreng: {ib.samenvatting}")
+            for i, ib in enumerate(t.terugkoppeling.inbreng) if ib.uitkomst == UITKOMST_OPEN or not ib.reactie]
+
+
+FILE_RULES = (ids_and_moments, motivations)
+TRAJECT_RULES = (answers,)

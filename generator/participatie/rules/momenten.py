@@ -1,0 +1,61 @@
+"""The moments in planning.yaml (bouwsteen 6 'wanneer en waar'): unique ids, times in order, a place to go.
+
+A link is only ever a web address: anything else could run in a reader's browser.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Ernst, Finding, Gevolg, regel
+from ..vocabulary import DEELNAME
+
+F, W = Ernst.FOUT, Ernst.WAARSCHUWING
+SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$")
+ID = regel("moment.id", "twee momenten met dezelfde id")
+TOT = regel("moment.tot-voor-datum", "een moment dat eindigt ('tot') vóór het begint ('datum')")
+EINDTIJD = regel("moment.eindtijd-voor-tijd", "een eindtijd die niet na de begintijd ligt")
+ZONDER_TIJD = regel("moment.eindtijd-zonder-tijd", "een eindtijd zonder begintijd")
+LINK = regel("moment.link", "een link die geen webadres is (zoals javascript:)", Gevolg.TEGENHOUDEN)
+PLAATS = regel("moment.plaats", "een moment om mee te doen zonder plaats en zonder link")
+
+
+def ids(t, ctx) -> list[Finding]:
+    out, seen = [], {}
+    for i, m in enumerate(t.planning.momenten):
+        if m.id in seen:
+            out.append(t.finding(F, "planning.yaml", ("momenten", i, "id"), f"de id '{m.id}' wordt al gebruikt "
+                                 f"(moment {seen[m.id] + 1}).", "Geef elk moment een eigen id.", code=ID))
+        seen.setdefault(m.id, i)
+    return out
+
+
+def times(t, ctx) -> list[Finding]:
+    out = []
+    for i, m in enumerate(t.planning.momenten):
+        loc = ("momenten", i)
+        if m.tot and m.tot < m.datum:
+            out.append(t.finding(F, "planning.yaml", loc + ("tot",), f"'tot' ({m.tot.isoformat()}) ligt vóór 'datum' "
+                                 f"({m.datum.isoformat()}).", "Het einde moet op of na het begin liggen.", code=TOT))
+        if m.eindtijd and m.tijd and m.eindtijd <= m.tijd and not m.tot:
+            out.append(t.finding(F, "planning.yaml", loc + ("eindtijd",), f"de eindtijd ({m.eindtijd:%H:%M}) ligt niet na "
+                                 f"de begintijd ({m.tijd:%H:%M}).", "Controleer 'tijd' en 'eindtijd'.", code=EINDTIJD))
+        if m.eindtijd and not m.tijd:
+            out.append(t.finding(F, "planning.yaml", loc + ("eindtijd",), "er is een eindtijd maar geen begintijd.",
+                                 "Vul ook 'tijd' in.", code=ZONDER_TIJD))
+    return out
+
+
+def places(t, ctx) -> list[Finding]:
+    out = []
+    for i, m in enumerate(t.planning.momenten):
+        if m.link and not SAFE_URL.match(m.link):
+            out.append(t.finding(F, "planning.yaml", ("momenten", i, "link"), f"'{m.link}' is geen webadres.",
+                                 "Begin de link met https://.", code=LINK))
+        if m.soort in DEELNAME and not (m.plaats or m.link):
+            out.append(t.finding(W, "planning.yaml", ("momenten", i), f"moment '{m.id}' heeft geen plaats en geen link.",
+                                 "Vul 'plaats' (adres van de zaal) of 'link' in.", code=PLAATS))
+    return out
+
+
+RULES = (ids, times, places)

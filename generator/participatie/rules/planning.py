@@ -1,0 +1,75 @@
+"""Planning advice (bouwsteen 6): mind feestdagen, school holidays and the busy months of target groups.
+
+Applies to every moment that invites people to come or respond, whatever its soort.
+Public and school holidays come from the `holidays` library (Staatscourant dates per
+region); a year it does not cover gives a warning instead of a silent pass. Only moments
+from today on are checked: the past can no longer be changed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import holidays
+
+from ..derive.kalender import active, invites
+from ..findings import Ernst, Finding, Gevolg, regel
+
+W = Ernst.WAARSCHUWING
+BRON = "holidays (python-holidays), Nederlandse feestdagen en schoolvakanties volgens de Staatscourant"
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december"]
+FEESTDAG = regel("planning.feestdag", "een moment op een feestdag", Gevolg.INTERN)
+SCHOOLVAKANTIE = regel("planning.schoolvakantie", "een moment in de schoolvakantie van de regio", Gevolg.INTERN)
+ONBEKEND = regel("planning.schoolvakantie-onbekend", "een jaar waarvan de schoolvakanties nog niet bekend zijn", Gevolg.INTERN)
+DRUK = regel("planning.drukke-maand", "een moment in een drukke maand voor de doelgroep", Gevolg.INTERN)
+
+
+@lru_cache(maxsize=64)
+def calendar(year: int, category: str, regio: str | None):
+    return holidays.NL(years=year, categories=(category,), subdiv=regio, language="nl")
+
+
+def school_year_known(year: int, regio: str) -> bool:
+    return len(calendar(year, "school", regio)) > 0
+
+
+def _upcoming_invitations(t, ctx):
+    return [(i, m) for i, m in enumerate(t.planning.momenten) if active(m) and invites(m) and m.datum >= ctx.vandaag]
+
+
+def holidays_and_breaks(t, ctx) -> list[Finding]:
+    out, regio = [], ctx.profiel.planning.schoolregio
+    for i, m in _upcoming_invitations(t, ctx):
+        if m.tot:  # a survey over weeks is not hurt by one holiday
+            continue
+        loc, day = ("momenten", i, "datum"), m.datum
+        name = calendar(day.year, "public", None).get(day)
+        if name:
+            out.append(t.finding(W, "planning.yaml", loc, f"moment '{m.id}' valt op een feestdag: {name}.",
+                                 "Kies een andere dag, of bied ook een online mogelijkheid aan.", code=FEESTDAG))
+        if regio and not school_year_known(day.year, regio):
+            out.append(t.finding(W, "planning.yaml", loc, f"de schoolvakanties van {day.year} zijn nog niet bekend in dit "
+                                 "programma; deze datum is niet gecontroleerd.", "Werk het pakket 'holidays' bij, of "
+                                 "controleer de schoolvakanties zelf op rijksoverheid.nl.", code=ONBEKEND))
+        elif regio and (vakantie := calendar(day.year, "school", regio).get(day)):
+            out.append(t.finding(W, "planning.yaml", loc, f"moment '{m.id}' valt in de {vakantie.lower()} (regio {regio}).",
+                                 "Veel gezinnen zijn dan weg; kies een andere datum of bied ook een online mogelijkheid aan.",
+                                 code=SCHOOLVAKANTIE))
+    return out
+
+
+def busy_months(t, ctx) -> list[Finding]:
+    out, busy = [], ctx.profiel.planning.drukke_maanden
+    for i, m in _upcoming_invitations(t, ctx):
+        for groep in m.doelgroepen:
+            for key, months in busy.items():
+                if key.lower() in groep.lower() and m.datum.month in months:
+                    out.append(t.finding(W, "planning.yaml", ("momenten", i, "datum"), f"moment '{m.id}' is voor '{groep}' "
+                                         f"in {MAANDEN[m.datum.month - 1]}, een drukke maand voor {key}.",
+                                         "Kies een andere maand, of combineer met een online mogelijkheid of meerdere "
+                                         "momenten op verschillende tijden.", code=DRUK))
+    return out
+
+
+RULES = (holidays_and_breaks, busy_months)

@@ -1,0 +1,81 @@
+"""Words that must come from the policy profile or the site: niveaus, soort werk, doelen, kaders, kernen.
+
+The profile is the gemeente's own policy (Dalfsen: bouwsteen 1, 3 and 4, and the table
+'soort werk → niveau'); a word it does not know is a typing error or a rule nobody adopted.
+"""
+
+from __future__ import annotations
+
+from ..findings import Ernst, Finding, regel
+from ..messages import suggest
+
+SOORT_WERK = regel("profiel.soort-werk", "een soort werk dat niet in het beleidsprofiel staat")
+BESLUITORGAAN = regel("profiel.besluitorgaan", "een besluitorgaan dat niet in het beleidsprofiel staat")
+DOEL = regel("profiel.doel", "een doel dat niet in het beleidsprofiel staat")
+NIVEAU = regel("profiel.niveau", "een betrokkenheidsniveau dat niet in het beleidsprofiel staat")
+KADERCATEGORIE = regel("profiel.kadercategorie", "een kadercategorie die niet in het beleidsprofiel staat")
+STAP1_VRAAG = regel("profiel.stap1-vraag", "een vraag bij stap 1 die het beleidsprofiel niet stelt")
+KERN = regel("kern.onbekend", "een kern of wijk die niet in de instellingen van de site staat")
+
+
+def _ref(t, bestand: str, loc: tuple, value: str | None, options: list[str], what: str, code: str) -> list[Finding]:
+    if value is None or value in options:
+        return []
+    return [t.finding(Ernst.FOUT, bestand, loc, f"'{value}' is geen {what} uit het beleidsprofiel.{suggest(value, options)}",
+                      f"Kies uit: {', '.join(options)}.", code=code)]
+
+
+def levels_in_planning(t, ctx) -> list[Finding]:
+    return [f for i, m in enumerate(t.planning.momenten)
+            for f in _ref(t, "planning.yaml", ("momenten", i, "niveau"), m.niveau, ctx.profiel.niveau_codes,
+                          "betrokkenheidsniveau", NIVEAU)]
+
+
+def kader_categories(t, ctx) -> list[Finding]:
+    return [f for i, k in enumerate(t.kaders.kaders)
+            for f in _ref(t, "kaders.yaml", ("kaders", i, "categorie"), k.categorie, ctx.profiel.kadercategorieen,
+                          "kadercategorie", KADERCATEGORIE)]
+
+
+def plan_words(t, ctx) -> list[Finding]:
+    tb, p = t.traject, ctx.profiel
+    out = _ref(t, "traject.yaml", ("soort_werk",), tb.soort_werk, [s.code for s in p.soorten_werk], "soort werk", SOORT_WERK)
+    out += _ref(t, "traject.yaml", ("besluit_door",), tb.besluit_door, p.orgaan_codes, "besluitorgaan", BESLUITORGAAN)
+    if tb.vastgesteld:
+        out += _ref(t, "traject.yaml", ("vastgesteld", "door"), tb.vastgesteld.door, p.orgaan_codes, "besluitorgaan",
+                    BESLUITORGAAN)
+    doelen = [d.code for d in p.doelen]
+    out += [f for i, d in enumerate(tb.doelen) for f in _ref(t, "traject.yaml", ("doelen", i), d, doelen, "doel", DOEL)]
+    return out
+
+
+def group_levels(t, ctx) -> list[Finding]:
+    levels, out = ctx.profiel.niveau_codes, []
+    for i, g in enumerate(t.traject.omgevingsanalyse):
+        out += _ref(t, "traject.yaml", ("omgevingsanalyse", i, "niveau"), g.niveau, levels, "betrokkenheidsniveau", NIVEAU)
+        for j, fase in enumerate(g.fasen):
+            out += _ref(t, "traject.yaml", ("omgevingsanalyse", i, "fasen", j, "niveau"), fase.niveau, levels,
+                        "betrokkenheidsniveau", NIVEAU)
+    for i, w in enumerate(t.traject.werkvormen):
+        out += _ref(t, "traject.yaml", ("werkvormen", i, "niveau"), w.niveau, levels, "betrokkenheidsniveau", NIVEAU)
+    return out
+
+
+def stap1_questions(t, ctx) -> list[Finding]:
+    vragen = list(ctx.profiel.stap1)
+    return [t.finding(Ernst.FOUT, "traject.yaml", ("stap1", key), f"'{key}' is geen vraag van stap 1 in het "
+                      f"beleidsprofiel.{suggest(key, vragen)}", f"De vragen zijn: {', '.join(vragen)}.", code=STAP1_VRAAG,
+                      key=True)
+            for key in (t.traject.stap1 or {}) if key not in ctx.profiel.stap1]
+
+
+def kernen(t, ctx) -> list[Finding]:
+    if not ctx.kernen:
+        return []
+    return [t.finding(Ernst.FOUT, "traject.yaml", ("kernen", i), f"'{k}' is geen kern of wijk van deze site."
+                      f"{suggest(k, ctx.kernen)}", f"Kies uit: {', '.join(ctx.kernen)} (zie mkdocs.yml).", code=KERN)
+            for i, k in enumerate(t.traject.kernen) if k not in ctx.kernen]
+
+
+FILE_RULES = (levels_in_planning, kader_categories)
+TRAJECT_RULES = (plan_words, group_levels, stap1_questions, kernen)

@@ -1,0 +1,110 @@
+"""Every word list of the file format in one place; the model, rules, schema and templates read them here.
+
+These are the product's own words. A gemeente's policy words (niveaus, soorten werk,
+doelen, kadercategorieën, bestuursstijlen ...) come from its profile, never from here.
+Each list maps the code staff write in YAML to the label readers see.
+"""
+
+from __future__ import annotations
+
+import re
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN = SLUG.pattern
+
+# In process order: sorting by status sorts by how far a trajectory got.
+STATUSSEN = {
+    "verkenning": "Verkenning",
+    "plan": "Plan in de maak",
+    "vastgesteld": "Plan vastgesteld",
+    "uitvoering": "Bezig",
+    "afgerond": "Afgerond",
+    "gestopt": "Gestopt",
+}
+LOPEND = ("plan", "vastgesteld", "uitvoering")
+
+MOMENT_SOORTEN = {
+    "bijeenkomst": "bijeenkomst",
+    "online": "online",
+    "inloop": "inloop",
+    "terugkoppeling": "terugkoppeling",
+    "besluit": "besluit",
+    "inspraak": "inspraak of zienswijze",
+}
+# Moments where people give input; a terugkoppeling or besluit reports back or decides.
+DEELNAME = ("bijeenkomst", "online", "inloop", "inspraak")
+# Moments after which people must hear back within the profile's term ('radiostilte').
+TERUGKOPPELING_NODIG = ("bijeenkomst", "inloop")
+
+UITKOMSTEN = {
+    "overgenomen": "Overgenomen",
+    "deels overgenomen": "Deels overgenomen",
+    "niet overgenomen": "Niet overgenomen",
+    "buiten de kaders": "Buiten de kaders",
+    "nog in behandeling": "Nog in behandeling",
+}
+# Outcomes that need a motivation in 'reactie'.
+UITKOMST_MOTIVERING = ("niet overgenomen", "buiten de kaders")
+UITKOMST_OPEN = "nog in behandeling"
+
+BELANG = ("groot", "klein")
+INVLOED = ("veel", "weinig")
+# The belang-invloed matrix (bouwsteen 2): 'invloed' here is a group's power over the outcome,
+# not the betrokkenheidsniveau the gemeente offers it; the pages say 'macht' for this axis.
+KWADRANTEN = (
+    ("groot", "veel", "Groot belang, veel macht", "We betrekken deze groep zoveel mogelijk."),
+    ("klein", "veel", "Klein belang, veel macht", "We houden deze groep tevreden en op de hoogte."),
+    ("groot", "weinig", "Groot belang, weinig macht", "We houden deze groep goed op de hoogte en vragen om ideeën."),
+    ("klein", "weinig", "Klein belang, weinig macht", "Deze groep kijkt mee; we houden haar op de hoogte."),
+)
+
+# The plan elements staff fill in, and where each lives. A profile's plan parts and
+# bouwstenen are lists of these elements.
+PLAN_ELEMENTEN = {
+    "opgave": ("opgave.md", (), "Schrijf in opgave.md waar het over gaat."),
+    "doelen": ("traject.yaml", ("doelen",), "Noem bij 'doelen' één of meer doelen uit het beleid."),
+    "omgevingsanalyse": ("traject.yaml", ("omgevingsanalyse",), "Zet elke groep in de matrix met 'belang' en 'invloed'."),
+    "kaders": ("kaders.yaml", (), "Noem de harde en zachte kaders in kaders.yaml."),
+    "niveaus": ("traject.yaml", ("omgevingsanalyse",), "Geef elke groep een 'niveau'."),
+    "werkvormen": ("traject.yaml", ("werkvormen",), "Noem bij 'werkvormen' hoe u mensen betrekt."),
+    "planning": ("planning.yaml", (), "Zet de participatiemomenten in planning.yaml."),
+    "besluitmoment": ("planning.yaml", (), "Zet het besluitmoment (soort: besluit) in planning.yaml."),
+    "communicatie": ("traject.yaml", ("communicatie",), "Beschrijf bij 'communicatie' hoe u uitnodigt en terugkoppelt."),
+    "capaciteit": ("traject.yaml", ("capaciteit",), "Beschrijf bij 'capaciteit' welke uren en welk geld er zijn."),
+}
+PLAN_ELEMENT_NAMEN = {
+    "opgave": "de opgave", "doelen": "de doelen", "omgevingsanalyse": "de omgevingsanalyse", "kaders": "de kaders",
+    "niveaus": "het niveau per groep", "werkvormen": "de werkvormen", "planning": "de planning",
+    "besluitmoment": "het besluitmoment", "communicatie": "de communicatie", "capaciteit": "de capaciteit",
+}
+# Fields of traject.yaml a plan needs before it can be adopted, whatever the profile.
+BASISVELDEN = ("samenvatting", "soort_werk", "thema", "kernen", "contact", "portefeuillehouder", "besluit_door")
+
+AFWIJKINGSSOORTEN = {
+    "niveau-buiten-tabel": "Betrokkenheidsniveau buiten de beleidstabel",
+    "stap1-nee": "Stap 1 gaf 'nee', toch meer dan informeren",
+    "participatie-voor-vaststelling": "Participatie vóór vaststelling van het plan",
+    "moment-geannuleerd": "Moment uit het plan is geannuleerd",
+    "moment-verplaatst": "Moment uit het plan is verplaatst",
+    "niveau-gewijzigd": "Lager niveau dan in het plan",
+    "doelgroep-niet-bereikt": "Doelgroep zonder participatiemoment",
+    "advies-niet-gevolgd": "Advies niet (helemaal) overgenomen",
+    "radiostilte": "Geen terugkoppeling binnen de termijn",
+    "besluit-zonder-eindverslag": "Besluit genomen zonder eindverslag",
+    "overig": "Andere afwijking",
+}
+
+# The files of a trajectory folder, in the order the page and the scaffold use them.
+YAML_BESTANDEN = ("traject.yaml", "kaders.yaml", "planning.yaml", "terugkoppeling.yaml")
+MARKDOWN_BESTANDEN = ("opgave.md", "eindverslag.md")
+BIJLAGEN = (".jpg", ".jpeg", ".png", ".svg", ".pdf")
+
+# Which part of a trajectory a file holds, in residents' words (change history, feeds).
+ONDERDELEN = {
+    "traject.yaml": "plan en nieuws",
+    "kaders.yaml": "kaders",
+    "planning.yaml": "planning",
+    "terugkoppeling.yaml": "inbreng en reacties",
+    "opgave.md": "opgave",
+    "eindverslag.md": "eindverslag",
+}
