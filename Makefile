@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve test check schema benchmark clean
+.PHONY: site serve test check schema benchmark clean fixtures goldens coverage
 
 $(BIN)/participatie: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ chromium:
 
 test: $(VENV)/.test-deps chromium
 	$(BIN)/python -m pytest
+
+# After a deliberate change of a message: write every rule fixture's verwacht.txt again, then read the diff.
+fixtures: $(VENV)/.test-deps
+	PARTICIPATIE_VANDAAG=2026-11-22 $(BIN)/python tests/test_regels.py --opnieuw
+
+coverage: $(VENV)/.test-deps chromium
+	$(BIN)/python -m pytest --cov=participatie --cov-report=term-missing:skip-covered -q
 
 benchmark: $(BIN)/participatie
 	$(BIN)/python benchmarks/bouwtijd.py
