@@ -40,6 +40,10 @@ test: $(VENV)/.test-deps chromium
 fixtures: $(VENV)/.test-deps
 	PARTICIPATIE_VANDAAG=2026-11-22 $(BIN)/python tests/test_regels.py --opnieuw
 
+# After a deliberate change of a template: write the golden pages and feeds again, then read the diff.
+goldens: $(VENV)/.test-deps
+	PARTICIPATIE_VANDAAG=2026-11-22 $(BIN)/python tests/test_golden.py --opnieuw
+
 coverage: $(VENV)/.test-deps chromium
 	$(BIN)/python -m pytest --cov=participatie --cov-report=term-missing:skip-covered -q
 

@@ -67,6 +67,9 @@ def derived_config(base: Path, site_dir: Path, name: str = "mkdocs.yml") -> dict
     config["docs_dir"] = TREE.as_posix()
     config["site_dir"] = str(site_dir)
     config["use_directory_urls"] = False
+    theme = config.get("theme")
+    if isinstance(theme, dict):  # Zensical's own look is 'modern'; the site was designed in Material's
+        theme.setdefault("variant", "classic")
     config["extra_css"] = [ASSET_CSS] + [c for c in config.get("extra_css") or [] if c != ASSET_CSS]
     config["extra_javascript"] = [j for j in config.get("extra_javascript") or [] if j != ASSET_JS] + [ASSET_JS]
     return config

@@ -86,9 +86,13 @@ def plain(text: str) -> str:
     return " ".join(text.translate(_PLAIN).split())
 
 
+# Signs that mean something in Markdown or one of its common extensions (emoji, mark, math, mentions, smart quotes).
+MARKDOWN_SIGNS = frozenset("\\`*_{}[]()#+-.!<>&|~^:=$@\"'")
+
+
 def markdown_text(text: str) -> str:
-    """Plain text that no Markdown dialect reads as markup: every ASCII sign becomes a character reference."""
-    return "".join(f"&#{ord(c)};" if (c.isascii() and not c.isalnum() and c != " ") else c for c in text)
+    """Plain text that no Markdown dialect reads as markup: each sign becomes a character reference."""
+    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SIGNS else c for c in text)
 
 
 @dataclass(frozen=True)
