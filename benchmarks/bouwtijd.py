@@ -1,16 +1,23 @@
-"""Measure check and build time against the number of trajectories.
+"""How fast are check and build, against plain Material and a bare YAML parse of the same files, measured in one run.
 
-Run: make benchmark  (or .venv/bin/python benchmarks/bouwtijd.py [--herhaal 3])
-Copies the example site, multiplies its trajectories to N = 8, 32, 128, and reports
-medians and ratios against the 8-trajectory baseline measured in the same run, plus the
-size of a page that should not grow with N (the home page's navigation).
+Run: make benchmark   (or .venv/bin/python benchmarks/bouwtijd.py [--aantallen 100,1000] [--herhaal 3])
+
+For each N it reports medians of:
+- plain Material building N generated ~3 KB Markdown pages (not in the nav, search on),
+  against our build of N trajectories (copies of the examples), both with `mkdocs build`;
+- `participatie check` cold (no cache) against composing the same YAML files with LibYAML;
+- `participatie check` warm, after editing one file;
+- the rebuild in `mkdocs serve` after editing one file;
+- the size of a trajectory page and of a page whose navigation must not grow with N.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -20,9 +27,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PARTICIPATIE_VANDAAG": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
+PY = sys.executable
+LOREM = ("De gemeente betrekt inwoners bij plannen voor de openbare ruimte. In deze tekst staat wat er speelt, "
+         "wie er mee kan doen en wanneer. Bewoners, ondernemers en verenigingen geven hun mening. ")
 
 
 def make_site(n: int, dest: Path) -> Path:
+    dest.mkdir(parents=True)
     for part in ("mkdocs.yml", "content", "theme"):
         src = ROOT / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
@@ -33,33 +44,107 @@ def make_site(n: int, dest: Path) -> Path:
     return dest
 
 
+def make_plain(n: int, dest: Path) -> Path:
+    """Plain Material: the example's mkdocs.yml without our plugin, and N Markdown pages of ~3 KB."""
+    (dest / "docs" / "paginas").mkdir(parents=True)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"  - participatie:\n(?:      .*\n)+", "", text)
+    text = text.replace("docs_dir: content", "docs_dir: docs")
+    text = re.sub(r"\nnav:\n(?:  .*\n)+", "\nnav:\n  - Home: index.md\n", text + "\n")
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "theme", dest / "theme")
+    (dest / "docs" / "index.md").write_text("# Home\n\nWelkom.\n", encoding="utf-8")
+    for i in range(n):
+        body = "\n\n".join(f"## Onderdeel {j}\n\n{LOREM * 3}" for j in range(1, 6))
+        (dest / "docs" / "paginas" / f"pagina-{i}.md").write_text(f"# Pagina {i}\n\n{body}\n", encoding="utf-8")
+    return dest
+
+
 def timed(cmd: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, env=ENV, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
+def median(cmd: list[str], cwd: Path, repeat: int, before=None) -> float:
+    runs = []
+    for _ in range(repeat):
+        if before:
+            before()
+        runs.append(timed(cmd, cwd))
+    return statistics.median(runs)
+
+
+COMPOSE = ("import sys, yaml, pathlib\n"
+           "for p in sorted(pathlib.Path(sys.argv[1]).glob('*/*.yaml')):\n"
+           "    yaml.compose(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
+
+
+def touch(site: Path, n: int) -> None:
+    path = next((site / "projecten").glob("fietspad-kerkdijk-*")) / "terugkoppeling.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("We meten alle inritten", f"We meten ({n}) alle inritten", 1) if "(" not in text
+                    else re.sub(r"\(\d+\)", f"({n})", text), encoding="utf-8")
+
+
+def serve_rebuild(site: Path) -> float | None:
+    """Seconds MkDocs reports for the rebuild in `mkdocs serve` after one edit."""
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765"], cwd=site, env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    built = []
+    try:
+        for line in proc.stdout:
+            if "Documentation built in" in line:
+                built.append(float(re.search(r"in ([\d.]+) seconds", line).group(1)))
+                if len(built) == 1:
+                    time.sleep(1)
+                    touch(site, 99)
+                else:
+                    return built[-1]
+            if "Serving on" in line and built:
+                continue
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    return None
+
+
+def measure(n: int, repeat: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        site, plain = make_site(n, Path(tmp) / "site"), make_plain(n, Path(tmp) / "plain")
+        cache = site / ".participatie-cache"
+        clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
+        row = {"n": n}
+        row["material"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], plain, repeat)
+        row["build"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], site, repeat, before=clear)
+        row["build_warm"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], site, repeat)
+        row["compose"] = median([PY, "-c", COMPOSE, "projecten"], site, repeat)
+        row["check"] = median([PY, "-m", "participatie.cli", "check"], site, repeat, before=clear)
+        timed([PY, "-m", "participatie.cli", "check"], site)
+        edits = iter(range(repeat))
+        row["check_warm"] = median([PY, "-m", "participatie.cli", "check"], site, repeat, before=lambda: touch(site, next(edits)))
+        row["serve"] = serve_rebuild(site)
+        row["page"] = next((site / "out" / "trajecten").glob("fietspad-kerkdijk-*.html")).stat().st_size
+        row["over"] = (site / "out" / "over.html").stat().st_size
+        return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--herhaal", type=int, default=3)
-    parser.add_argument("--aantallen", default="8,32,128")
+    parser.add_argument("--aantallen", default="100,1000")
     args = parser.parse_args()
-    sizes = [int(x) for x in args.aantallen.split(",")]
-    rows = []
-    for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            site = make_site(n, Path(tmp))
-            check = statistics.median(timed([sys.executable, "-m", "participatie.cli", "check"], site) for _ in range(args.herhaal))
-            build = statistics.median(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], site)
-                                      for _ in range(args.herhaal))
-            home = (site / "site" / "index.html").stat().st_size
-            page = (site / "site" / "over.html").stat().st_size
-            rows.append((n, check, build, home, page))
-    base = rows[0]
-    print(f"{'N':>5} {'check (s)':>10} {'ratio':>6} {'build (s)':>10} {'ratio':>6} {'N-ratio':>8} {'over.html (B)':>14}")
-    for n, check, build, home, page in rows:
-        print(f"{n:>5} {check:>10.2f} {check / base[1]:>6.2f} {build:>10.2f} {build / base[2]:>6.2f} {n / base[0]:>8.1f} {page:>14}")
-    print("Linear growth means the ratios stay at or below the N-ratio; over.html must not grow with N.")
+    print(f"{'N':>5} {'Material':>9} {'bouw':>7} {'ratio':>6} {'bouw*':>7} {'LibYAML':>8} {'check':>7} {'ratio':>6}"
+          f" {'check*':>7} {'serve*':>7} {'pagina':>8} {'over':>7}")
+    for n in (int(x) for x in args.aantallen.split(",")):
+        r = measure(n, args.herhaal)
+        serve = f"{r['serve']:>7.2f}" if r["serve"] is not None else "      -"
+        print(f"{n:>5} {r['material']:>9.2f} {r['build']:>7.2f} {r['build'] / r['material']:>6.2f} {r['build_warm']:>7.2f}"
+              f" {r['compose']:>8.2f} {r['check']:>7.2f} {r['check'] / r['compose']:>6.2f} {r['check_warm']:>7.2f}"
+              f" {serve} {r['page']:>8} {r['over']:>7}", flush=True)
+    print("Seconds, medians. bouw = mkdocs build of N trajectories without cache; bouw* with the cache warm; "
+          "check* = check after editing one file; serve* = the rebuild MkDocs reports in 'mkdocs serve' after one edit; "
+          "pagina = bytes of one trajectory page; over = bytes of a page whose navigation must not grow with N.")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("pad", nargs="?", default=None, help="map met trajecten (standaard: projecten/)")
     p.add_argument("--strikt", action="store_true", help="waarschuwingen tellen ook als fout")
     p.add_argument("--format", choices=tuple(FORMATS), default="tekst", help="uitvoer als tekst of json")
+    p.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw (de cache staat in .participatie-cache/)")
     p = sub.add_parser("bouw", help="controleer en bouw de website (site/ wordt pas aan het eind vervangen)")
     p.add_argument("--strikt", action="store_true", help="stop bij waarschuwingen van de bouwer (zoals kapotte links)")
     p.add_argument("--map", default="site", help="waar de website komt (standaard: site/)")
@@ -42,9 +43,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_check(args) -> int:
     settings, problems = read_site_settings(Path.cwd())
-    result = check_site(settings, settings.vandaag(), projecten=args.pad)
+    result = check_site(settings, settings.vandaag(), projecten=args.pad, cache=not args.zonder_cache, need_trajecten=False)
     findings = problems + result.findings
-    print(FORMATS[args.format](findings, len(result.trajecten)))
+    print(FORMATS[args.format](findings, result.aantal))
     failed = any(f.ernst is Ernst.FOUT for f in findings) or (args.strikt and findings)
     return 1 if failed else 0
 

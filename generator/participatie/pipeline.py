@@ -9,9 +9,11 @@ a policy gap is published with a notice (see `findings.Gevolg`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import Cache, folder_key
 from .findings import Ernst, Finding, Gevolg, Pos, relpath, sort_findings
 from .load.folders import list_folders, read_folder
 from .load.profielen import BESTAAT_NIET, builtin_profiles, resolve_profile
@@ -33,6 +35,9 @@ class Result:
     profiel: Profiel | None = None
     trajecten: list[Traject] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    aantal: int = 0  # trajectories checked
+    sleutels: dict[str, str] = field(default_factory=dict)  # slug -> digest of its files, when the cache was used
+    cache_context: str = ""
 
     @property
     def errors(self) -> list[Finding]:
@@ -91,10 +96,33 @@ def process_folder(folder: Path, pad: str, ctx: Context) -> tuple[Traject, list[
     """One trajectory from its files to its findings."""
     bundel = read_folder(folder, pad, YAML_BESTANDEN, MARKDOWN_BESTANDEN)
     traject, findings = bind_traject(bundel)
-    return traject, findings + check_traject(traject, ctx)
+    findings += check_traject(traject, ctx)
+    return replace(traject, sources={}), findings  # positions are only needed while checking
 
 
-def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None = None) -> Result:
+def cached_folder(folder: Path, pad: str, ctx: Context, cache: Cache | None, files: str | None,
+                  need_traject: bool = True) -> tuple[Traject | None, list[Finding]]:
+    """From the cache when the folder's files are unchanged; the trajectory itself only when asked for."""
+    if cache is None or files is None:
+        return process_folder(folder, pad, ctx)
+    hit = cache.get(folder.name, files, parts=2 if need_traject else 1)
+    if hit is not None:
+        return (hit[1] if need_traject else None), hit[0]
+    traject, findings = process_folder(folder, pad, ctx)
+    cache.put(folder.name, files, findings, traject)
+    return traject, findings
+
+
+def cache_context(settings: SiteSettings, vandaag: dt.date, root_pad: str) -> str:
+    """Everything besides a trajectory's own files that its findings depend on."""
+    path = resolve_profile(settings.profiel, settings.base)
+    profile = path.read_bytes() if path and path.is_file() else b""
+    return "|".join([hashlib.sha256(profile).hexdigest(), settings.opties.model_dump_json(), vandaag.isoformat(), root_pad])
+
+
+def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None = None, cache: bool = True,
+               need_trajecten: bool = True) -> Result:
+    """Every finding of the site; `need_trajecten=False` (the CLI's check) leaves the trajectories out of the result."""
     result = Result(settings=settings, vandaag=vandaag)
     result.profiel, findings = load_profile(settings.profiel, settings.base, settings.waar("profiel"))
     root = settings.base / (projecten or settings.projecten)
@@ -103,9 +131,18 @@ def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None =
     findings += problems
     if result.profiel is not None:
         ctx = context(settings, result.profiel, vandaag)
+        result.cache_context = cache_context(settings, vandaag, root_pad)
+        store = Cache(settings.base, result.cache_context) if cache else None
         for folder in folders:
-            traject, problems = process_folder(folder, f"{root_pad}/{folder.name}", ctx)
-            result.trajecten.append(traject)
+            files = folder_key(folder) if store is not None else None
+            if files is not None:
+                result.sleutels[folder.name] = files
+            traject, problems = cached_folder(folder, f"{root_pad}/{folder.name}", ctx, store, files, need_trajecten)
+            result.aantal += 1
+            if traject is not None:
+                result.trajecten.append(traject)
             findings += problems
+        if store is not None:
+            store.save()
     result.findings = sort_findings(findings)
     return result

@@ -15,7 +15,7 @@ from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
@@ -77,6 +77,23 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if generated is not None:
             page.render = types.MethodType(lambda self, config, files: _inject(self, generated), page)
         return page
+
+    @event_priority(100)
+    def _before_search(self, context, page, config, nav):
+        """The search index gets our sections as text; parsing the full pages cost more than building them."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.content = generated.search_html()
+        return context
+
+    @event_priority(-100)
+    def _after_search(self, context, page, config, nav):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.content = generated.content
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.base / self.settings.projecten))

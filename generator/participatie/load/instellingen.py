@@ -34,7 +34,7 @@ def read_site_settings(base: Path, name: str = "mkdocs.yml") -> tuple[SiteSettin
     loc, options = plugin_options(source.data)
     sub = source.sub(loc) if options else None
     opties, problems = bind(Instellingen, sub) if sub else (Instellingen(), [])
-    posities = {key: sub.values[(key,)] for key in options if (key,) in sub.values} if sub else {}
+    posities = {key: sub.pos((key,)) for key in options if (key,) in sub.values} if sub else {}
     settings = SiteSettings(opties=opties or Instellingen(), base=base, posities=posities, bestand=name,
                             site_url=str(source.data.get("site_url") or ""),
                             site_naam=str(source.data.get("site_name") or ""),

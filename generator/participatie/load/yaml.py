@@ -68,21 +68,21 @@ class Source:
 
     pad: str
     data: object = None
-    values: dict[Loc, Pos] = field(default_factory=dict)
-    keys: dict[Loc, Pos] = field(default_factory=dict)
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # (regel, kolom): plain tuples are cheap to make
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     text: str = ""
 
-    def pos(self, loc: Loc, *, key: bool = False) -> Pos | None:
+    def pos(self, loc: Loc, *, key: bool = False) -> Pos:
         """Position of the value (or key) at loc, or of its nearest ancestor."""
         table = self.keys if key else self.values
         loc = tuple(loc)
         while loc:
             if loc in table:
-                return table[loc]
+                return Pos(*table[loc])
             if loc in self.values:
-                return self.values[loc]
+                return Pos(*self.values[loc])
             loc = loc[:-1]
-        return self.values.get((), Pos(1, 1))
+        return Pos(*self.values.get((), (1, 1)))
 
     def sub(self, loc: Loc) -> "Source":
         """The part of this source below loc, as a source of its own (for a block inside mkdocs.yml)."""
@@ -193,7 +193,7 @@ class _Converter:
         self.budget = MAX_NODES
 
     def fail(self, code: str, node: yaml.Node, msg: str, hint: str) -> None:
-        self.findings.append(error(code, self.source.pad, _pos(node), msg, hint))
+        self.findings.append(error(code, self.source.pad, Pos(*_pos(node)), msg, hint))
 
     def convert(self, node: yaml.Node, loc: Loc, depth: int):
         self.budget -= 1
@@ -235,12 +235,13 @@ class _Converter:
             if key in out:
                 first = self.source.keys[loc + (key,)]
                 self.fail(DUBBEL, key_node, f"het veld '{key}' staat twee keer in dezelfde lijst (eerst op regel "
-                          f"{first.regel}).", "Haal een van de twee weg of voeg ze samen.")
+                          f"{first[0]}).", "Haal een van de twee weg of voeg ze samen.")
                 continue
             self.source.keys[loc + (key,)] = _pos(key_node)
             out[key] = self.convert(value_node, loc + (key,), depth + 1)
         return out
 
 
-def _pos(node: yaml.Node) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1

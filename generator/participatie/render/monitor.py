@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import matplotlib
+from ..derive.afwijkingen import group_levels
+from ..derive.volledigheid import completeness
+from ..vocabulary import UITKOMSTEN
+from .page import Generated
+from .views import TrajectView
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-from ..derive.afwijkingen import group_levels  # noqa: E402
-from ..derive.volledigheid import completeness  # noqa: E402
-from ..vocabulary import UITKOMSTEN  # noqa: E402
-from .page import Generated  # noqa: E402
-from .views import TrajectView  # noqa: E402
-
-plt.rcParams.update({"svg.hashsalt": "participatie", "svg.fonttype": "none", "font.size": 12,
-                     "font.family": ["DejaVu Sans"], "axes.spines.top": False, "axes.spines.right": False})
 KLEUR, KLEUR_2 = "#0b5a4a", "#b35900"
+STYLE = {"svg.hashsalt": "participatie", "svg.fonttype": "none", "font.size": 12, "font.family": ["DejaVu Sans"],
+         "axes.spines.top": False, "axes.spines.right": False}
+
+
+def _pyplot():
+    """matplotlib, loaded only when a chart has to be drawn (it takes half a second to import)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    plt.rcParams.update(STYLE)
+    return plt
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,7 @@ class Indicator:
     uitleg: str
     kolommen: tuple[str, ...]
     rijen: list[tuple]
-    svg: str
+    chart: tuple  # (labels, series, xlabel): what the SVG shows
     alt: str
 
 
@@ -39,6 +44,7 @@ class Indicator:
 def _svg(labels: tuple[str, ...], series: tuple[tuple[str, tuple[float, ...], str], ...], xlabel: str) -> str:
     # 4.8 inch wide with 12 pt text: on a 360 px phone the labels are still 12 px.
     height = 1.2 + 0.5 * len(labels) * max(1, len(series))
+    plt = _pyplot()
     fig, ax = plt.subplots(figsize=(4.8, height))
     bar = 0.8 / len(series)
     for n, (name, values, color) in enumerate(series):
@@ -71,7 +77,7 @@ def _indicator(slug: str, titel: str, uitleg: str, kolommen: tuple[str, ...], ro
     """A bar chart with one series per number column, its table, and an alt text that carries the numbers."""
     labels = tuple(str(r[0]) for r in rows)
     series = tuple((kolommen[n], tuple(r[n] for r in rows), (KLEUR, KLEUR_2)[(n - 1) % 2]) for n in range(1, len(kolommen)))
-    return Indicator(slug, titel, uitleg, kolommen, rows, _svg(labels, series, xlabel), _alt(titel, rows))
+    return Indicator(slug, titel, uitleg, kolommen, rows, (labels, series, xlabel), _alt(titel, rows))
 
 
 BUCKETS = (("Compleet (100%)", 100, 100), ("Bijna (75 tot 99%)", 75, 99), ("Half (50 tot 74%)", 50, 74),
@@ -122,6 +128,18 @@ def _levels(views: list[TrajectView]) -> Indicator:
                       [(n.naam, inside[n.code], outside[n.code]) for n in p.niveaus], "aantal groepen")
 
 
-def render_monitor(views: list[TrajectView]) -> tuple[list[Indicator], list[Generated]]:
+def render_monitor(views: list[TrajectView], cache=None) -> tuple[list[Indicator], list[Generated]]:
+    """The indicators and their charts; a chart whose numbers did not change comes from the cache, undrawn."""
     items = indicators(views) if views else []
-    return items, [Generated(f"raad/{i.slug}.svg", i.svg) for i in items]
+    return items, [Generated(f"raad/{i.slug}.svg", _chart(i, cache)) for i in items]
+
+
+def _chart(i: Indicator, cache) -> str:
+    key = hashlib.sha256(repr(i.chart).encode()).hexdigest()
+    hit = cache.get(f"~grafiek-{i.slug}", key, parts=1) if cache is not None else None
+    if hit is not None:
+        return hit[0]
+    svg = _svg(*i.chart)
+    if cache is not None:
+        cache.put(f"~grafiek-{i.slug}", key, svg)
+    return svg

@@ -7,23 +7,48 @@ index or export (see `pipeline.Result.withheld`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import posixpath
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import groupby
 from urllib.parse import urlparse
 
+from ..cache import Cache
 from ..derive.wijzigingen import history, last_change
 from ..pipeline import Result
 from ..vocabulary import LOPEND, STATUSSEN
 from . import exports, ical
 from .html import environment
 from .monitor import render_monitor
+from markupsafe import Markup
+
 from .page import Generated, Page
 from .text import datum, href, slugify
 from .views import MomentView, TrajectView
 
 ASSETS = ("participatie.css", "participatie.js")
 STATUS_ORDER = ("uitvoering", "vastgesteld", "plan", "verkenning", "afgerond", "gestopt")
+
+
+class Cards:
+    """Each moment and trajectory card rendered once per folder depth, and reused on every page that lists it."""
+
+    def __init__(self):
+        self.memo: dict[tuple, Markup] = {}
+        self.macros = environment().get_template("macros.html.j2").module
+
+    def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
+        key = ("moment", m.traject.slug, m.m.id, posixpath.dirname(page), show_traject)
+        if key not in self.memo:
+            self.memo[key] = self.macros.moment_item(m, page, show_traject)
+        return self.memo[key]
+
+    def traject(self, t: TrajectView, page: str) -> Markup:
+        key = ("traject", t.slug, posixpath.dirname(page))
+        if key not in self.memo:
+            self.memo[key] = self.macros.traject_item(t, page)
+        return self.memo[key]
 
 
 @dataclass
@@ -35,15 +60,17 @@ class Output:
 class SiteRenderer:
     """Renders one site; `page()` and `feed()` collect the output."""
 
-    def __init__(self, result: Result, dates: dict[str, list[dt.date]], site_url: str):
-        self.result, self.dates = result, dates
+    def __init__(self, result: Result, dates: dict[str, list[dt.date]], site_url: str, cache: Cache | None = None):
+        self.result, self.dates, self.cache = result, dates, cache
         self.p, self.vandaag = result.profiel, result.vandaag
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.feeds = ical.Feeds(self.site_url, urlparse(self.site_url).hostname or "participatie.local")
         self.out = Output()
+        self.cards = Cards()
+        self.rows: dict[str, dict] = {}
         gemeente = result.settings.gemeente
         self.common = {"gemeente": gemeente, "gemeente_kort": gemeente.removeprefix("Gemeente "), "ladder": self.p.niveaus,
-                       "bron": self.p.bron}
+                       "bron": self.p.bron, "kaart": self.cards}
 
     def page(self, path: str, template: str, titel: str, beschrijving: str, /, hide: tuple[str, ...] = (), **ctx) -> None:
         body = environment().get_template(template).render(page=path, **self.common, **ctx)
@@ -60,21 +87,52 @@ class SiteRenderer:
     def view(self, t) -> TrajectView:
         return TrajectView(t, self.p, self.vandaag, history(self.dates, t.slug), self.result.gaps(t.slug))
 
+    def trajectory(self, v: TrajectView) -> None:
+        """A trajectory's page and feed: from the cache when its files and history are unchanged."""
+        key = self._key(v.slug)
+        hit = self.cache.get(v.slug, key, parts=1) if key else None
+        if hit is None:
+            self.page(v.page, "traject.html.j2", v.titel, v.samenvatting or v.titel, t=v)
+            self.feed(f"trajecten/{v.slug}.ics", v.titel, f"Participatiemomenten van '{v.titel}'", v.momenten)
+            events = {ical.uid(m, self.feeds.domain): self.feeds.events[ical.uid(m, self.feeds.domain)] for m in v.momenten}
+            self.rows[v.slug] = exports.row(v)
+            if key:
+                self.cache.put(v.slug, key, (self.out.pages[-1], self.out.files[-1], events, self.rows[v.slug]))
+            return
+        page, feed, events, row = hit[0]
+        self.out.pages.append(page)
+        self.out.files.append(feed)
+        self.feeds.events.update(events)
+        self.rows[v.slug] = row
 
-def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str) -> Output:
-    r = SiteRenderer(result, dates, site_url)
+    def _key(self, slug: str) -> str | None:
+        files = self.result.sleutels.get(slug)
+        if self.cache is None or files is None:
+            return None
+        return hashlib.sha256(f"{files}|{self.dates_of(slug)}|{self.stamp(slug)}".encode()).hexdigest()
+
+    def dates_of(self, slug: str) -> str:
+        return ",".join(f"{path}:{'.'.join(d.isoformat() for d in days)}" for path, days in sorted(self.dates.items())
+                        if path.startswith(slug + "/"))
+
+
+def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, cache: bool = True) -> Output:
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    store = Cache(result.settings.base, f"{result.cache_context}|{site_url}", "paginas") if cache and result.sleutels else None
+    r = SiteRenderer(result, dates, site_url, store)
     views = sorted((r.view(t) for t in result.published), key=lambda v: v.titel)
     moments = sorted((m for v in views for m in v.momenten), key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.slug))
     komend = [m for m in moments if m.komend]
     for v in views:
-        r.page(v.page, "traject.html.j2", v.titel, v.samenvatting or v.titel, t=v)
-        r.feed(f"trajecten/{v.slug}.ics", v.titel, f"Participatiemomenten van '{v.titel}'", v.momenten)
+        r.trajectory(v)
     _overviews(r, views, komend)
     kernen = _kernen(r, views, moments, komend)
     _kalender(r, moments, komend, kernen)
     _raad(r, views)
     folder = resources.files("participatie") / "templates" / "assets"
     r.out.files += [Generated(f"assets/{name}", (folder / name).read_text(encoding="utf-8")) for name in ASSETS]
+    if store is not None:
+        store.save()
     return r.out
 
 
@@ -118,7 +176,7 @@ def _kalender(r: SiteRenderer, moments, komend, kernen) -> None:
 
 
 def _raad(r: SiteRenderer, views: list[TrajectView]) -> None:
-    rows = [exports.row(v) for v in views]
+    rows = [r.rows[v.slug] for v in views]
     meta = {"titel": f"Participatietrajecten {r.common['gemeente']}", "peildatum": r.vandaag.isoformat(),
             "licentie": "CC0-1.0", "beleidsprofiel": r.p.naam}
     r.page("raad/index.md", "raad.html.j2", "Overzicht voor de gemeenteraad", "Houdt de gemeente zich aan haar eigen "
@@ -127,7 +185,7 @@ def _raad(r: SiteRenderer, views: list[TrajectView]) -> None:
            tegengehouden=len(r.result.withheld))
     r.out.files += [Generated("raad/trajecten.csv", exports.to_csv(rows)),
                     Generated("raad/trajecten.json", exports.to_json(rows, meta))]
-    indicatoren, charts = render_monitor(views)
+    indicatoren, charts = render_monitor(views, r.cache)
     r.page("raad/monitor.md", "monitor.html.j2", "Monitor inwonerbetrokkenheid", "Cijfers over inwonerbetrokkenheid, "
            "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views))
     r.out.files += charts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -45,6 +46,7 @@ def linkify(text: str | None) -> Markup:
     return Markup("").join(out)
 
 
+@lru_cache(maxsize=4096)  # babel is slow, and a site shows the same dates many times
 def datum(d: dt.date | None, fmt: str = "EEEE d MMMM y") -> str:
     return format_date(d, fmt, locale="nl_NL") if d else ""
 

@@ -24,8 +24,11 @@ STREET = re.compile(r"\b[A-Z][a-zà-ÿ'\-]+(?:straat|weg|laan|dijk|plein|steeg|p
                     r"markt|wal|veld|horst|stoep|brink|ring|boulevard)\s+\d{1,4}(?:\s?[a-zA-Z](?![a-zA-Z]))?(?!\d)")
 NINE_DIGITS = re.compile(r"(?<![\d.])\d{9}(?![\d.])")
 IBAN_LIKE = re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{4}(?: ?\d){10}\b")
-DIGITS = re.compile(r"\d")
+# A phone number starts with + or 0 and has at least eight more digits; only such text goes to the (slow) matcher.
+PHONE_LIKE = re.compile(r"(?:\+|(?<!\d)0)\d(?:[\s\-.()/]*\d){6,}")
 ADDRESS_FIELDS = {"plaats"}  # venues are public buildings; their address belongs on the page
+DATE_FIELDS = {"datum", "tijd", "eindtijd", "tot", "van"}  # checked as dates and times; they hold nothing else
+DIGIT = re.compile(r"\d")
 HINT = "Vat samen zonder iemand herkenbaar te maken (bijvoorbeeld 'een bewoner van de Kerkstraat'). " \
        "Gaat het om openbare gegevens van een organisatie, zet dan '# privacy: openbaar' achter de regel."
 
@@ -55,7 +58,7 @@ def own_phone(number: str, eigen: tuple[str, ...]) -> bool:
 
 
 def _phones(text: str, eigen: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
-    if len(DIGITS.findall(text)) < 6:  # no phone number is shorter; the matcher is slow
+    if not PHONE_LIKE.search(text):
         return
     for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         if not own_phone(m.raw_string, eigen):
@@ -65,9 +68,12 @@ def _phones(text: str, eigen: tuple[str, ...]) -> Iterator[tuple[int, str, str]]
 def scan_text(text: str, eigen_domeinen: tuple[str, ...] = (), eigen_telefoonnummers: tuple[str, ...] = (),
               addresses: bool = True) -> Iterator[tuple[int, str, str]]:
     """Yield (offset, kind, matched text) for each suspicious span."""
-    for m in EMAIL.finditer(text):
-        if not own_domain(m.group(1), eigen_domeinen):
-            yield m.start(), "email", m.group(0)
+    if "@" in text:
+        for m in EMAIL.finditer(text):
+            if not own_domain(m.group(1), eigen_domeinen):
+                yield m.start(), "email", m.group(0)
+    if not DIGIT.search(text):  # everything below has digits in it
+        return
     yield from _phones(text, eigen_telefoonnummers)
     for m in NINE_DIGITS.finditer(text):
         if bsn.is_valid(m.group(0)):
@@ -109,6 +115,8 @@ def scan_sources(sources: dict, markdown: list, eigen: tuple[tuple[str, ...], tu
     for source in sources.values():
         lines = source.text.split("\n")
         for loc, value in _strings(source.data):
+            if loc and loc[-1] in DATE_FIELDS or not ("@" in value or DIGIT.search(value)):
+                continue
             start = source.pos(loc)
             for _, kind, hit in scan_text(value, *eigen, addresses=not (loc and loc[-1] in ADDRESS_FIELDS)):
                 pos = _locate(lines, start, hit.split("\n")[0])
