@@ -83,5 +83,6 @@ def test_the_example_builds_with_zensical(site):
     assert "Het plein bij de kerk is het hart van Oosterbroek" in page
     assert (site / "site-z/kalender/alles.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert (site / CONFIG).exists() and not (site / "site").exists()
+    assert "<h1>Deze pagina bestaat niet</h1>" in (site / "site-z/404.html").read_text(encoding="utf-8")
     for html in (site / "site-z").rglob("*.html"):
         assert "fonts.googleapis" not in html.read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ import pytest
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from conftest import ROOT  # noqa: E402
 from test_raad import sources  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

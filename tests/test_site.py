@@ -184,3 +184,9 @@ def test_strict_build_fails_on_the_builders_warnings(site):
     assert build(site, "streng", strict=True) == 1
     assert not (site / "streng").exists()
 
+
+
+def test_the_404_page_is_dutch_and_leads_back(built):
+    html = (built / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Deze pagina bestaat niet</h1>" in html and 'href="https://meedoen.vechtwolde.example/"' in html
+    assert "Not found" not in html

@@ -5,7 +5,11 @@ from __future__ import annotations
 from ..findings import Finding
 from ..pipeline import Result
 
+from importlib import resources
+from pathlib import Path
+
 ASSET_CSS = "assets/participatie.css"
+THEME = Path(str(resources.files("participatie") / "templates" / "theme"))  # theme overrides every site gets
 ASSET_JS = "assets/participatie.js"
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 import yaml
 
 from ..render.site import Output
-from .common import ASSET_CSS, ASSET_JS
+from .common import ASSET_CSS, ASSET_JS, THEME
 
 TREE = Path(".participatie") / "docs"
+THEME_TREE = Path(".participatie") / "theme"  # the site's theme folder with the product's overrides under it
 CONFIG = ".participatie.yml"
 
 
@@ -70,6 +71,7 @@ def derived_config(base: Path, site_dir: Path, name: str = "mkdocs.yml") -> dict
     theme = config.get("theme")
     if isinstance(theme, dict):  # Zensical's own look is 'modern'; the site was designed in Material's
         theme.setdefault("variant", "classic")
+        theme["custom_dir"] = THEME_TREE.as_posix()
     config["extra_css"] = [ASSET_CSS] + [c for c in config.get("extra_css") or [] if c != ASSET_CSS]
     config["extra_javascript"] = [j for j in config.get("extra_javascript") or [] if j != ASSET_JS] + [ASSET_JS]
     return config
@@ -78,9 +80,11 @@ def derived_config(base: Path, site_dir: Path, name: str = "mkdocs.yml") -> dict
 def write_docs_tree(base: Path, docs_dir: str, out: Output, site_dir: Path, name: str = "mkdocs.yml") -> Path:
     """Write the hand-written pages and the generated ones under base/.participatie/docs; return the config path."""
     tree = base / TREE
-    if tree.exists():
-        shutil.rmtree(tree)
+    for folder in (tree, base / THEME_TREE):
+        if folder.exists():
+            shutil.rmtree(folder)
     shutil.copytree(base / docs_dir, tree, symlinks=False, ignore_dangling_symlinks=True)
+    _theme(base, name)
     for page in out.pages:
         _write(tree / page.path, page.markdown())
     for item in out.files:
@@ -90,6 +94,15 @@ def write_docs_tree(base: Path, docs_dir: str, out: Output, site_dir: Path, name
                       yaml.dump(derived_config(base, site_dir, name), Dumper=_Dumper, allow_unicode=True, sort_keys=False),
                       encoding="utf-8")
     return config
+
+
+def _theme(base: Path, name: str) -> None:
+    """The product's theme overrides, with the site's own custom_dir copied over them (the site's files win)."""
+    shutil.copytree(THEME, base / THEME_TREE)
+    config = yaml.load((base / name).read_text(encoding="utf-8-sig"), Loader=_Loader) or {}
+    custom = (config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
+    if isinstance(custom, str) and (base / custom).is_dir():
+        shutil.copytree(base / custom, base / THEME_TREE, dirs_exist_ok=True, symlinks=False, ignore_dangling_symlinks=True)
 
 
 def _write(path: Path, content: str | bytes) -> None:

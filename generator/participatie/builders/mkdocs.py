@@ -27,7 +27,7 @@ from ..model.instellingen import Instellingen
 from ..pipeline import Result, check_site
 from ..render.page import Page
 from ..render.site import render_site
-from .common import ASSET_CSS, ASSET_JS, fatal, withheld_message
+from .common import ASSET_CSS, ASSET_JS, THEME, fatal, withheld_message
 
 log = get_plugin_logger(__name__)
 # Every option is checked by the core (with its position in mkdocs.yml), not by MkDocs.
@@ -44,6 +44,8 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if problems:
             raise PluginError(fatal(problems))
         config.use_directory_urls = False  # generated pages link to each other as .html
+        theme_dirs = config.theme.dirs
+        theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))  # the product's 404 page; the site's own wins
         if ASSET_CSS not in config.extra_css:
             config.extra_css.insert(0, ASSET_CSS)
         if ASSET_JS not in [str(s) for s in config.extra_javascript]:
