@@ -89,6 +89,23 @@ def assert_no_traceback(result: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
 
 
+def pytest_collection_modifyitems(session, config, items):
+    config.axe_wanted = any("axe_run" in getattr(item, "fixturenames", ()) for item in items)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def axe_run(request):
+    """Started with the session when an accessibility test is selected, so it runs beside the other tests."""
+    if not getattr(request.config, "axe_wanted", False):
+        yield None
+        return
+    pytest.importorskip("axe_playwright_python")
+    from axe import AxeRun
+    run = AxeRun(request.getfixturevalue("built"))
+    yield run
+    run.close()
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The example site built once, in-process, the way `participatie bouw --strikt` does; returns site/."""

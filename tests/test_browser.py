@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from axe import built_pages  # noqa: E402
 from test_raad import sources  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -28,8 +29,7 @@ REVIEWED = {
     # its colours are fixed (#1a1a1a on #fff and #f7f7f7, 16:1).
     "color-contrast": {"nonBmp", "shortTextContent", "elmPartiallyObscured"},
 }
-AXE_RUN = ("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, "
-           "resultTypes: ['violations', 'incomplete']})")
+
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -147,48 +147,10 @@ def test_raad_page_prints_every_column_and_trajectory(browser, server):
     context.close()
 
 
-def built_pages(built) -> list[str]:
-    return sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html") if p.name != "404.html")
-
-
-async def _axe_pages(url: str, pages: list[str], viewport: dict, script: str) -> tuple[dict, set]:
-    from playwright.async_api import async_playwright
-    problems, review = {}, set()
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = await (await browser.new_context(viewport=viewport)).new_page()
-        # Material builds its search index in a worker on every page load; axe does not need it.
-        await page.route("**/search/search_index.json", lambda route: route.abort())
-        for path in pages:
-            await page.goto(f"{url}/{path}")
-            await page.evaluate(script)
-            result = await page.evaluate(AXE_RUN)
-            found = [(v["id"], v["nodes"][0]["target"], v["nodes"][0]["failureSummary"][:200]) for v in result["violations"]]
-            if found:
-                problems[f"{path} @ {viewport['width']}px"] = found
-            review |= {(v["id"], check["data"].get("messageKey") if isinstance(check.get("data"), dict) else None)
-                       for v in result["incomplete"] for node in v["nodes"] for check in node["any"]}
-        await browser.close()
-    return problems, review
-
-
-def test_wcag_21_aa_with_axe_on_every_page_at_phone_and_desktop_width(server, built):
-    """Both widths run side by side (two Chromium renderers): axe is the slowest part of the suite."""
-    import asyncio
-    axe = pytest.importorskip("axe_playwright_python")
-    from importlib import resources
-    script = (resources.files(axe) / "axe.min.js").read_text(encoding="utf-8")
-    pages = built_pages(built)
-    assert len(pages) >= 22
-
-    async def both():
-        return await asyncio.gather(*(_axe_pages(server, pages, v, script) for v in (PHONE, DESKTOP)))
-    results = []  # in a thread of its own: the sync browser of the other tests keeps an event loop on this one
-    runner = threading.Thread(target=lambda: results.extend(asyncio.run(both())))
-    runner.start()
-    runner.join()
-    problems = {k: v for found, _ in results for k, v in found.items()}
-    review = set().union(*(r for _, r in results))
+def test_wcag_21_aa_with_axe_on_every_page_at_phone_and_desktop_width(axe_run, built):
+    """axe on every built page at 360 and 1280 px (run in the background since the example was built, see conftest)."""
+    assert axe_run is not None and len(axe_run.pages) == len(built_pages(built)) >= 22
+    problems, review = axe_run.result()
     assert not problems, problems
     unexplained = {(rule, why) for rule, why in review if why not in REVIEWED.get(rule, set())}
     assert not unexplained, unexplained
