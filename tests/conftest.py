@@ -90,7 +90,7 @@ def assert_no_traceback(result: subprocess.CompletedProcess) -> None:
 
 
 def pytest_collection_modifyitems(session, config, items):
-    config.axe_wanted = any("axe_run" in getattr(item, "fixturenames", ()) for item in items)
+    config.axe_wanted = any(item.get_closest_marker("axe") for item in items)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -147,6 +147,7 @@ def test_raad_page_prints_every_column_and_trajectory(browser, server):
     context.close()
 
 
+@pytest.mark.axe
 def test_wcag_21_aa_with_axe_on_every_page_at_phone_and_desktop_width(axe_run, built):
     """axe on every built page at 360 and 1280 px (run in the background since the example was built, see conftest)."""
     assert axe_run is not None and len(axe_run.pages) == len(built_pages(built)) >= 22

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..model.bestanden import TrajectBestand
 from ..model.profiel import Profiel, StatusEisen
 from ..model.traject import Traject
 from .kalender import active
@@ -29,7 +28,3 @@ def requirements(t: Traject, p: Profiel) -> StatusEisen:
         extra = p.eisen("gestopt").model_dump(exclude_none=True)
         eisen = eisen.model_copy(update=extra)
     return eisen
-
-
-def loopt(tb: TrajectBestand) -> bool:
-    return tb.status not in ("afgerond", "gestopt")

@@ -29,8 +29,10 @@ def read_site_settings(base: Path, name: str = "mkdocs.yml") -> tuple[SiteSettin
     if not config.exists():
         return SiteSettings(base=base), []
     source, findings = load_yaml(config, name, lenient=True)
-    if source is None or not isinstance(source.data, dict):
+    if source is None:
         return SiteSettings(base=base), findings
+    if not isinstance(source.data, dict):
+        return SiteSettings(base=base), findings + bind(Instellingen, source)[1]
     loc, options = plugin_options(source.data)
     sub = source.sub(loc) if options else None
     opties, problems = bind(Instellingen, sub) if sub else (Instellingen(), [])

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ..derive import afwijkingen as afw
 from ..derive.kalender import active, einde, sort_key
-from ..derive.status import loopt, requirements
+from ..derive.status import requirements
 from ..derive.volledigheid import completeness, eindverslag_parts
 from ..derive.wijzigingen import Wijziging
 from ..findings import Finding
@@ -99,7 +99,6 @@ class TrajectView:
     status_naam = property(lambda self: STATUSSEN[self.t.traject.status])
     status_rang = property(lambda self: list(STATUSSEN).index(self.t.traject.status))
     thema = property(lambda self: self.t.traject.thema or "Overig")
-    loopt = property(lambda self: loopt(self.t.traject))
     opgave = property(lambda self: safe_markdown(self.t.opgave.text if self.t.opgave else ""))
     harde_kaders = property(lambda self: [k for k in self.t.kaders.kaders if k.hard])
     zachte_kaders = property(lambda self: [k for k in self.t.kaders.kaders if not k.hard])
