@@ -35,7 +35,7 @@ def both(tmp_path_factory, built):
     site = copy_site(tmp_path_factory.mktemp("docs"))
     settings, _ = read_site_settings(site)
     result = check_site(settings, settings.vandaag())
-    out = render_site(result, change_dates(site / "projecten"), settings.site_url)
+    out = render_site(result, change_dates(site, ("projecten", "initiatieven")), settings.site_url)
     config = write_docs_tree(site, settings.docs_dir, out, site / "site-docs")
     mkdocs_build(load_config(str(config), strict=True))
     return built, site / "site-docs", site

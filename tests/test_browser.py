@@ -60,7 +60,7 @@ def in_kern(kern: str) -> list[str]:
 
 
 def visible_titles(page):
-    return page.eval_on_selector_all(".pt-traject", "els => els.filter(e => e.offsetParent !== null)"
+    return page.eval_on_selector_all(".pt-traject:not(.pt-initiatief)", "els => els.filter(e => e.offsetParent !== null)"
                                      ".map(e => e.querySelector('strong').textContent)")
 
 
@@ -84,7 +84,7 @@ def test_filter_on_a_phone_counts_remembers_and_resets(browser, server):
     page.select_option("#pt-f-thema", "Wonen")
     assert visible_titles(page) == [] and "Kies andere filters, of wis alle filters." in page.text_content(".pt-teller")
     page.click("button.pt-wis")
-    page.wait_for_function("document.querySelectorAll('.pt-traject:not([hidden])').length === 8")
+    page.wait_for_function("document.querySelectorAll('.pt-filteritem:not([hidden])').length === 8")
     assert page.url.endswith("/trajecten/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert outside == []
@@ -118,10 +118,10 @@ def test_raad_table_sorts_status_in_process_order(browser, server):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.goto(f"{server}/raad/index.html")
-    page.click("table.pt-raad th:nth-child(2) button")
-    order = page.eval_on_selector_all("table.pt-raad tbody tr td:nth-child(2)", "els => els.map(e => e.dataset.waarde)")
+    page.click("#pt-trajecten-tabel th:nth-child(2) button")
+    order = page.eval_on_selector_all("#pt-trajecten-tabel tbody tr td:nth-child(2)", "els => els.map(e => e.dataset.waarde)")
     assert order == sorted(order) and len(set(order)) > 3
-    first = page.text_content("table.pt-raad tbody tr:first-child td:nth-child(2)")
+    first = page.text_content("#pt-trajecten-tabel tbody tr:first-child td:nth-child(2)")
     assert first.startswith("Verkenning")
     context.close()
 

@@ -18,9 +18,10 @@ def counted(monkeypatch):
     calls = []
     original = pipeline.process_folder
 
-    def spy(folder, pad, ctx):
-        calls.append(folder.name)
-        return original(folder, pad, ctx)
+    def spy(folder, pad, *args):
+        if pad.startswith("projecten/"):  # the example's initiatives are cached the same way
+            calls.append(folder.name)
+        return original(folder, pad, *args)
     monkeypatch.setattr(pipeline, "process_folder", spy)
     return calls
 

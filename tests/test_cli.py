@@ -34,7 +34,7 @@ FIETSPAD = "projecten/fietspad-kerkdijk"
 def test_examples_pass(site):
     result = participatie("check", cwd=site)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().endswith("8 trajecten gecontroleerd: 0 fouten, 0 waarschuwingen.")
+    assert result.stdout.strip().endswith("8 trajecten en 6 initiatieven gecontroleerd: 0 fouten, 0 waarschuwingen.")
 
 
 def test_all_problems_at_once_with_positions(site, cli):
@@ -46,7 +46,7 @@ def test_all_problems_at_once_with_positions(site, cli):
     assert (f"{FIETSPAD}/traject.yaml:{line_of(traject, 'portefeuilehouder')}:1: fout: onbekend veld 'portefeuilehouder'. "
             "Bedoelde u 'portefeuillehouder'?") in out
     assert f"{FIETSPAD}/planning.yaml:{line_of(planning, '2026-02-30')}:12: fout: '2026-02-30' is geen bestaande datum." in out
-    assert out.strip().endswith("8 trajecten gecontroleerd: 2 fouten, 0 waarschuwingen.")
+    assert out.strip().endswith("8 trajecten en 6 initiatieven gecontroleerd: 2 fouten, 0 waarschuwingen.")
 
 
 def test_json_format_and_strict(site, cli):

@@ -40,8 +40,9 @@ def test_one_git_log_for_the_whole_folder(site):
     git(site, "init", "-q")
     git(site, "add", "-A")
     git(site, "commit", "-q", "-m", "x", date="2026-10-01")
-    dates = change_dates(site / "projecten")
-    assert "fietspad-kerkdijk/planning.yaml" in dates and len({p.split("/")[0] for p in dates}) == 8
+    dates = change_dates(site, ("projecten", "initiatieven"))
+    assert "projecten/fietspad-kerkdijk/planning.yaml" in dates and "initiatieven/bankjes-kerkdijk/initiatief.yaml" in dates
+    assert len({p.split("/")[1] for p in dates if p.startswith("projecten/")}) == 8
 
 
 def test_without_git_there_is_no_history_and_no_failure(tmp_path):

@@ -18,8 +18,10 @@ from conftest import ROOT  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 PAGES = ["trajecten/dorpsplein-oosterbroek.md", "trajecten/index.md", "index.md", "kernen/index.md", "kernen/oosterbroek.md",
-         "kalender/index.md", "kalender/archief.md", "raad/index.md", "raad/monitor.md"]
-FILES = ["trajecten/fietspad-kerkdijk.ics", "raad/trajecten.csv", "raad/trajecten.json"]
+         "kalender/index.md", "kalender/archief.md", "raad/index.md", "raad/monitor.md", "initiatieven/index.md",
+         "initiatieven/repaircafe-vechtwolde.md", "initiatieven/indienen.md"]
+FILES = ["trajecten/fietspad-kerkdijk.ics", "kalender/lemelhuizen.ics", "raad/trajecten.csv", "raad/trajecten.json",
+         "raad/initiatieven.csv"]
 
 
 def rendered() -> dict[str, str]:

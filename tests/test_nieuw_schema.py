@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, assert_no_traceback, check_json, participatie
 from participatie.load.yaml import parse_yaml
 
-KINDS = ("traject", "kaders", "planning", "terugkoppeling")
+KINDS = ("traject", "kaders", "planning", "terugkoppeling", "initiatief")
 
 
 def test_nieuw_passes_check_as_verkenning_with_warnings_only(site):
@@ -65,8 +65,8 @@ def test_schemas_are_valid_draft_07(schemas):
 
 
 def test_schema_accepts_every_example_file(schemas):
-    files = sorted((ROOT / "projecten").glob("*/*.yaml"))
-    assert len(files) == 31  # woningbouw has no input yet
+    files = sorted((ROOT / "projecten").glob("*/*.yaml")) + sorted((ROOT / "initiatieven").glob("*/*.yaml"))
+    assert len(files) == 31 + 6  # woningbouw has no input yet
     for path in files:
         validator = jsonschema.Draft7Validator(schemas[path.stem], format_checker=jsonschema.FormatChecker())
         errors = list(validator.iter_errors(_data(path)))
@@ -81,9 +81,12 @@ def test_schema_accepts_every_example_file(schemas):
     ("terugkoppeling", "uitkomst: nog in behandeling", "uitkomst: misschien"),
     ("planning", 'tijd: "17:00"', 'tijd: "17.00"'),
     ("traject", "  capaciteit: {antwoord: ja", "  tijd: {antwoord: ja"),
+    ("initiatief", "route: intaketafel", "route: via de tafel"),
+    ("initiatief", "  besluit: {datum:", "  besluiten: {datum:"),
 ])
 def test_schema_rejects_broken_files(schemas, tmp_path, kind, old, new):
-    path = ROOT / "projecten" / "fietspad-kerkdijk" / f"{kind}.yaml"
+    path = (ROOT / "initiatieven" / "buurtmoestuin-lemelhuizen" if kind == "initiatief" else ROOT / "projecten" / "fietspad-kerkdijk") \
+        / f"{kind}.yaml"
     broken = tmp_path / path.name
     text = path.read_text(encoding="utf-8")
     assert old in text

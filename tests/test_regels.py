@@ -29,7 +29,13 @@ META = ("verwacht.txt", "herstel.yaml", "opzet.txt")
 
 
 def all_codes() -> list[str]:
-    import participatie.pipeline  # noqa: F401  (registers every rule's codes)
+    """Every code any module of the package registers (importing them all registers them)."""
+    import importlib
+    import pkgutil
+
+    import participatie
+    for module in pkgutil.walk_packages(participatie.__path__, "participatie."):
+        importlib.import_module(module.name)
     return sorted(REGELS)
 
 

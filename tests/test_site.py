@@ -122,7 +122,7 @@ def test_navigation_does_not_list_every_trajectory(built):
 
 def test_overview_and_home(built):
     overview = (built / "trajecten" / "index.html").read_text(encoding="utf-8")
-    assert overview.count('class="pt-traject"') == 8
+    assert overview.count('class="pt-traject pt-filteritem"') == 8
     assert "<form class=\"pt-filter\" hidden" in overview
     home = text_of(built / "index.html")
     assert "Binnenkort" in home and "Inloopavond — waar komt het fietspad?" in home

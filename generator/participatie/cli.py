@@ -24,8 +24,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strikt", action="store_true", help="stop bij waarschuwingen van de bouwer (zoals kapotte links)")
     p.add_argument("--map", default="site", help="waar de website komt (standaard: site/)")
     p.add_argument("--bouwer", choices=("mkdocs", "zensical"), default="mkdocs", help="welk programma de site bouwt")
-    p = sub.add_parser("nieuw", help="begin een nieuw traject vanuit het sjabloon")
+    p = sub.add_parser("nieuw", help="begin een nieuw traject (of met --initiatief een initiatief) vanuit het sjabloon")
     p.add_argument("slug", help="korte naam voor de map en het webadres, bijvoorbeeld 'speeltuin-kerkdijk'")
+    p.add_argument("--initiatief", action="store_true", help="een initiatief van inwoners, in initiatieven/")
     p = sub.add_parser("schema", help="schrijf JSON Schema's voor de editor")
     p.add_argument("map", nargs="?", default="schema")
     return parser
@@ -45,15 +46,18 @@ def cmd_check(args) -> int:
     settings, problems = read_site_settings(Path.cwd())
     result = check_site(settings, settings.vandaag(), projecten=args.pad, cache=not args.zonder_cache, need_trajecten=False)
     findings = problems + result.findings
-    print(FORMATS[args.format](findings, result.aantal))
+    print(FORMATS[args.format](findings, result.aantal, result.aantal_initiatieven))
     failed = any(f.ernst is Ernst.FOUT for f in findings) or (args.strikt and findings)
     return 1 if failed else 0
 
 
 def cmd_new(args) -> int:
-    from .scaffold import create_traject
+    from .scaffold import create_initiatief, create_traject
     settings, _ = read_site_settings(Path.cwd())
-    ok, message = create_traject(settings.base / settings.projecten, args.slug, settings)
+    if args.initiatief:
+        ok, message = create_initiatief(settings.base / settings.initiatieven, args.slug, settings)
+    else:
+        ok, message = create_traject(settings.base / settings.projecten, args.slug, settings)
     print(message, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
 

@@ -62,7 +62,7 @@ class Finding:
     boodschap: str
     hint: str = ""
     code: str = ""
-    traject: str | None = None  # the slug of the trajectory (or initiative) it belongs to
+    map: str | None = None  # the folder of the trajectory or initiative it belongs to ('projecten/x')
     publiek: str = ""  # for a published notice: what is missing, in words a resident reads
 
     @property

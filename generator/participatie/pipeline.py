@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from .cache import Cache, folder_key
 from .findings import Ernst, Finding, Gevolg, Pos, relpath, sort_findings
@@ -22,10 +23,11 @@ from .messages import suggest
 from .model.bind import bind
 from .model.instellingen import SiteSettings
 from .model.profiel import Profiel
-from .model.traject import Traject, bind_traject
-from .rules import Context, check_traject
+from .model.initiatief import Initiatief, bind_initiatief
+from .model.traject import Dossier, Traject, bind_traject
+from .rules import Context, check_initiatief, check_traject
 from .rules.beleidsprofiel import check_profile
-from .vocabulary import MARKDOWN_BESTANDEN, YAML_BESTANDEN
+from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, YAML_BESTANDEN
 
 
 @dataclass
@@ -34,8 +36,10 @@ class Result:
     vandaag: dt.date
     profiel: Profiel | None = None
     trajecten: list[Traject] = field(default_factory=list)
+    initiatieven: list[Initiatief] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     aantal: int = 0  # trajectories checked
+    aantal_initiatieven: int = 0
     sleutels: dict[str, str] = field(default_factory=dict)  # slug -> digest of its files, when the cache was used
     cache_context: str = ""
 
@@ -47,23 +51,37 @@ class Result:
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.ernst is Ernst.WAARSCHUWING]
 
-    def of(self, slug: str) -> list[Finding]:
-        return [f for f in self.findings if f.traject == slug]
+    def of(self, map_pad: str) -> list[Finding]:
+        return [f for f in self.findings if f.map == map_pad]
+
+    @property
+    def blocked(self) -> set[str]:
+        return {f.map for f in self.findings if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT}
 
     @property
     def withheld(self) -> list[Traject]:
         """Trajectories that must not be published: unreadable, personal data, unsafe content."""
-        blocked = {f.traject for f in self.findings if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT}
-        return [t for t in self.trajecten if t.slug in blocked or t.traject is None]
+        blocked = self.blocked
+        return [t for t in self.trajecten if t.map in blocked or t.traject is None]
 
     @property
     def published(self) -> list[Traject]:
-        held = {t.slug for t in self.withheld}
-        return [t for t in self.trajecten if t.slug not in held]
+        held = {t.map for t in self.withheld}
+        return [t for t in self.trajecten if t.map not in held]
 
-    def gaps(self, slug: str) -> list[Finding]:
+    @property
+    def published_initiatieven(self) -> list[Initiatief]:
+        blocked = self.blocked
+        return [i for i in self.initiatieven if i.map not in blocked and i.initiatief is not None]
+
+    @property
+    def withheld_initiatieven(self) -> list[Initiatief]:
+        published = {i.map for i in self.published_initiatieven}
+        return [i for i in self.initiatieven if i.map not in published]
+
+    def gaps(self, map_pad: str) -> list[Finding]:
         """What a published trajectory's notice shows: policy errors, in residents' words."""
-        return [f for f in self.of(slug) if f.gevolg is Gevolg.MELDEN and f.ernst is Ernst.FOUT]
+        return [f for f in self.of(map_pad) if f.gevolg is Gevolg.MELDEN and f.ernst is Ernst.FOUT]
 
 
 def load_profile(name_or_path: str, base: Path, waar: str = "mkdocs.yml") -> tuple[Profiel | None, list[Finding]]:
@@ -92,25 +110,38 @@ def context(settings: SiteSettings, profiel: Profiel, vandaag: dt.date) -> Conte
                    eigen_domeinen=tuple(settings.eigen_domeinen), eigen_telefoonnummers=tuple(settings.eigen_telefoonnummers))
 
 
-def process_folder(folder: Path, pad: str, ctx: Context) -> tuple[Traject, list[Finding]]:
-    """One trajectory from its files to its findings."""
-    bundel = read_folder(folder, pad, YAML_BESTANDEN, MARKDOWN_BESTANDEN)
-    traject, findings = bind_traject(bundel)
-    findings += check_traject(traject, ctx)
-    return replace(traject, sources={}), findings  # positions are only needed while checking
+@dataclass(frozen=True)
+class Kind:
+    """What is in a folder: a trajectory or an initiative; its files, how it is bound and checked."""
+
+    yaml_files: tuple[str, ...]
+    markdown_files: tuple[str, ...]
+    bind: Callable
+    check: Callable
+
+
+TRAJECT = Kind(YAML_BESTANDEN, MARKDOWN_BESTANDEN, bind_traject, check_traject)
+INITIATIEF = Kind(INITIATIEF_BESTANDEN, (), bind_initiatief, check_initiatief)
+
+
+def process_folder(folder: Path, pad: str, ctx: Context, kind: Kind = TRAJECT) -> tuple[Dossier, list[Finding]]:
+    """One trajectory or initiative from its files to its findings."""
+    dossier, findings = kind.bind(read_folder(folder, pad, kind.yaml_files, kind.markdown_files))
+    findings += kind.check(dossier, ctx)
+    return replace(dossier, sources={}), findings  # positions are only needed while checking
 
 
 def cached_folder(folder: Path, pad: str, ctx: Context, cache: Cache | None, files: str | None,
-                  need_traject: bool = True) -> tuple[Traject | None, list[Finding]]:
-    """From the cache when the folder's files are unchanged; the trajectory itself only when asked for."""
+                  need_dossier: bool = True, kind: Kind = TRAJECT) -> tuple[Dossier | None, list[Finding]]:
+    """From the cache when the folder's files are unchanged; the dossier itself only when asked for."""
     if cache is None or files is None:
-        return process_folder(folder, pad, ctx)
-    hit = cache.get(folder.name, files, parts=2 if need_traject else 1)
+        return process_folder(folder, pad, ctx, kind)
+    hit = cache.get(pad, files, parts=2 if need_dossier else 1)
     if hit is not None:
-        return (hit[1] if need_traject else None), hit[0]
-    traject, findings = process_folder(folder, pad, ctx)
-    cache.put(folder.name, files, findings, traject)
-    return traject, findings
+        return (hit[1] if need_dossier else None), hit[0]
+    dossier, findings = process_folder(folder, pad, ctx, kind)
+    cache.put(pad, files, findings, dossier)
+    return dossier, findings
 
 
 def cache_context(settings: SiteSettings, vandaag: dt.date, root_pad: str) -> str:
@@ -133,16 +164,33 @@ def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None =
         ctx = context(settings, result.profiel, vandaag)
         result.cache_context = cache_context(settings, vandaag, root_pad)
         store = Cache(settings.base, result.cache_context) if cache else None
-        for folder in folders:
-            files = folder_key(folder) if store is not None else None
-            if files is not None:
-                result.sleutels[folder.name] = files
-            traject, problems = cached_folder(folder, f"{root_pad}/{folder.name}", ctx, store, files, need_trajecten)
-            result.aantal += 1
-            if traject is not None:
-                result.trajecten.append(traject)
-            findings += problems
+        findings += _check_folders(result, folders, root_pad, ctx, store, need_trajecten, TRAJECT)
+        if projecten is None:
+            extra = settings.base / settings.initiatieven
+            if extra.is_dir():
+                findings += _check_folders(result, list_folders(extra, relpath(extra, settings.base))[0],
+                                           relpath(extra, settings.base), ctx, store, need_trajecten, INITIATIEF)
         if store is not None:
             store.save()
     result.findings = sort_findings(findings)
     return result
+
+
+def _check_folders(result: Result, folders: list[Path], root_pad: str, ctx: Context, store: Cache | None,
+                   need: bool, kind: Kind) -> list[Finding]:
+    findings = []
+    for folder in folders:
+        pad = f"{root_pad}/{folder.name}"
+        files = folder_key(folder) if store is not None else None
+        if files is not None:
+            result.sleutels[pad] = files
+        dossier, problems = cached_folder(folder, pad, ctx, store, files, need, kind)
+        findings += problems
+        if kind is TRAJECT:
+            result.aantal += 1
+        else:
+            result.aantal_initiatieven += 1
+        if dossier is None:
+            continue
+        (result.trajecten if kind is TRAJECT else result.initiatieven).append(dossier)
+    return findings

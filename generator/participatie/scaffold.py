@@ -1,4 +1,4 @@
-"""`participatie nieuw`: a new trajectory folder from the commented templates. Never overwrites."""
+"""`participatie nieuw`: a new trajectory or initiative folder from the commented templates. Never overwrites."""
 
 from __future__ import annotations
 
@@ -6,28 +6,39 @@ from importlib import resources
 from pathlib import Path
 
 from .model.instellingen import SiteSettings
-from .vocabulary import MARKDOWN_BESTANDEN, SLUG, YAML_BESTANDEN
+from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, SLUG, YAML_BESTANDEN
 
 TEMPLATES = YAML_BESTANDEN + MARKDOWN_BESTANDEN
 
 
 def create_traject(root: Path, slug: str, settings: SiteSettings) -> tuple[bool, str]:
+    return _create(root, slug, settings, TEMPLATES, "traject", "Vul eerst traject.yaml en opgave.md in")
+
+
+def create_initiatief(root: Path, slug: str, settings: SiteSettings) -> tuple[bool, str]:
+    return _create(root, slug, settings, INITIATIEF_BESTANDEN, "initiatief", "Vul initiatief.yaml in")
+
+
+def _create(root: Path, slug: str, settings: SiteSettings, templates: tuple[str, ...], wat: str, eerst: str) -> tuple[bool, str]:
     if not SLUG.match(slug):
-        return False, (f"fout: '{slug}' is geen geldige naam voor een traject.\n    hint: gebruik alleen kleine letters, "
+        return False, (f"fout: '{slug}' is geen geldige naam voor een {wat}.\n    hint: gebruik alleen kleine letters, "
                        "cijfers en streepjes, bijvoorbeeld 'speeltuin-kerkdijk'. Er is niets aangemaakt.")
     folder = root / slug
     if folder.exists() or folder.is_symlink():
-        return False, f"fout: de map {folder.relative_to(Path.cwd()).as_posix()} bestaat al. Er is niets veranderd."
-    titel = slug.replace("-", " ").capitalize()
+        return False, f"fout: de map {_rel(folder)} bestaat al. Er is niets veranderd."
     folder.mkdir(parents=True)
     source = resources.files("participatie") / "sjablonen"
-    for name in TEMPLATES:
-        text = (source / name).read_text(encoding="utf-8").replace("{titel}", titel)
+    values = {"{titel}": slug.replace("-", " ").capitalize(), "{vandaag}": settings.vandaag().isoformat()}
+    for name in templates:
+        text = (source / name).read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace(key, value)
         (folder / name).write_text(text, encoding="utf-8")
-    schema_note = _ensure_schemas(settings)
-    rel = folder.relative_to(Path.cwd()).as_posix() if folder.is_relative_to(Path.cwd()) else folder.as_posix()
-    return True, (f"Nieuw traject aangemaakt in {rel}/.\nVul eerst traject.yaml en opgave.md in en controleer met "
-                  f"'participatie check'.{schema_note}")
+    return True, f"Nieuw {wat} aangemaakt in {_rel(folder)}/.\n{eerst} en controleer met 'participatie check'.{_ensure_schemas(settings)}"
+
+
+def _rel(folder: Path) -> str:
+    return folder.relative_to(Path.cwd()).as_posix() if folder.is_relative_to(Path.cwd()) else folder.as_posix()
 
 
 def _ensure_schemas(settings: SiteSettings) -> str:

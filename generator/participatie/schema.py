@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from .model.bestanden import FILE_MODELS
+from .model.initiatief import InitiatiefBestand
 from .model.profiel import Profiel
 from .vocabulary import AFWIJKINGSSOORTEN
 
@@ -20,29 +21,51 @@ def schema_name(bestand: str) -> str:
     return bestand.replace(".yaml", ".schema.json")
 
 
+SCHEMA_MODELS = {**FILE_MODELS, "initiatief.yaml": InitiatiefBestand}
+# Properties whose name is used for two different lists: (model title, property) pairs that keep their own values.
+OWN = {("Moment", "soort"), ("Steun", "soort")}
+
+
 def vocabularies(p: Profiel) -> dict[str, list[str]]:
-    return {"soort_werk": [s.code for s in p.soorten_werk], "besluit_door": p.orgaan_codes, "door": p.orgaan_codes,
-            "niveau": p.niveau_codes, "categorie": p.kadercategorieen, "doelen": [d.code for d in p.doelen],
-            "soort": list(AFWIJKINGSSOORTEN)}
+    vocab = {"soort_werk": [s.code for s in p.soorten_werk], "besluit_door": p.orgaan_codes, "door": p.orgaan_codes,
+             "niveau": p.niveau_codes, "categorie": p.kadercategorieen, "doelen": [d.code for d in p.doelen],
+             "soort": list(AFWIJKINGSSOORTEN)}
+    return vocab
 
 
 def build_schema(bestand: str, p: Profiel) -> dict:
-    schema = FILE_MODELS[bestand].model_json_schema(ref_template="#/definitions/{model}")
+    schema = SCHEMA_MODELS[bestand].model_json_schema(ref_template="#/definitions/{model}")
     schema["definitions"] = schema.pop("$defs", {})
     vocab = vocabularies(p)
     for obj in [schema, *schema["definitions"].values()]:
         for name, prop in obj.get("properties", {}).items():
-            if name in vocab and not (obj.get("title") == "Moment" and name == "soort"):
+            if name in vocab and (obj.get("title"), name) not in OWN:
                 _add_enum(prop, vocab[name])
     stap1 = schema.get("properties", {}).get("stap1")
     if stap1:  # the questions of step 1 are the profile's own
         for branch in stap1.get("anyOf", [stap1]):
             if branch.get("type") == "object":
                 branch["propertyNames"] = {"enum": list(p.stap1)}
+    _initiative_lists(schema, p)
     _plain_times(schema)
     if not schema["definitions"]:
         del schema["definitions"]
     return {"$schema": DRAFT, "$id": schema_name(bestand), **schema}
+
+
+def _initiative_lists(schema: dict, p: Profiel) -> None:
+    """The steps and kinds of support of an initiative are the profile's own."""
+    if not p.initiatieven:
+        return
+    stappen = schema.get("properties", {}).get("stappen")
+    if stappen:
+        stappen["propertyNames"] = {"enum": [s.code for s in p.initiatieven.stappen]}
+    lists = {("Steun", "soort"): [s.code for s in p.initiatieven.steun], ("Stap", "route"): [r.code for r in p.initiatieven.routes],
+             ("Stap", "uitkomst"): [u.code for u in p.initiatieven.uitkomsten]}
+    for (model, name), values in lists.items():
+        prop = schema["definitions"].get(model, {}).get("properties", {}).get(name)
+        if prop:
+            _add_enum(prop, values)
 
 
 def _plain_times(node) -> None:
@@ -71,7 +94,7 @@ def write_schemas(folder: Path, p: Profiel) -> list[Path]:
     """Write one schema per file kind; only files ending in .schema.json are ever written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for bestand in FILE_MODELS:
+    for bestand in SCHEMA_MODELS:
         path = folder / schema_name(bestand)
         path.write_text(json.dumps(build_schema(bestand, p), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)

@@ -91,6 +91,7 @@ AFWIJKINGSSOORTEN = {
     "advies-niet-gevolgd": "Advies niet (helemaal) overgenomen",
     "radiostilte": "Geen terugkoppeling binnen de termijn",
     "besluit-zonder-eindverslag": "Besluit genomen zonder eindverslag",
+    "termijn-overschreden": "Stap later dan de termijn uit het beleid",
     "overig": "Andere afwijking",
 }
 
@@ -98,6 +99,8 @@ AFWIJKINGSSOORTEN = {
 YAML_BESTANDEN = ("traject.yaml", "kaders.yaml", "planning.yaml", "terugkoppeling.yaml")
 MARKDOWN_BESTANDEN = ("opgave.md", "eindverslag.md")
 BIJLAGEN = (".jpg", ".jpeg", ".png", ".svg", ".pdf")
+
+INITIATIEF_BESTANDEN = ("initiatief.yaml",)
 
 # Which part of a trajectory a file holds, in residents' words (change history, feeds).
 ONDERDELEN = {

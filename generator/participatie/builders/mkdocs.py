@@ -64,7 +64,8 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             log.warning(withheld_message(self.result))
 
     def on_files(self, files: Files, config) -> Files:
-        out = render_site(self.result, change_dates(self.base / self.settings.projecten), config.site_url or "http://localhost/")
+        dates = change_dates(self.base, (self.settings.projecten, self.settings.initiatieven))
+        out = render_site(self.result, dates, config.site_url or "http://localhost/")
         self.pages = {p.path: p for p in out.pages}
         for path, content in [(p.path, p.header()) for p in out.pages] + [(g.path, g.content) for g in out.files]:
             existing = files.get_file_from_path(path)

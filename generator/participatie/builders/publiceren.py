@@ -88,7 +88,7 @@ def _zensical(base: Path, staging: Path, strict: bool, settings) -> Result:
     for f in result.findings:
         if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT:
             print(f.format(), file=sys.stderr)
-    out = render_site(result, change_dates(base / settings.projecten), settings.site_url or "http://localhost/")
+    out = render_site(result, change_dates(base, (settings.projecten, settings.initiatieven)), settings.site_url or "http://localhost/")
     config = write_docs_tree(base, settings.docs_dir, out, staging)
     zensical = shutil.which("zensical")
     command = [zensical] if zensical else [sys.executable, "-m", "zensical"]

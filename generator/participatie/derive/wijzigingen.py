@@ -14,12 +14,12 @@ class Wijziging:
     onderdelen: tuple[str, ...]  # in residents' words: 'planning', 'inbreng en reacties' ...
 
 
-def history(dates: dict[str, list[dt.date]], slug: str, limit: int = 30) -> list[Wijziging]:
-    """Per day, newest first, the parts of trajectory `slug` that changed, from file change dates."""
+def history(dates: dict[str, list[dt.date]], folder: str, limit: int = 30) -> list[Wijziging]:
+    """Per day, newest first, the parts of the trajectory in `folder` ('projecten/x') that changed."""
     per_day: dict[dt.date, set[str]] = {}
     for path, days in dates.items():
-        folder, _, name = path.partition("/")
-        if folder != slug or name not in ONDERDELEN:
+        parent, _, name = path.rpartition("/")
+        if parent != folder or name not in ONDERDELEN:
             continue
         for day in days:
             per_day.setdefault(day, set()).add(name)
@@ -28,6 +28,6 @@ def history(dates: dict[str, list[dt.date]], slug: str, limit: int = 30) -> list
             for day, names in sorted(per_day.items(), reverse=True)[:limit]]
 
 
-def last_change(dates: dict[str, list[dt.date]], slug: str, bestand: str) -> dt.date | None:
-    days = dates.get(f"{slug}/{bestand}")
+def last_change(dates: dict[str, list[dt.date]], folder: str, bestand: str) -> dt.date | None:
+    days = dates.get(f"{folder}/{bestand}")
     return days[0] if days else None

@@ -8,12 +8,12 @@ import subprocess
 from pathlib import Path
 
 
-def change_dates(root: Path) -> dict[str, list[dt.date]]:
-    """For each file under root (path relative to root), the dates of the commits that changed it, newest first."""
+def change_dates(root: Path, folders: tuple[str, ...] = (".",)) -> dict[str, list[dt.date]]:
+    """For each file in the folders under root (path relative to root), the dates of the commits that changed it, newest first."""
     if shutil.which("git") is None or not root.is_dir():
         return {}
     try:
-        run = subprocess.run(["git", "log", "--relative", "--no-renames", "--format=%x00%cs", "--name-only", "--", "."],
+        run = subprocess.run(["git", "log", "--relative", "--no-renames", "--format=%x00%cs", "--name-only", "--", *folders],
                              cwd=root, capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -35,3 +35,5 @@ def parse_log(out: str) -> dict[str, list[dt.date]]:
         for name in lines[1:]:
             dates.setdefault(name, []).append(day)
     return dates
+
+

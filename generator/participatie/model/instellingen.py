@@ -18,6 +18,8 @@ class Instellingen(Strict):
 
     profiel: Tekst = Field("dalfsen", description="Naam van een ingebouwd beleidsprofiel, of het pad naar een eigen profiel.")
     projecten: Tekst = Field("projecten", description="Map met de trajecten.")
+    initiatieven: Tekst = Field("initiatieven", description="Map met de inwonersinitiatieven (mag ontbreken).")
+    loket: Tekst | None = Field(None, description="Webadres van het digitale loket waar inwoners een idee indienen.")
     gemeente: Tekst = Field("de gemeente", description="Naam van de gemeente, bijvoorbeeld 'Gemeente Vechtwolde'.")
     kernen: list[Tekst] = Field([], description="Kernen en wijken; een traject mag alleen deze noemen.")
     eigen_domeinen: list[Tekst] = Field([], description="E-maildomeinen van de gemeente; die zijn geen persoonsgegevens.")

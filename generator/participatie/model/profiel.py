@@ -62,7 +62,46 @@ class StatusEisen(_P):
 
 class Normen(_P):
     terugkoppeltermijn_dagen: PositiveInt = 42
-    intake_termijn_dagen: PositiveInt = 28
+
+
+class Keuze(_P):
+    """One answer on a fixed list: a route, an outcome of the afwegingskader, a kind of support."""
+
+    code: str
+    naam: str
+    uitleg: str = ""
+    vraagt: Literal["voorwaarden", "redenen"] | None = None  # what the decision must then also say
+    einde: bool = False  # this outcome closes the initiative (a refusal)
+
+
+class InitiatiefStap(_P):
+    """A step every initiative goes through, in order; an end step (afgerond, gestopt) closes it."""
+
+    code: str
+    naam: str
+    uitleg: str = ""
+    termijn_dagen: PositiveInt | None = None  # at the latest this many days after the step before it
+    vraagt: list[Literal["route", "uitkomst", "reden"]] = []
+    einde: bool = False
+    aan_zet: Literal["gemeente", "initiatiefnemers"] = "gemeente"  # who takes this step
+    publiek: str = ""  # what a resident reads when an initiative stands here
+
+
+class InitiatievenBeleid(_P):
+    """How the gemeente handles residents' own initiatives (Dalfsen §2.2)."""
+
+    bron: str
+    stappen: list[InitiatiefStap]
+    routes: list[Keuze] = []
+    uitkomsten: list[Keuze] = []
+    steun: list[Keuze] = []
+    stilstand_dagen: PositiveInt | None = None  # waiting this long for the gemeente's next step gets a warning
+
+    def stap(self, code: str) -> InitiatiefStap | None:
+        return next((s for s in self.stappen if s.code == code), None)
+
+    def uitkomst(self, code: str | None) -> Keuze | None:
+        return next((u for u in self.uitkomsten if u.code == code), None)
 
 
 class PlanningRegels(_P):
@@ -88,6 +127,7 @@ class Profiel(_P):
     statussen: dict[Literal[tuple(STATUSSEN)], StatusEisen]
     normen: Normen = Normen()
     planning: PlanningRegels = PlanningRegels()
+    initiatieven: InitiatievenBeleid | None = None
 
     @cached_property
     def niveau_codes(self) -> list[str]:

@@ -13,17 +13,11 @@ from .bind import bind
 
 
 @dataclass
-class Traject:
-    """One trajectory as read from its folder. `traject` is None when traject.yaml could not be read."""
+class Dossier:
+    """A folder of source files about one thing (a trajectory or an initiative), with where each value came from."""
 
     slug: str
     map: str
-    traject: TrajectBestand | None
-    kaders: KadersBestand = field(default_factory=KadersBestand)
-    planning: PlanningBestand = field(default_factory=PlanningBestand)
-    terugkoppeling: TerugkoppelingBestand = field(default_factory=TerugkoppelingBestand)
-    opgave: MarkdownSource | None = None
-    eindverslag: MarkdownSource | None = None
     sources: dict[str, Source] = field(default_factory=dict)
     onleesbaar: set[str] = field(default_factory=set)  # files with load or shape errors: no follow-up findings
 
@@ -32,8 +26,8 @@ class Traject:
         return not self.onleesbaar
 
     @property
-    def titel(self) -> str:
-        return self.traject.titel if self.traject else self.slug
+    def markdown(self) -> list[MarkdownSource]:
+        return []
 
     def pad(self, bestand: str) -> str:
         return f"{self.map}/{bestand}"
@@ -44,7 +38,32 @@ class Traject:
 
     def finding(self, ernst: Ernst, bestand: str, loc: tuple, boodschap: str, hint: str = "",
                 code: str = "", key: bool = False, publiek: str = "") -> Finding:
-        return Finding(self.pad(bestand), self.pos(bestand, *loc, key=key), ernst, boodschap, hint, code, self.slug, publiek)
+        return Finding(self.pad(bestand), self.pos(bestand, *loc, key=key), ernst, boodschap, hint, code, self.map, publiek)
+
+
+@dataclass
+class Traject(Dossier):
+    """One trajectory as read from its folder. `traject` is None when traject.yaml could not be read."""
+
+    traject: TrajectBestand | None = None
+    kaders: KadersBestand = field(default_factory=KadersBestand)
+    planning: PlanningBestand = field(default_factory=PlanningBestand)
+    terugkoppeling: TerugkoppelingBestand = field(default_factory=TerugkoppelingBestand)
+    opgave: MarkdownSource | None = None
+    eindverslag: MarkdownSource | None = None
+    moment_file = "planning.yaml"
+
+    @property
+    def titel(self) -> str:
+        return self.traject.titel if self.traject else self.slug
+
+    @property
+    def momenten(self):
+        return self.planning.momenten
+
+    @property
+    def markdown(self) -> list[MarkdownSource]:
+        return [md for md in (self.opgave, self.eindverslag) if md is not None]
 
 
 def bind_traject(bundel: Bundel) -> tuple[Traject, list[Finding]]:
@@ -64,4 +83,4 @@ def bind_traject(bundel: Bundel) -> tuple[Traject, list[Finding]]:
     t.kaders = bound.get("kaders.yaml", KadersBestand())
     t.planning = bound.get("planning.yaml", PlanningBestand())
     t.terugkoppeling = bound.get("terugkoppeling.yaml", TerugkoppelingBestand())
-    return t, [replace(f, traject=bundel.slug) for f in bundel.findings + findings]
+    return t, [replace(f, map=bundel.map) for f in bundel.findings + findings]

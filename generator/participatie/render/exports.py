@@ -67,14 +67,14 @@ def spreadsheet_safe(value) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA) else value
 
 
-def to_csv(rows: list[dict]) -> str:
+def to_csv(rows: list[dict], columns: list[tuple[str, str]] = COLUMNS) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[c for c, _ in COLUMNS], delimiter=";", lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=[c for c, _ in columns], delimiter=";", lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({k: spreadsheet_safe(v) for k, v in r.items()} for r in rows)
     return "\ufeff" + buffer.getvalue()
 
 
-def to_json(rows: list[dict], meta: dict) -> str:
-    meta = {**meta, "aantal_rijen": len(rows), "kolommen": [{"naam": c, "uitleg": u} for c, u in COLUMNS]}
-    return json.dumps({"meta": meta, "trajecten": rows}, ensure_ascii=False, indent=2) + "\n"
+def to_json(rows: list[dict], meta: dict, columns: list[tuple[str, str]] = COLUMNS, key: str = "trajecten") -> str:
+    meta = {**meta, "aantal_rijen": len(rows), "kolommen": [{"naam": c, "uitleg": u} for c, u in columns]}
+    return json.dumps({"meta": meta, key: rows}, ensure_ascii=False, indent=2) + "\n"

@@ -23,7 +23,7 @@ END = b"END:VCALENDAR\r\n"
 
 
 def uid(m: MomentView, domain: str) -> str:
-    return f"{m.traject.slug}.{m.m.id}@{domain}"
+    return f"{m.traject.uid_prefix}.{m.m.id}@{domain}"
 
 
 def sequence(m: MomentView) -> int:
@@ -49,7 +49,7 @@ def amsterdam() -> Timezone:
 def _description(m: MomentView, page_url: str) -> str:
     mm = m.m
     lines = [f"GEANNULEERD: {mm.geannuleerd.reden}"] if mm.geannuleerd else []
-    lines.append(f"{m.soort_naam.capitalize()} in het traject '{m.traject.titel}'.")
+    lines.append(f"{m.soort_naam.capitalize()} in het {m.traject.soort_woord} '{m.traject.titel}'.")
     if mm.omschrijving:
         lines.append(mm.omschrijving)
     lines += [f"Verplaatst (eerst {v.van.isoformat()}): {v.reden}" for v in mm.verplaatst]
@@ -88,7 +88,7 @@ class Feeds:
     def event_bytes(self, m: MomentView, stamp: dt.date) -> bytes:
         key = uid(m, self.domain)
         if key not in self.events:
-            page = f"{self.site_url}trajecten/{m.traject.slug}.html"
+            page = self.site_url + m.traject.page.removesuffix(".md") + ".html"
             self.events[key] = event(m, page, self.domain, stamp).to_ical()
         return self.events[key]
 

@@ -128,9 +128,24 @@ def _levels(views: list[TrajectView]) -> Indicator:
                       [(n.naam, inside[n.code], outside[n.code]) for n in p.niveaus], "aantal groepen")
 
 
-def render_monitor(views: list[TrajectView], cache=None) -> tuple[list[Indicator], list[Generated]]:
+def initiative_indicators(cijfers: dict) -> list[Indicator]:
+    """Dalfsen §3.6, initiatives: how many stand at each step, and what the college decided."""
+    if not cijfers:
+        return []
+    return [
+        _indicator("initiatieven-per-stap", "Initiatieven van inwoners, naar waar ze staan",
+                   "Hoeveel initiatieven staan bij elke stap van de aanpak?", ("Stap", "Aantal"), cijfers["per_stap"],
+                   "aantal initiatieven"),
+        _indicator("initiatieven-per-besluit", "Besluiten over initiatieven",
+                   "Wat besloot het college over de initiatieven die het beoordeelde?", ("Besluit", "Aantal"),
+                   cijfers["per_uitkomst"], "aantal initiatieven"),
+    ]
+
+
+def render_monitor(views: list[TrajectView], cache=None, initiatieven=()) -> tuple[list[Indicator], list[Generated]]:
     """The indicators and their charts; a chart whose numbers did not change comes from the cache, undrawn."""
-    items = indicators(views) if views else []
+    from .initiatieven import figures
+    items = (indicators(views) if views else []) + initiative_indicators(figures(list(initiatieven)))
     return items, [Generated(f"raad/{i.slug}.svg", _chart(i, cache)) for i in items]
 
 

@@ -20,6 +20,7 @@ from ..pipeline import Result
 from ..vocabulary import LOPEND, STATUSSEN
 from . import exports, ical
 from .html import environment
+from .initiatieven import COLUMNS, INGEDIEND, InitiatiefView, figures
 from .monitor import render_monitor
 from markupsafe import Markup
 
@@ -77,19 +78,19 @@ class SiteRenderer:
         self.out.pages.append(Page(path, titel, beschrijving, body, hide))
 
     def feed(self, path: str, name: str, description: str, moments: list[MomentView]) -> None:
-        items = [(m, self.stamp(m.traject.slug)) for m in moments]
+        items = [(m, self.stamp(m.traject)) for m in moments]
         self.out.files.append(Generated(path, self.feeds.feed(path, name, description, items)))
 
-    def stamp(self, slug: str) -> dt.date:
-        changed = last_change(self.dates, slug, "planning.yaml")
+    def stamp(self, owner) -> dt.date:
+        changed = last_change(self.dates, owner.map, owner.moment_file)
         return min(changed, self.vandaag) if changed else self.vandaag
 
     def view(self, t) -> TrajectView:
-        return TrajectView(t, self.p, self.vandaag, history(self.dates, t.slug), self.result.gaps(t.slug))
+        return TrajectView(t, self.p, self.vandaag, history(self.dates, t.map), self.result.gaps(t.map))
 
     def trajectory(self, v: TrajectView) -> None:
         """A trajectory's page and feed: from the cache when its files and history are unchanged."""
-        key = self._key(v.slug)
+        key = self._key(v.t)
         hit = self.cache.get(v.slug, key, parts=1) if key else None
         if hit is None:
             self.page(v.page, "traject.html.j2", v.titel, v.samenvatting or v.titel, t=v)
@@ -105,15 +106,13 @@ class SiteRenderer:
         self.feeds.events.update(events)
         self.rows[v.slug] = row
 
-    def _key(self, slug: str) -> str | None:
-        files = self.result.sleutels.get(slug)
+    def _key(self, t) -> str | None:
+        files = self.result.sleutels.get(t.map)
         if self.cache is None or files is None:
             return None
-        return hashlib.sha256(f"{files}|{self.dates_of(slug)}|{self.stamp(slug)}".encode()).hexdigest()
-
-    def dates_of(self, slug: str) -> str:
-        return ",".join(f"{path}:{'.'.join(d.isoformat() for d in days)}" for path, days in sorted(self.dates.items())
-                        if path.startswith(slug + "/"))
+        dates = ",".join(f"{path}:{'.'.join(d.isoformat() for d in days)}" for path, days in sorted(self.dates.items())
+                         if path.startswith(t.map + "/"))
+        return hashlib.sha256(f"{files}|{dates}".encode()).hexdigest()
 
 
 def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, cache: bool = True) -> Output:
@@ -121,14 +120,18 @@ def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, 
     store = Cache(result.settings.base, f"{result.cache_context}|{site_url}", "paginas") if cache and result.sleutels else None
     r = SiteRenderer(result, dates, site_url, store)
     views = sorted((r.view(t) for t in result.published), key=lambda v: v.titel)
-    moments = sorted((m for v in views for m in v.momenten), key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.slug))
+    initiatieven = sorted((InitiatiefView(i, r.p, r.vandaag, result.gaps(i.map)) for i in result.published_initiatieven),
+                          key=lambda v: v.titel) if r.p.initiatieven else []
+    moments = sorted((m for v in [*views, *initiatieven] for m in v.momenten),
+                     key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.uid_prefix))
     komend = [m for m in moments if m.komend]
     for v in views:
         r.trajectory(v)
     _overviews(r, views, komend)
-    kernen = _kernen(r, views, moments, komend)
+    _initiatieven(r, initiatieven)
+    kernen = _kernen(r, views, initiatieven, moments, komend)
     _kalender(r, moments, komend, kernen)
-    _raad(r, views)
+    _raad(r, views, initiatieven)
     folder = resources.files("participatie") / "templates" / "assets"
     r.out.files += [Generated(f"assets/{name}", (folder / name).read_text(encoding="utf-8")) for name in ASSETS]
     if store is not None:
@@ -148,14 +151,33 @@ def _overviews(r: SiteRenderer, views: list[TrajectView], komend: list[MomentVie
            komend=komend[:6], lopend=[v for v in views if v.status in LOPEND])
 
 
-def _kernen(r: SiteRenderer, views, moments, komend) -> list[dict]:
+def _initiatieven(r: SiteRenderer, views: list[InitiatiefView]) -> None:
+    beleid = r.p.initiatieven
+    if beleid is None:
+        return
+    for v in views:
+        r.page(v.page, "initiatief.html.j2", v.titel, v.samenvatting or v.titel, v=v)
+    statussen = [INGEDIEND, *[(s.code, s.naam if s.einde else f"Laatste stap: {s.naam}") for s in beleid.stappen],
+                 *[(u.code, u.naam) for u in beleid.uitkomsten if u.einde]]
+    groepen = [{"code": code, "naam": naam, "lijst": [v for v in views if v.status[0] == code]} for code, naam in statussen]
+    r.page("initiatieven/index.md", "initiatieven.html.j2", "Initiatieven van inwoners", "Plannen die inwoners zelf "
+           "bedachten, en wat de gemeente ermee deed.", groepen=[g for g in groepen if g["lijst"]], statussen=statussen,
+           kernen=list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen}),
+           themas=sorted({v.thema for v in views}), uitkomsten=beleid.uitkomsten, cijfers=figures(views))
+    r.page("initiatieven/indienen.md", "indienen.html.j2", "Een idee indienen", "Zo dient u een eigen initiatief in, en "
+           "zo gaat de gemeente ermee om.", loket=r.result.settings.loket, stappen=beleid.stappen,
+           uitkomsten=beleid.uitkomsten, bron_initiatieven=beleid.bron)
+
+
+def _kernen(r: SiteRenderer, views, initiatieven, moments, komend) -> list[dict]:
     rows = []
     for kern in list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen}):
         slug = slugify(kern)
         in_kern = [v for v in views if kern in v.kernen]
         rows.append({"naam": kern, "href": f"{slug}.html", "aantal": len(in_kern), "ics_href": f"{slug}.ics"})
         r.page(f"kernen/{slug}.md", "kern.html.j2", kern, f"Participatietrajecten en momenten in {kern}.", kern=kern,
-               trajecten=in_kern, ics_href=f"../kalender/{slug}.ics", komend=[m for m in komend if kern in m.kernen])
+               trajecten=in_kern, ics_href=f"../kalender/{slug}.ics", komend=[m for m in komend if kern in m.kernen],
+               initiatieven=[v for v in initiatieven if kern in v.kernen])
         r.feed(f"kalender/{slug}.ics", f"Participatie in {kern}", f"Participatiemomenten in {kern}",
                [m for m in moments if kern in m.kernen])
     r.page("kernen/index.md", "kernen.html.j2", "Kernen en wijken", "Participatie per kern.", kernen=rows)
@@ -175,19 +197,26 @@ def _kalender(r: SiteRenderer, moments, komend, kernen) -> None:
            kernen=kernen)
 
 
-def _raad(r: SiteRenderer, views: list[TrajectView]) -> None:
+def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[InitiatiefView]) -> None:
     rows = [r.rows[v.slug] for v in views]
+    ini_rows = [v.row() for v in initiatieven]
     meta = {"titel": f"Participatietrajecten {r.common['gemeente']}", "peildatum": r.vandaag.isoformat(),
             "licentie": "CC0-1.0", "beleidsprofiel": r.p.naam}
     r.page("raad/index.md", "raad.html.j2", "Overzicht voor de gemeenteraad", "Houdt de gemeente zich aan haar eigen "
            "participatiebeleid? Per traject de volledigheid en de afwijkingen.", rows=list(zip(views, rows)),
            kolommen=exports.KOLOMMEN, peildatum=r.vandaag, voldoen=sum(x["voldoet"] == "ja" for x in rows),
-           tegengehouden=len(r.result.withheld))
+           tegengehouden=len(r.result.withheld) + len(r.result.withheld_initiatieven),
+           initiatieven=list(zip(initiatieven, ini_rows)), cijfers=figures(initiatieven))
     r.out.files += [Generated("raad/trajecten.csv", exports.to_csv(rows)),
                     Generated("raad/trajecten.json", exports.to_json(rows, meta))]
-    indicatoren, charts = render_monitor(views, r.cache)
+    if r.p.initiatieven is not None:
+        meta = {**meta, "titel": f"Inwonersinitiatieven {r.common['gemeente']}"}
+        r.out.files += [Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, COLUMNS)),
+                        Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, COLUMNS, "initiatieven"))]
+    indicatoren, charts = render_monitor(views, r.cache, initiatieven)
     r.page("raad/monitor.md", "monitor.html.j2", "Monitor inwonerbetrokkenheid", "Cijfers over inwonerbetrokkenheid, "
-           "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views))
+           "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views),
+           initiatieven=len(initiatieven), cijfers=figures(initiatieven))
     r.out.files += charts
 
 

@@ -96,6 +96,10 @@ class TrajectView:
 
     slug = property(lambda self: self.t.slug)
     page = property(lambda self: traject_page(self.t.slug))
+    uid_prefix = property(lambda self: self.t.slug)
+    map = property(lambda self: self.t.map)
+    moment_file = "planning.yaml"
+    soort_woord = "traject"
     status_naam = property(lambda self: STATUSSEN[self.t.traject.status])
     status_rang = property(lambda self: list(STATUSSEN).index(self.t.traject.status))
     thema = property(lambda self: self.t.traject.thema or "Overig")

@@ -36,3 +36,14 @@ def check_traject(t: Traject, ctx: Context) -> list[Finding]:
     for rule in rules:
         out += rule(t, ctx)
     return out
+
+
+def check_initiatief(i, ctx: Context) -> list[Finding]:
+    from . import initiatieven, momenten, planning, privacy
+    rules = [*momenten.RULES, *planning.RULES, *privacy.RULES]
+    if i.initiatief is not None and ctx.profiel.initiatieven is not None:
+        rules += initiatieven.RULES
+    out: list[Finding] = []
+    for rule in rules:
+        out += rule(i, ctx)
+    return out

@@ -7,7 +7,7 @@ after it the profile decides.
 
 from __future__ import annotations
 
-from ..derive.afwijkingen import betreft_in_words, detect_afwijkingen, match_declared
+from ..derive.afwijkingen import betreft_in_words, detect_afwijkingen
 from ..derive.status import requirements
 from ..findings import Ernst, Finding, regel
 from ..messages import suggest
@@ -23,34 +23,44 @@ def _severity(t, ctx) -> Ernst:
     return Ernst(requirements(t, ctx.profiel).afwijkingen or "waarschuwing")
 
 
-def declared(t, ctx) -> list[Finding]:
-    out, ernst = [], _severity(t, ctx)
-    for i, a in enumerate(t.traject.afwijkingen):
+def check_declared(d, bestand: str, afwijkingen, ernst: Ernst) -> list[Finding]:
+    """Each declared afwijking has a known soort and a motivering (trajectories and initiatives alike)."""
+    out = []
+    for i, a in enumerate(afwijkingen):
         if a.soort not in AFWIJKINGSSOORTEN:
-            out.append(t.finding(Ernst.FOUT, "traject.yaml", ("afwijkingen", i, "soort"), f"'{a.soort}' is geen soort "
+            out.append(d.finding(Ernst.FOUT, bestand, ("afwijkingen", i, "soort"), f"'{a.soort}' is geen soort "
                                  f"afwijking.{suggest(a.soort, AFWIJKINGSSOORTEN)}",
                                  f"Kies uit: {', '.join(AFWIJKINGSSOORTEN)}.", code=SOORT))
         if not a.motivering:
-            out.append(t.finding(ernst, "traject.yaml", ("afwijkingen", i), f"afwijking '{a.soort}' heeft geen motivering.",
+            out.append(d.finding(ernst, bestand, ("afwijkingen", i), f"afwijking '{a.soort}' heeft geen motivering.",
                                  "Leg bij 'motivering' uit waarom is afgeweken.", code=MOTIVERING,
                                  publiek=f"uitleg bij een afwijking: {a.wat}"))
     return out
 
 
+def unmotivated(d, bestand: str, found, afwijkingen, ernst: Ernst, words=lambda betreft: None) -> list[Finding]:
+    """A finding for every detected afwijking that is not declared with the right soort and 'betreft'."""
+    out = []
+    for g in found:
+        if any(a.soort == g.soort and (g.betreft is None or a.betreft == g.betreft) for a in afwijkingen):
+            continue
+        naam, woorden = AFWIJKINGSSOORTEN[g.soort].lower(), words(g.betreft)
+        out.append(d.finding(ernst, g.bestand, g.loc, f"afwijking zonder motivering: {g.omschrijving.rstrip('.')}.",
+                             f"Verklaar dit in {bestand} onder 'afwijkingen:' met soort: {g.soort}"
+                             f"{', betreft: ' + g.betreft if g.betreft else ''}, wat en motivering.",
+                             code=DETECTED[g.soort], publiek=f"uitleg bij een afwijking: {naam}" + (f" ({woorden})" if woorden else "")))
+    return out
+
+
+def declared(t, ctx) -> list[Finding]:
+    return check_declared(t, "traject.yaml", t.traject.afwijkingen, _severity(t, ctx))
+
+
 def detected(t, ctx) -> list[Finding]:
     if t.onleesbaar:  # a file that could not be read would make deviations appear that are not there
         return []
-    out, ernst = [], _severity(t, ctx)
-    for g in detect_afwijkingen(t, ctx.profiel, ctx.vandaag):
-        if match_declared(t, g) is not None:
-            continue
-        naam = AFWIJKINGSSOORTEN[g.soort].lower()
-        words = betreft_in_words(t, g.betreft)
-        out.append(t.finding(ernst, g.bestand, g.loc, f"afwijking zonder motivering: {g.omschrijving.rstrip('.')}.",
-                             f"Verklaar dit in traject.yaml onder 'afwijkingen:' met soort: {g.soort}"
-                             f"{', betreft: ' + g.betreft if g.betreft else ''}, wat en motivering.",
-                             code=DETECTED[g.soort], publiek=f"uitleg bij een afwijking: {naam}" + (f" ({words})" if words else "")))
-    return out
+    return unmotivated(t, "traject.yaml", detect_afwijkingen(t, ctx.profiel, ctx.vandaag), t.traject.afwijkingen,
+                       _severity(t, ctx), lambda betreft: betreft_in_words(t, betreft))
 
 
 RULES = (declared, detected)

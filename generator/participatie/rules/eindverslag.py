@@ -26,13 +26,13 @@ def required_parts(t, ctx) -> list[Finding]:
     if t.eindverslag is None:
         koppen = ", ".join(f"'## {o.kop}'" for o in p.eindverslag_onderdelen)
         return [Finding(pad, None, ernst, "het eindverslag ontbreekt.", f"Maak eindverslag.md met de kopjes: {koppen}.",
-                        ONTBREEKT, t.slug, "het eindverslag")]
+                        ONTBREEKT, t.map, "het eindverslag")]
     out = []
     for kop, ok in eindverslag_parts(t, p).items():
         if not ok:
             line = t.eindverslag.sections.get(kop, (None,))[0]
             out.append(Finding(pad, Pos(line, 1) if line else None, ernst, f"het eindverslag mist het onderdeel '{kop}'.",
-                               f"Schrijf een kopje '## {kop}' met tekst eronder.", ONDERDEEL, t.slug,
+                               f"Schrijf een kopje '## {kop}' met tekst eronder.", ONDERDEEL, t.map,
                                f"het deel '{kop}' van het eindverslag"))
     return out
 
@@ -42,10 +42,10 @@ def headings(t, ctx) -> list[Finding]:
         return []
     known, pad = [o.kop for o in ctx.profiel.eindverslag_onderdelen], t.pad("eindverslag.md")
     out = [Finding(pad, Pos(line, 4), Ernst.WAARSCHUWING, f"onbekend kopje '{kop}'.{suggest(kop, known)}",
-                   f"Vaste kopjes: {', '.join(known)}.", ONBEKEND_KOPJE, t.slug)
+                   f"Vaste kopjes: {', '.join(known)}.", ONBEKEND_KOPJE, t.map)
            for kop, (line, _) in t.eindverslag.sections.items() if kop not in known]
     out += [Finding(pad, Pos(line, 4), Ernst.WAARSCHUWING, f"het kopje '{kop}' staat er twee keer; de tekst eronder "
-                    "hoort nu bij het eerste.", "Voeg de twee delen samen onder één kopje.", DUBBEL_KOPJE, t.slug)
+                    "hoort nu bij het eerste.", "Voeg de twee delen samen onder één kopje.", DUBBEL_KOPJE, t.map)
             for kop, line in t.eindverslag.dubbel]
     return out
 

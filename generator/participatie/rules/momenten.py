@@ -1,4 +1,4 @@
-"""The moments in planning.yaml (bouwsteen 6 'wanneer en waar'): unique ids, times in order, a place to go.
+"""The moments of a trajectory or initiative (bouwsteen 6 'wanneer en waar'): unique ids, times in order, a place to go.
 
 A link is only ever a web address: anything else could run in a reader's browser.
 """
@@ -22,9 +22,9 @@ PLAATS = regel("moment.plaats", "een moment om mee te doen zonder plaats en zond
 
 def ids(t, ctx) -> list[Finding]:
     out, seen = [], {}
-    for i, m in enumerate(t.planning.momenten):
+    for i, m in enumerate(t.momenten):
         if m.id in seen:
-            out.append(t.finding(F, "planning.yaml", ("momenten", i, "id"), f"de id '{m.id}' wordt al gebruikt "
+            out.append(t.finding(F, t.moment_file, ("momenten", i, "id"), f"de id '{m.id}' wordt al gebruikt "
                                  f"(moment {seen[m.id] + 1}).", "Geef elk moment een eigen id.", code=ID))
         seen.setdefault(m.id, i)
     return out
@@ -32,28 +32,28 @@ def ids(t, ctx) -> list[Finding]:
 
 def times(t, ctx) -> list[Finding]:
     out = []
-    for i, m in enumerate(t.planning.momenten):
+    for i, m in enumerate(t.momenten):
         loc = ("momenten", i)
         if m.tot and m.tot < m.datum:
-            out.append(t.finding(F, "planning.yaml", loc + ("tot",), f"'tot' ({m.tot.isoformat()}) ligt vóór 'datum' "
+            out.append(t.finding(F, t.moment_file, loc + ("tot",), f"'tot' ({m.tot.isoformat()}) ligt vóór 'datum' "
                                  f"({m.datum.isoformat()}).", "Het einde moet op of na het begin liggen.", code=TOT))
         if m.eindtijd and m.tijd and m.eindtijd <= m.tijd and not m.tot:
-            out.append(t.finding(F, "planning.yaml", loc + ("eindtijd",), f"de eindtijd ({m.eindtijd:%H:%M}) ligt niet na "
+            out.append(t.finding(F, t.moment_file, loc + ("eindtijd",), f"de eindtijd ({m.eindtijd:%H:%M}) ligt niet na "
                                  f"de begintijd ({m.tijd:%H:%M}).", "Controleer 'tijd' en 'eindtijd'.", code=EINDTIJD))
         if m.eindtijd and not m.tijd:
-            out.append(t.finding(F, "planning.yaml", loc + ("eindtijd",), "er is een eindtijd maar geen begintijd.",
+            out.append(t.finding(F, t.moment_file, loc + ("eindtijd",), "er is een eindtijd maar geen begintijd.",
                                  "Vul ook 'tijd' in.", code=ZONDER_TIJD))
     return out
 
 
 def places(t, ctx) -> list[Finding]:
     out = []
-    for i, m in enumerate(t.planning.momenten):
+    for i, m in enumerate(t.momenten):
         if m.link and not SAFE_URL.match(m.link):
-            out.append(t.finding(F, "planning.yaml", ("momenten", i, "link"), f"'{m.link}' is geen webadres.",
+            out.append(t.finding(F, t.moment_file, ("momenten", i, "link"), f"'{m.link}' is geen webadres.",
                                  "Begin de link met https://.", code=LINK))
         if m.soort in DEELNAME and not (m.plaats or m.link):
-            out.append(t.finding(W, "planning.yaml", ("momenten", i), f"moment '{m.id}' heeft geen plaats en geen link.",
+            out.append(t.finding(W, t.moment_file, ("momenten", i), f"moment '{m.id}' heeft geen plaats en geen link.",
                                  "Vul 'plaats' (adres van de zaal) of 'link' in.", code=PLAATS))
     return out
 

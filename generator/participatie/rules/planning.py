@@ -35,7 +35,7 @@ def school_year_known(year: int, regio: str) -> bool:
 
 
 def _upcoming_invitations(t, ctx):
-    return [(i, m) for i, m in enumerate(t.planning.momenten) if active(m) and invites(m) and m.datum >= ctx.vandaag]
+    return [(i, m) for i, m in enumerate(t.momenten) if active(m) and invites(m) and m.datum >= ctx.vandaag]
 
 
 def holidays_and_breaks(t, ctx) -> list[Finding]:
@@ -46,14 +46,14 @@ def holidays_and_breaks(t, ctx) -> list[Finding]:
         loc, day = ("momenten", i, "datum"), m.datum
         name = calendar(day.year, "public", None).get(day)
         if name:
-            out.append(t.finding(W, "planning.yaml", loc, f"moment '{m.id}' valt op een feestdag: {name}.",
+            out.append(t.finding(W, t.moment_file, loc, f"moment '{m.id}' valt op een feestdag: {name}.",
                                  "Kies een andere dag, of bied ook een online mogelijkheid aan.", code=FEESTDAG))
         if regio and not school_year_known(day.year, regio):
-            out.append(t.finding(W, "planning.yaml", loc, f"de schoolvakanties van {day.year} zijn nog niet bekend in dit "
+            out.append(t.finding(W, t.moment_file, loc, f"de schoolvakanties van {day.year} zijn nog niet bekend in dit "
                                  "programma; deze datum is niet gecontroleerd.", "Werk het pakket 'holidays' bij, of "
                                  "controleer de schoolvakanties zelf op rijksoverheid.nl.", code=ONBEKEND))
         elif regio and (vakantie := calendar(day.year, "school", regio).get(day)):
-            out.append(t.finding(W, "planning.yaml", loc, f"moment '{m.id}' valt in de {vakantie.lower()} (regio {regio}).",
+            out.append(t.finding(W, t.moment_file, loc, f"moment '{m.id}' valt in de {vakantie.lower()} (regio {regio}).",
                                  "Veel gezinnen zijn dan weg; kies een andere datum of bied ook een online mogelijkheid aan.",
                                  code=SCHOOLVAKANTIE))
     return out
@@ -65,7 +65,7 @@ def busy_months(t, ctx) -> list[Finding]:
         for groep in m.doelgroepen:
             for key, months in busy.items():
                 if key.lower() in groep.lower() and m.datum.month in months:
-                    out.append(t.finding(W, "planning.yaml", ("momenten", i, "datum"), f"moment '{m.id}' is voor '{groep}' "
+                    out.append(t.finding(W, t.moment_file, ("momenten", i, "datum"), f"moment '{m.id}' is voor '{groep}' "
                                          f"in {MAANDEN[m.datum.month - 1]}, een drukke maand voor {key}.",
                                          "Kies een andere maand, of combineer met een online mogelijkheid of meerdere "
                                          "momenten op verschillende tijden.", code=DRUK))

@@ -109,7 +109,7 @@ def _locate(lines: list[str], start: Pos, needle: str) -> Pos:
 
 
 def scan_sources(sources: dict, markdown: list, eigen: tuple[tuple[str, ...], tuple[str, ...]],
-                 slug: str | None = None) -> list[Finding]:
+                 map_pad: str | None = None) -> list[Finding]:
     """Every string of every YAML source and every line of the Markdown, with its position."""
     out: list[Finding] = []
     for source in sources.values():
@@ -121,23 +121,22 @@ def scan_sources(sources: dict, markdown: list, eigen: tuple[tuple[str, ...], tu
             for _, kind, hit in scan_text(value, *eigen, addresses=not (loc and loc[-1] in ADDRESS_FIELDS)):
                 pos = _locate(lines, start, hit.split("\n")[0])
                 if not ALLOW.search(lines[pos.regel - 1]):
-                    out.append(_finding(source.pad, pos, kind, slug))
+                    out.append(_finding(source.pad, pos, kind, map_pad))
     for md in markdown:
         for n, line in enumerate(md.text.split("\n"), start=1):
             if not ALLOW.search(line):
-                out += [_finding(md.pad, Pos(n, offset + 1), kind, slug) for offset, kind, _ in scan_text(line, *eigen)]
+                out += [_finding(md.pad, Pos(n, offset + 1), kind, map_pad) for offset, kind, _ in scan_text(line, *eigen)]
     return out
 
 
-def _finding(pad: str, pos: Pos, kind: str, slug: str | None) -> Finding:
+def _finding(pad: str, pos: Pos, kind: str, map_pad: str | None) -> Finding:
     what, code = KINDS[kind]
     return Finding(pad, pos, Ernst.FOUT, f"hier staat wat lijkt op {what}; persoonsgegevens van inwoners mogen niet "
-                   "op de website.", HINT, code, slug)
+                   "op de website.", HINT, code, map_pad)
 
 
 def personal_data(t, ctx) -> list[Finding]:
-    markdown = [md for md in (t.opgave, t.eindverslag) if md is not None]
-    return scan_sources(t.sources, markdown, (ctx.eigen_domeinen, ctx.eigen_telefoonnummers), t.slug)
+    return scan_sources(t.sources, t.markdown, (ctx.eigen_domeinen, ctx.eigen_telefoonnummers), t.map)
 
 
 RULES = (personal_data,)

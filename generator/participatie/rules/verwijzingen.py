@@ -69,12 +69,17 @@ def stap1_questions(t, ctx) -> list[Finding]:
             for key in (t.traject.stap1 or {}) if key not in ctx.profiel.stap1]
 
 
-def kernen(t, ctx) -> list[Finding]:
+def unknown_kernen(d, bestand: str, kernen: list[str], ctx) -> list[Finding]:
+    """Kernen must be the site's own (mkdocs.yml), so each resident finds everything near them on one page."""
     if not ctx.kernen:
         return []
-    return [t.finding(Ernst.FOUT, "traject.yaml", ("kernen", i), f"'{k}' is geen kern of wijk van deze site."
+    return [d.finding(Ernst.FOUT, bestand, ("kernen", i), f"'{k}' is geen kern of wijk van deze site."
                       f"{suggest(k, ctx.kernen)}", f"Kies uit: {', '.join(ctx.kernen)} (zie mkdocs.yml).", code=KERN)
-            for i, k in enumerate(t.traject.kernen) if k not in ctx.kernen]
+            for i, k in enumerate(kernen) if k not in ctx.kernen]
+
+
+def kernen(t, ctx) -> list[Finding]:
+    return unknown_kernen(t, "traject.yaml", t.traject.kernen, ctx)
 
 
 FILE_RULES = (levels_in_planning, kader_categories)

@@ -10,7 +10,7 @@
     });
   }
   function initFilter(form) {
-    var items = Array.prototype.slice.call(document.querySelectorAll(".pt-traject"));
+    var items = Array.prototype.slice.call(document.querySelectorAll(".pt-filteritem"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
     var counter = form.querySelector(".pt-teller");
     var params = new URLSearchParams(window.location.search);
@@ -42,13 +42,14 @@
         li.hidden = !ok;
         if (ok) shown += 1;
       });
-      document.querySelectorAll(".pt-trajecten").forEach(function (ul) {
-        var visible = ul.querySelectorAll(".pt-traject:not([hidden])").length;
+      document.querySelectorAll(".pt-filterlijst").forEach(function (ul) {
+        var visible = ul.querySelectorAll(".pt-filteritem:not([hidden])").length;
         ul.hidden = visible === 0;
         var heading = ul.previousElementSibling;
         if (heading && heading.tagName === "H2") heading.hidden = visible === 0;
       });
-      counter.textContent = shown + (shown === 1 ? " traject gevonden." : " trajecten gevonden.") +
+      var words = (form.getAttribute("data-woorden") || "traject|trajecten").split("|");
+      counter.textContent = shown + " " + (shown === 1 ? words[0] : words[1]) + " gevonden." +
         (shown === 0 ? " Kies andere filters, of wis alle filters." : "");
       count();
     }

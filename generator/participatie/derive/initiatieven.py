@@ -1,0 +1,91 @@
+"""What an initiative's steps imply: where it stands, how long each step took, what is late or idle (Dalfsen §2.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+
+from ..model.initiatief import Initiatief, Stap
+from ..model.profiel import InitiatievenBeleid, InitiatiefStap
+
+
+@dataclass(frozen=True)
+class Gezet:
+    """A step that was taken: the profile's step, what the file says about it, and how long it took."""
+
+    stap: InitiatiefStap
+    gegevens: Stap
+    dagen: int  # since the step before it (or since indienen)
+
+
+def taken(i: Initiatief, beleid: InitiatievenBeleid) -> list[Gezet]:
+    """The steps an initiative has taken, in the profile's order, with the days since the step before."""
+    out, vorige = [], i.initiatief.ingediend
+    for stap in beleid.stappen:
+        gegevens = i.initiatief.stappen.get(stap.code)
+        if gegevens is None:
+            continue
+        out.append(Gezet(stap, gegevens, (gegevens.datum - vorige).days))
+        vorige = gegevens.datum
+    return out
+
+
+def current(i: Initiatief, beleid: InitiatievenBeleid) -> InitiatiefStap | None:
+    """The step it stands at: an end step if it has one, else the furthest step taken (None: just submitted)."""
+    steps = taken(i, beleid)
+    ended = [g.stap for g in steps if g.stap.einde]
+    return ended[0] if ended else (steps[-1].stap if steps else None)
+
+
+def refused(i: Initiatief, beleid: InitiatievenBeleid) -> bool:
+    """A decision whose outcome closes the initiative (an afwijzing)."""
+    return any((u := beleid.uitkomst(s.uitkomst)) is not None and u.einde for s in i.initiatief.stappen.values())
+
+
+def is_open(i: Initiatief, beleid: InitiatievenBeleid) -> bool:
+    step = current(i, beleid)
+    return (step is None or not step.einde) and not refused(i, beleid)
+
+
+def next_step(i: Initiatief, beleid: InitiatievenBeleid) -> InitiatiefStap | None:
+    """The first step not taken yet (not counting end steps), while the initiative is open."""
+    if not is_open(i, beleid):
+        return None
+    done = {g.stap.code for g in taken(i, beleid)}
+    last = max((n for n, s in enumerate(beleid.stappen) if s.code in done), default=-1)
+    return next((s for s in beleid.stappen[last + 1:] if not s.einde), None)
+
+
+def waits_for_gemeente(i: Initiatief, beleid: InitiatievenBeleid) -> bool:
+    step = next_step(i, beleid)
+    return step is not None and step.aan_zet == "gemeente"
+
+
+def late(i: Initiatief, beleid: InitiatievenBeleid) -> list[Gezet]:
+    """Steps taken later than the profile's term for them."""
+    return [g for g in taken(i, beleid) if g.stap.termijn_dagen and g.dagen > g.stap.termijn_dagen]
+
+
+def overdue(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> InitiatiefStap | None:
+    """The next step, when it has a term that has passed (an intake that never came)."""
+    step = next_step(i, beleid)
+    if step is None or not step.termijn_dagen:
+        return None
+    return step if idle_days(i, beleid, vandaag) > step.termijn_dagen else None
+
+
+def idle_days(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> int:
+    steps = taken(i, beleid)
+    last = steps[-1].gegevens.datum if steps else i.initiatief.ingediend
+    return (vandaag - last).days
+
+
+def days_until(i: Initiatief, code: str) -> int | None:
+    """Doorlooptijd from indienen to a step (such as the decision), if it was taken."""
+    stap = i.initiatief.stappen.get(code)
+    return (stap.datum - i.initiatief.ingediend).days if stap else None
+
+
+def median(values: list[int]) -> float | None:
+    return statistics.median(values) if values else None
