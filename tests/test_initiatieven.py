@@ -9,7 +9,7 @@ import statistics
 
 import icalendar
 
-from conftest import ROOT, check, check_json, edit, line_of, text_of_html
+from conftest import ROOT, check, check_json, line_of, text_of_html
 from participatie.cli import main
 from participatie.load.folders import list_folders, read_folder
 from participatie.model.initiatief import bind_initiatief
