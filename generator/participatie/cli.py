@@ -18,7 +18,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="controleer alle trajecten (de strenge toets voor een merge request)")
     p.add_argument("pad", nargs="?", default=None, help="map met trajecten (standaard: projecten/)")
     p.add_argument("--strikt", action="store_true", help="waarschuwingen tellen ook als fout")
-    p.add_argument("--format", choices=tuple(FORMATS), default="tekst", help="uitvoer als tekst of json")
+    p.add_argument("--format", choices=tuple(FORMATS), default="tekst",
+                   help="tekst, json, github (meldingen in een pull request), gitlab (Code Quality) of sarif")
+    p.add_argument("--rapport", metavar="BESTAND",
+                   help="schrijf de uitvoer in --format naar dit bestand en toon de bevindingen als tekst")
     p.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw (de cache staat in .participatie-cache/)")
     p = sub.add_parser("bouw", help="controleer en bouw de website (site/ wordt pas aan het eind vervangen)")
     p.add_argument("--strikt", action="store_true", help="stop bij waarschuwingen van de bouwer (zoals kapotte links)")
@@ -27,6 +30,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("nieuw", help="begin een nieuw traject (of met --initiatief een initiatief) vanuit het sjabloon")
     p.add_argument("slug", help="korte naam voor de map en het webadres, bijvoorbeeld 'speeltuin-kerkdijk'")
     p.add_argument("--initiatief", action="store_true", help="een initiatief van inwoners, in initiatieven/")
+    p = sub.add_parser("ci", help="schrijf een pijplijn die merge requests controleert en de site publiceert")
+    p.add_argument("platform", choices=("gitlab", "github"), help="gitlab (GitLab Pages) of github (GitHub Pages)")
+    p.add_argument("--toon", action="store_true", help="toon het bestand alleen, schrijf niets")
+    p.add_argument("--installatie", metavar="PIP", help="wat pip installeert (standaard: deze versie van participatie)")
     p = sub.add_parser("schema", help="schrijf JSON Schema's voor de editor")
     p.add_argument("map", nargs="?", default="schema")
     return parser
@@ -34,7 +41,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    commands = {"check": cmd_check, "nieuw": cmd_new, "schema": cmd_schema, "bouw": cmd_build}
+    commands = {"check": cmd_check, "nieuw": cmd_new, "schema": cmd_schema, "bouw": cmd_build, "ci": cmd_ci}
     try:
         return commands[args.opdracht](args)
     except KeyboardInterrupt:
@@ -46,7 +53,11 @@ def cmd_check(args) -> int:
     settings, problems = read_site_settings(Path.cwd())
     result = check_site(settings, settings.vandaag(), projecten=args.pad, cache=not args.zonder_cache, need_trajecten=False)
     findings = problems + result.findings
-    print(FORMATS[args.format](findings, result.aantal, result.aantal_initiatieven))
+    output = FORMATS[args.format](findings, result.aantal, result.aantal_initiatieven)
+    if args.rapport:
+        Path(args.rapport).write_text(output + "\n", encoding="utf-8")
+        output = FORMATS["tekst"](findings, result.aantal, result.aantal_initiatieven)
+    print(output)
     failed = any(f.ernst is Ernst.FOUT for f in findings) or (args.strikt and findings)
     return 1 if failed else 0
 
@@ -58,6 +69,17 @@ def cmd_new(args) -> int:
         ok, message = create_initiatief(settings.base / settings.initiatieven, args.slug, settings)
     else:
         ok, message = create_traject(settings.base / settings.projecten, args.slug, settings)
+    print(message, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
+
+
+def cmd_ci(args) -> int:
+    from .scaffold import ci_template, write_ci
+    settings, _ = read_site_settings(Path.cwd())
+    if args.toon:
+        print(ci_template(args.platform, settings.base, args.installatie), end="")
+        return 0
+    ok, message = write_ci(args.platform, settings.base, args.installatie)
     print(message, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
 

@@ -1,10 +1,15 @@
-"""How findings are printed: plain text for people, JSON for tools. The CLI and the builders share these."""
+"""How findings are printed: plain text for people, JSON for tools, and the formats of the
+places staff look (GitHub annotations, GitLab Code Quality, SARIF for any code-scanning UI).
+The CLI and the builders share these.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 
-from .findings import Ernst, Finding, count
+from .findings import REGELS, Ernst, Finding, count
 
 
 def summary(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
@@ -32,4 +37,80 @@ def format_json(findings: list[Finding], n_trajecten: int, n_initiatieven: int =
                        "bevindingen": [as_dict(f) for f in findings]}, ensure_ascii=False, indent=2)
 
 
-FORMATS = {"tekst": format_text, "json": format_json}
+def fingerprints(findings: list[Finding]) -> list[str]:
+    """One fingerprint per finding, stable across runs and line shifts: code, file and message, and which
+    occurrence of that triple it is. A merge request then shows only the findings that are new."""
+    seen: Counter = Counter()
+    out = []
+    for f in findings:
+        key = (f.code, f.pad, f.boodschap)
+        out.append(hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest())
+        seen[key] += 1
+    return out
+
+
+def _message(f: Finding) -> str:
+    return f"{f.boodschap}\n{f.hint}" if f.hint else f.boodschap
+
+
+def format_github(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line in the merge request."""
+    lines = []
+    for f in findings:
+        props = {"file": f.pad, "title": f"participatie {f.code or f.ernst.value}"}
+        if f.pos:
+            props |= {"line": str(f.pos.regel), "col": str(f.pos.kolom)}
+        command = "error" if f.ernst is Ernst.FOUT else "warning"
+        joined = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
+        lines.append(f"::{command} {joined}::{_escape_data(_message(f))}")
+    return "\n".join(lines + [summary(findings, n_trajecten, n_initiatieven)])
+
+
+def _escape_data(text: str) -> str:  # as @actions/core escapes a command's message
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_gitlab(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
+    """A GitLab Code Quality report (artifacts:reports:codequality): shown in the merge request's widget and diff."""
+    return json.dumps([{"description": _message(f), "check_name": f.code or f.ernst.value, "fingerprint": fp,
+                        "severity": "major" if f.ernst is Ernst.FOUT else "minor",
+                        "location": {"path": f.pad, "lines": {"begin": f.pos.regel if f.pos else 1}}}
+                       for f, fp in zip(findings, fingerprints(findings))], ensure_ascii=False, indent=2)
+
+
+def format_sarif(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
+    """SARIF 2.1.0, read by GitHub code scanning, GitLab and most editors."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        tool_version = version("participatie")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
+        tool_version = "0"
+    codes = sorted({f.code for f in findings if f.code})
+    index = {code: i for i, code in enumerate(codes)}
+    rules = [{"id": code, "shortDescription": {"text": REGELS[code].uitleg if code in REGELS else code},
+              "properties": {"publicatie": REGELS[code].gevolg.value if code in REGELS else "tegenhouden"}}
+             for code in codes]
+    results = []
+    for f, fp in zip(findings, fingerprints(findings)):
+        location = {"artifactLocation": {"uri": f.pad, "uriBaseId": "%SRCROOT%"}}
+        if f.pos:
+            location["region"] = {"startLine": f.pos.regel, "startColumn": f.pos.kolom}
+        result = {"ruleId": f.code or f.ernst.value, "level": "error" if f.ernst is Ernst.FOUT else "warning",
+                  "message": {"text": _message(f)}, "locations": [{"physicalLocation": location}],
+                  "partialFingerprints": {"participatie/v1": fp}}
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    run = {"tool": {"driver": {"name": "participatie", "version": tool_version, "language": "nl", "rules": rules}},
+           "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "De map met mkdocs.yml"}}},
+           "columnKind": "unicodeCodePoints", "results": results}
+    return json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]},
+                      ensure_ascii=False, indent=2)
+
+
+FORMATS = {"tekst": format_text, "json": format_json, "github": format_github, "gitlab": format_gitlab,
+           "sarif": format_sarif}

@@ -27,6 +27,7 @@ from ..model.instellingen import Instellingen
 from ..pipeline import Result, check_site
 from ..render.page import Page
 from ..render.site import render_site
+from ..render.voorbeeld import Preview, preview
 from .common import ASSET_CSS, ASSET_JS, THEME, fatal, withheld_message
 
 log = get_plugin_logger(__name__)
@@ -36,13 +37,18 @@ ParticipatieConfig = type("ParticipatieConfig", (Config,), {name: c.Optional(c.T
 
 class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     result: Result | None = None
+    preview: Preview | None = None  # only under `mkdocs serve`: findings shown in the browser
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.base = self.config_file.parent
-        self.settings, problems = read_site_settings(self.base, self.config_file.name)
-        if problems:
-            raise PluginError(fatal(problems))
+        self.settings, self.problems = read_site_settings(self.base, self.config_file.name)
+        if self.problems and not self.serving:
+            raise PluginError(fatal(self.problems))
         config.use_directory_urls = False  # generated pages link to each other as .html
         theme_dirs = config.theme.dirs
         theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))  # the product's 404 page; the site's own wins
@@ -55,6 +61,13 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def on_pre_build(self, config):
         """Runs before MkDocs cleans site_dir: when nothing can be built, the previous site stays."""
         self.result = check_site(self.settings, self.settings.vandaag())
+        fatal_problems = self.problems or self.result.profiel is None
+        if self.serving:  # the preview shows every finding in the browser instead of stopping
+            self.preview = preview(self.result, self.problems)
+            self.unbuildable = fatal_problems
+            log.warning(f"participatie: {self.preview.fouten} fout(en), {self.preview.waarschuwingen} waarschuwing(en); "
+                        "zie de pagina participatie-bevindingen.html in het voorbeeld.")
+            return
         if self.result.profiel is None:
             raise PluginError(fatal(self.result.findings))
         for f in self.result.findings:
@@ -64,10 +77,16 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             log.warning(withheld_message(self.result))
 
     def on_files(self, files: Files, config) -> Files:
-        dates = change_dates(self.base, (self.settings.projecten, self.settings.initiatieven))
-        out = render_site(self.result, dates, config.site_url or "http://localhost/")
-        self.pages = {p.path: p for p in out.pages}
-        for path, content in [(p.path, p.header()) for p in out.pages] + [(g.path, g.content) for g in out.files]:
+        pages, generated = [], []
+        if not (self.preview and self.unbuildable):
+            dates = change_dates(self.base, (self.settings.projecten, self.settings.initiatieven))
+            out = render_site(self.result, dates, config.site_url or "http://localhost/")
+            pages, generated = out.pages, out.files
+        if self.preview:
+            pages = [*pages, self.preview.overview(), *(self.preview.placeholder(*held) for held in self.preview.withheld)]
+        self.pages = {p.path: p for p in pages}
+        self.bodies = {p.path: (self.preview.banner(p.path) if self.preview else "") + p.content for p in pages}
+        for path, content in [(p.path, p.header()) for p in pages] + [(g.path, g.content) for g in generated]:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)  # a hand-written page of the same name is replaced, and said so
@@ -78,8 +97,15 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def on_pre_page(self, page, config, files):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            page.render = types.MethodType(lambda self, config, files: _inject(self, generated), page)
+            body = self.bodies[page.file.src_uri]
+            page.render = types.MethodType(lambda self, config, files: _inject(self, generated, body), page)
         return page
+
+    def on_page_content(self, html, page, config, files):
+        """In the preview, hand-written pages get the banner too."""
+        if self.preview and page.file.src_uri not in self.pages:
+            return self.preview.banner(page.file.src_uri) + html
+        return html
 
     @event_priority(100)
     def _before_search(self, context, page, config, nav):
@@ -93,23 +119,25 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def _after_search(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            page.content = generated.content
+            page.content = self.bodies[page.file.src_uri]
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.base / self.settings.projecten))
+        for folder in (self.settings.projecten, self.settings.initiatieven):
+            if (self.base / folder).is_dir():
+                server.watch(str(self.base / folder))
         profile = resolve_profile(self.settings.profiel, self.base)
         if profile is not None and profile.exists():
             server.watch(str(profile))
         return server
 
 
-def _inject(page, generated: Page) -> None:
+def _inject(page, generated: Page, body: str) -> None:
     """Instead of Markdown: the core's HTML, its table of contents and its anchors."""
     koppen = generated.koppen
-    page.content = generated.content
+    page.content = body
     page.toc = get_toc(nest_toc_tokens([{"level": k.niveau, "id": k.id, "name": k.html, "html": k.html, "children": []}
                                         for k in koppen]))
     page._title_from_render = generated.titel

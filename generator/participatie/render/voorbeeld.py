@@ -1,0 +1,74 @@
+"""The live preview for staff (`mkdocs serve`): every finding in the browser, never on the published site.
+
+An overview page lists all findings with file, line and hint; a banner on each page says how many
+there are, and on a trajectory's or initiative's own page which ones are about it. A withheld
+trajectory gets a page of its own in the preview that says why it is not published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..findings import Ernst, Finding, Gevolg, count
+from .html import environment
+from .initiatieven import initiatief_page
+from .page import Page
+from .text import href
+from .views import traject_page
+
+OVERZICHT = "participatie-bevindingen.md"
+GEVOLG = {Gevolg.TEGENHOUDEN: "wordt niet gepubliceerd tot dit is opgelost",
+          Gevolg.MELDEN: "wordt gepubliceerd, met een melding voor inwoners en raad",
+          Gevolg.INTERN: "alleen voor medewerkers; staat niet op de site"}
+
+
+@dataclass
+class Preview:
+    findings: list[Finding]
+    owners: dict[str, str]  # folder ('projecten/x') -> its page ('trajecten/x.md')
+    withheld: list[tuple[str, str]]  # (folder, page) of what publishing would leave out
+
+    @property
+    def fouten(self) -> int:
+        return count(self.findings, Ernst.FOUT)
+
+    @property
+    def waarschuwingen(self) -> int:
+        return count(self.findings, Ernst.WAARSCHUWING)
+
+    def overview(self) -> Page:
+        groups = [(pad, list(items)) for pad, items in groupby(sorted(self.findings, key=_order), key=lambda f: f.pad)]
+        body = environment().get_template("bevindingen.html.j2").render(
+            page=OVERZICHT, groups=groups, gevolg=GEVOLG, p=self, pagina=self._link)
+        return Page(OVERZICHT, "Bevindingen (voorbeeld)", "Wat de controle vindt, alleen zichtbaar in het voorbeeld.", body)
+
+    def placeholder(self, folder: str, path: str) -> Page:
+        body = environment().get_template("bevindingen.html.j2").render(
+            page=path, groups=[], gevolg=GEVOLG, p=self, pagina=lambda f: None, tegengehouden=folder)
+        return Page(path, folder, "Niet gepubliceerd", body)
+
+    def banner(self, path: str) -> str:
+        if not self.findings:
+            return ""
+        folder = next((f for f, p in self.owners.items() if p == path), None)
+        mine = [f for f in self.findings if folder and f.map == folder]
+        return str(environment().get_template("voorbeeld-banner.html.j2").render(
+            p=self, mine=sorted(mine, key=_order), gevolg=GEVOLG, overzicht=href(path, OVERZICHT)))
+
+    def _link(self, f: Finding) -> str | None:
+        page = self.owners.get(f.map) if f.map else None
+        return href(OVERZICHT, page) if page else None
+
+
+def _order(f: Finding):
+    return (f.pad, f.pos.regel if f.pos else 0, f.pos.kolom if f.pos else 0, f.ernst is not Ernst.FOUT)
+
+
+def preview(result, problems: list[Finding]) -> Preview:
+    """The preview of a checked site; `problems` are those of mkdocs.yml or the profile, outside any folder."""
+    owners = {t.map: traject_page(t.slug) for t in result.trajecten}
+    owners |= {i.map: initiatief_page(i.slug) for i in result.initiatieven}
+    withheld = [(t.map, owners[t.map]) for t in result.withheld] + [(i.map, owners[i.map]) for i in result.withheld_initiatieven]
+    return Preview(problems + result.findings, owners, withheld)
+
