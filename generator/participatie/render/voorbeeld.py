@@ -18,9 +18,15 @@ from .text import href
 from .views import traject_page
 
 OVERZICHT = "participatie-bevindingen.md"
-GEVOLG = {Gevolg.TEGENHOUDEN: "wordt niet gepubliceerd tot dit is opgelost",
-          Gevolg.MELDEN: "wordt gepubliceerd, met een melding voor inwoners en raad",
-          Gevolg.INTERN: "alleen voor medewerkers; staat niet op de site"}
+
+
+def gevolg(f: Finding) -> str:
+    """What publishing does with this finding, in the words of the overview page."""
+    if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT:
+        return "dit traject of initiatief wordt niet gepubliceerd tot dit is opgelost"
+    if f.gevolg is Gevolg.MELDEN and f.ernst is Ernst.FOUT:
+        return "wordt gepubliceerd, met een melding voor inwoners en raad"
+    return "wordt gepubliceerd; dit advies staat niet op de site"
 
 
 @dataclass
@@ -40,12 +46,12 @@ class Preview:
     def overview(self) -> Page:
         groups = [(pad, list(items)) for pad, items in groupby(sorted(self.findings, key=_order), key=lambda f: f.pad)]
         body = environment().get_template("bevindingen.html.j2").render(
-            page=OVERZICHT, groups=groups, gevolg=GEVOLG, p=self, pagina=self._link)
+            page=OVERZICHT, groups=groups, gevolg=gevolg, p=self, pagina=self._link)
         return Page(OVERZICHT, "Bevindingen (voorbeeld)", "Wat de controle vindt, alleen zichtbaar in het voorbeeld.", body)
 
     def placeholder(self, folder: str, path: str) -> Page:
         body = environment().get_template("bevindingen.html.j2").render(
-            page=path, groups=[], gevolg=GEVOLG, p=self, pagina=lambda f: None, tegengehouden=folder)
+            page=path, groups=[], gevolg=gevolg, p=self, pagina=lambda f: None, tegengehouden=folder)
         return Page(path, folder, "Niet gepubliceerd", body)
 
     def banner(self, path: str) -> str:
@@ -54,7 +60,7 @@ class Preview:
         folder = next((f for f, p in self.owners.items() if p == path), None)
         mine = [f for f in self.findings if folder and f.map == folder]
         return str(environment().get_template("voorbeeld-banner.html.j2").render(
-            p=self, mine=sorted(mine, key=_order), gevolg=GEVOLG, overzicht=href(path, OVERZICHT)))
+            p=self, mine=sorted(mine, key=_order), gevolg=gevolg, overzicht=href(path, OVERZICHT)))
 
     def _link(self, f: Finding) -> str | None:
         page = self.owners.get(f.map) if f.map else None
