@@ -43,9 +43,16 @@ def fixture_codes() -> list[str]:
     return sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
+def basis_of(code: str) -> Path:
+    """`_basis` (profile dalfsen), or another basis a fixture names in opzet.txt ('basis _overbetuwe')."""
+    opzet = FIXTURES / code / "opzet.txt"
+    lines = opzet.read_text(encoding="utf-8").splitlines() if opzet.exists() else []
+    return next((FIXTURES / line.split()[1] for line in lines if line.startswith("basis ")), BASIS)
+
+
 def prepare(code: str, dest: Path) -> Path:
     """The basis site with the fixture's files laid over it, and anything Git cannot hold set up."""
-    shutil.copytree(BASIS, dest, symlinks=True)
+    shutil.copytree(basis_of(code), dest, symlinks=True, ignore=shutil.ignore_patterns(".participatie-cache"))
     src = FIXTURES / code
     for path in sorted(src.rglob("*")):
         rel = path.relative_to(src)
@@ -55,7 +62,8 @@ def prepare(code: str, dest: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target, follow_symlinks=False)
     for line in (src / "opzet.txt").read_text(encoding="utf-8").splitlines() if (src / "opzet.txt").exists() else []:
-        _setup(dest, *line.split(maxsplit=1))
+        if not line.startswith("basis "):
+            _setup(dest, *line.split(maxsplit=1))
     return dest
 
 
@@ -123,8 +131,11 @@ def repair(site: Path, code: str) -> None:
             path.write_text(text.replace(step["van"], step["naar"]), encoding="utf-8")
 
 
-def test_the_basis_passes_cleanly():
-    result = check(BASIS)
+@pytest.mark.parametrize("basis", sorted(p.name for p in FIXTURES.iterdir() if p.name.startswith("_")))
+def test_each_basis_passes_cleanly(basis, tmp_path):
+    site = tmp_path / basis
+    shutil.copytree(FIXTURES / basis, site, ignore=shutil.ignore_patterns(".participatie-cache"))
+    result = check(site)
     assert result.findings == [] and len(result.trajecten) == 1
 
 

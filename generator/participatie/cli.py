@@ -30,6 +30,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("nieuw", help="begin een nieuw traject (of met --initiatief een initiatief) vanuit het sjabloon")
     p.add_argument("slug", help="korte naam voor de map en het webadres, bijvoorbeeld 'speeltuin-kerkdijk'")
     p.add_argument("--initiatief", action="store_true", help="een initiatief van inwoners, in initiatieven/")
+    p = sub.add_parser("profiel", help="toon een beleidsprofiel als overzicht en controleer het")
+    p.add_argument("profiel", nargs="?", default=None,
+                   help="een ingebouwd profiel (dalfsen, leiderdorp, overbetuwe) of een pad; standaard dat van deze site")
     p = sub.add_parser("ci", help="schrijf een pijplijn die merge requests controleert en de site publiceert")
     p.add_argument("platform", choices=("gitlab", "github"), help="gitlab (GitLab Pages) of github (GitHub Pages)")
     p.add_argument("--toon", action="store_true", help="toon het bestand alleen, schrijf niets")
@@ -41,7 +44,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    commands = {"check": cmd_check, "nieuw": cmd_new, "schema": cmd_schema, "bouw": cmd_build, "ci": cmd_ci}
+    commands = {"check": cmd_check, "nieuw": cmd_new, "schema": cmd_schema, "bouw": cmd_build, "ci": cmd_ci,
+                "profiel": cmd_profile}
     try:
         return commands[args.opdracht](args)
     except KeyboardInterrupt:
@@ -82,6 +86,21 @@ def cmd_ci(args) -> int:
     ok, message = write_ci(args.platform, settings.base, args.installatie)
     print(message, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
+
+
+def cmd_profile(args) -> int:
+    from .pipeline import load_profile
+    from .profieloverzicht import summary
+    settings, _ = read_site_settings(Path.cwd())
+    name = args.profiel or settings.profiel
+    profiel, problems = load_profile(name, settings.base, waar="opdrachtregel" if args.profiel else settings.waar("profiel"))
+    if profiel is None:
+        print("\n".join(f.format() for f in problems), file=sys.stderr)
+        print(f"Het beleidsprofiel '{name}' heeft {len(problems)} {'fout' if len(problems) == 1 else 'fouten'}; "
+              "los ze op en probeer opnieuw.", file=sys.stderr)
+        return 1
+    print(summary(profiel))
+    return 0
 
 
 def cmd_schema(args) -> int:

@@ -23,14 +23,16 @@ def schema_name(bestand: str) -> str:
 
 SCHEMA_MODELS = {**FILE_MODELS, "initiatief.yaml": InitiatiefBestand}
 # Properties whose name is used for two different lists: (model title, property) pairs that keep their own values.
-OWN = {("Moment", "soort"), ("Steun", "soort")}
+OWN = {("Moment", "soort"), ("Steun", "soort"), ("Fase", "fase")}
 
 
 def vocabularies(p: Profiel) -> dict[str, list[str]]:
     vocab = {"soort_werk": [s.code for s in p.soorten_werk], "besluit_door": p.orgaan_codes, "door": p.orgaan_codes,
              "niveau": p.niveau_codes, "categorie": p.kadercategorieen, "doelen": [d.code for d in p.doelen],
              "soort": list(AFWIJKINGSSOORTEN)}
-    return vocab
+    optional = {"bestuursstijl": [b.code for b in p.bestuursstijlen], "fase": [f.code for f in p.fasen],
+                "uitgesloten_onderwerp": [o.code for o in p.uitgesloten_onderwerpen]}
+    return vocab | {name: values for name, values in optional.items() if values}
 
 
 def build_schema(bestand: str, p: Profiel) -> dict:
@@ -46,6 +48,12 @@ def build_schema(bestand: str, p: Profiel) -> dict:
         for branch in stap1.get("anyOf", [stap1]):
             if branch.get("type") == "object":
                 branch["propertyNames"] = {"enum": list(p.stap1)}
+    scan = schema.get("properties", {}).get("quickscan")
+    if scan and p.quickscan:  # the randvoorwaarden and the scale are the profile's own
+        for branch in scan.get("anyOf", [scan]):
+            if branch.get("type") == "object":
+                branch["propertyNames"] = {"enum": p.quickscan.codes}
+                branch["additionalProperties"] = {"type": "string", "enum": p.quickscan.schaal}
     _initiative_lists(schema, p)
     _plain_times(schema)
     if not schema["definitions"]:

@@ -71,11 +71,18 @@ PLAN_ELEMENTEN = {
     "besluitmoment": ("planning.yaml", (), "Zet het besluitmoment (soort: besluit) in planning.yaml."),
     "communicatie": ("traject.yaml", ("communicatie",), "Beschrijf bij 'communicatie' hoe u uitnodigt en terugkoppelt."),
     "capaciteit": ("traject.yaml", ("capaciteit",), "Beschrijf bij 'capaciteit' welke uren en welk geld er zijn."),
+    "bestuursstijl": ("traject.yaml", ("bestuursstijl",), "Kies bij 'bestuursstijl' de stijl die bij het niveau past."),
+    "quickscan": ("traject.yaml", ("quickscan",), "Geef bij 'quickscan' elke randvoorwaarde een score."),
+    "kansen": ("traject.yaml", ("kansen_bedreigingen",), "Beschrijf bij 'kansen_bedreigingen' wat het traject laat slagen en wat het bedreigt."),
+    "taakverdeling": ("traject.yaml", ("taakverdeling",), "Beschrijf bij 'taakverdeling' wie wat doet: bestuur, ambtenaren, inwoners, organisaties."),
+    "groen_licht": ("traject.yaml", ("groen_licht",), "Zet bij 'groen_licht' per fase wie groen licht gaf en wanneer."),
 }
 PLAN_ELEMENT_NAMEN = {
     "opgave": "de opgave", "doelen": "de doelen", "omgevingsanalyse": "de omgevingsanalyse", "kaders": "de kaders",
     "niveaus": "het niveau per groep", "werkvormen": "de werkvormen", "planning": "de planning",
     "besluitmoment": "het besluitmoment", "communicatie": "de communicatie", "capaciteit": "de capaciteit",
+    "bestuursstijl": "de bestuursstijl", "quickscan": "de quick scan", "kansen": "de kansen en bedreigingen",
+    "taakverdeling": "de taakverdeling", "groen_licht": "het groene licht per fase",
 }
 # Fields of traject.yaml a plan needs before it can be adopted, whatever the profile.
 BASISVELDEN = ("samenvatting", "soort_werk", "thema", "kernen", "contact", "portefeuillehouder", "besluit_door")
@@ -92,6 +99,10 @@ AFWIJKINGSSOORTEN = {
     "radiostilte": "Geen terugkoppeling binnen de termijn",
     "besluit-zonder-eindverslag": "Besluit genomen zonder eindverslag",
     "termijn-overschreden": "Stap later dan de termijn uit het beleid",
+    "bestuursstijl-past-niet": "Bestuursstijl past niet bij het niveau",
+    "quickscan-onder-drempel": "Quick scan onder de drempel, toch meer dan informeren",
+    "uitgesloten-onderwerp": "Uitgesloten onderwerp, toch interactief",
+    "voor-groen-licht": "Participatie vóór het groene licht voor die fase",
     "overig": "Andere afwijking",
 }
 

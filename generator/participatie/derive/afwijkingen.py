@@ -63,9 +63,9 @@ def _stap1_nee(t, p, vandaag):
     antwoorden = t.traject.stap1 or {}
     nee = [k for k in p.stap1 if k in antwoorden and antwoorden[k].antwoord == "nee"]
     top = highest_level(t, p)
-    if nee and top and p.rank(top) > 0:
-        return [Gevonden("stap1-nee", None, f"stap 1 beantwoordt '{nee[0]}' met nee, maar het hoogste niveau is "
-                         f"'{top}' (alleen {p.niveaus[0].code} past dan)", "traject.yaml", ("stap1", nee[0], "antwoord"))]
+    if nee and top and p.rank(top) > p.rank(p.basisniveau.code):
+        return [Gevonden("stap1-nee", None, f"{p.woorden.stap1} beantwoordt '{nee[0]}' met nee, maar het hoogste niveau is "
+                         f"'{top}' (alleen {p.basisniveau.code} past dan)", "traject.yaml", ("stap1", nee[0], "antwoord"))]
     return []
 
 
@@ -136,6 +136,8 @@ def _advice_not_followed(t, p, vandaag):
 
 
 def _radiostilte(t, p, vandaag):
+    if p.normen.terugkoppeltermijn_dagen is None:
+        return []
     termijn = dt.timedelta(days=p.normen.terugkoppeltermijn_dagen)
     replies = [m.datum for m in t.planning.momenten if active(m) and m.soort == "terugkoppeling"]
     replies += [n.datum for n in t.traject.nieuws]
@@ -159,7 +161,60 @@ def _besluit_without_eindverslag(t, p, vandaag):
             for i, m in enumerate(t.planning.momenten) if active(m) and m.soort == "besluit" and m.datum < vandaag]
 
 
-DETECTORS = (_outside_table, _stap1_nee, _before_vaststelling, _plan_changes, _lower_level,
+def _bestuursstijl(t, p, vandaag):
+    """Overbetuwe §1.2: the bestuursstijl goes with the level for the whole process."""
+    top, chosen = highest_level(t, p), t.traject.bestuursstijl
+    expected = p.niveau(top).bestuursstijl if top else None
+    if not (chosen and expected) or chosen == expected or p.bestuursstijl(chosen) is None:
+        return []
+    naam = p.bestuursstijl(expected).naam if p.bestuursstijl(expected) else expected
+    return [Gevonden("bestuursstijl-past-niet", None, f"bestuursstijl '{chosen}' past niet bij het hoogste niveau "
+                     f"'{top}'; daarbij hoort '{naam}'", "traject.yaml", ("bestuursstijl",))]
+
+
+def _quickscan(t, p, vandaag):
+    """A randvoorwaarde below the threshold means only the lowest level, unless motivated."""
+    scan, scores, top = p.quickscan, t.traject.quickscan or {}, highest_level(t, p)
+    if scan is None or not top or p.rank(top) <= p.rank(p.basisniveau.code):
+        return []
+    low = [k for k in scan.codes if scan.rank(scores.get(k, "")) >= 0 and scan.rank(scores[k]) < scan.rank(scan.drempel)]
+    if not low:
+        return []
+    return [Gevonden("quickscan-onder-drempel", None, f"de quick scan geeft '{low[0]}' de score '{scores[low[0]]}' "
+                     f"(onder '{scan.drempel}'), maar het hoogste niveau is '{top}' (alleen {p.basisniveau.code} past dan)",
+                     "traject.yaml", ("quickscan", low[0]))]
+
+
+def _excluded_topic(t, p, vandaag):
+    code, top = t.traject.uitgesloten_onderwerp, highest_level(t, p)
+    onderwerp = next((o for o in p.uitgesloten_onderwerpen if o.code == code), None)
+    if onderwerp is None or not top or p.rank(top) <= p.rank(p.basisniveau.code):
+        return []
+    return [Gevonden("uitgesloten-onderwerp", None, f"het onderwerp valt onder '{onderwerp.naam}', dat het beleid uitsluit "
+                     f"van interactief werken, maar het hoogste niveau is '{top}'", "traject.yaml", ("uitgesloten_onderwerp",))]
+
+
+def _before_green_light(t, p, vandaag):
+    """Overbetuwe §2.4: participation in a phase only after the green light for that phase."""
+    if not p.fasen:
+        return []
+    given = {g.fase: g for g in t.traject.groen_licht}
+    out = []
+    for i, m in enumerate(t.planning.momenten):
+        if not (m.fase and p.fase(m.fase) and active(m) and m.soort in DEELNAME):
+            continue
+        licht = given.get(m.fase)
+        if licht is None and m.datum <= vandaag:
+            out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.id}' ({m.datum.isoformat()}) in fase '{m.fase}' "
+                                "vond plaats zonder groen licht voor die fase", "planning.yaml", ("momenten", i, "fase")))
+        elif licht is not None and m.datum < licht.datum:
+            out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.id}' ({m.datum.isoformat()}) ligt vóór het groene "
+                                f"licht voor fase '{m.fase}' ({licht.datum.isoformat()})", "planning.yaml",
+                                ("momenten", i, "datum")))
+    return out
+
+
+DETECTORS = (_outside_table, _stap1_nee, _bestuursstijl, _quickscan, _excluded_topic, _before_green_light, _before_vaststelling, _plan_changes, _lower_level,
              _unreached_groups, _advice_not_followed, _radiostilte, _besluit_without_eindverslag)
 
 

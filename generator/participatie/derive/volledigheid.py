@@ -10,8 +10,8 @@ from ..model.traject import Traject
 from ..vocabulary import DEELNAME
 
 
-def plan_elements(t: Traject) -> dict[str, bool]:
-    """Which of the product's plan elements are filled in."""
+def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
+    """Which of the product's plan elements are filled in (the quick scan against the profile's questions)."""
     tb = t.traject
     groups = tb.omgevingsanalyse
     return {
@@ -25,7 +25,18 @@ def plan_elements(t: Traject) -> dict[str, bool]:
         "besluitmoment": any(m.soort == "besluit" for m in t.planning.momenten),
         "communicatie": bool(tb.communicatie),
         "capaciteit": bool(tb.capaciteit),
+        "bestuursstijl": bool(tb.bestuursstijl),
+        "quickscan": bool(tb.quickscan) and (p is None or p.quickscan is None or set(p.quickscan.codes) <= set(tb.quickscan)),
+        "kansen": bool(tb.kansen_bedreigingen),
+        "taakverdeling": bool(tb.taakverdeling),
+        "groen_licht": _green_light(t),
     }
+
+
+def _green_light(t: Traject) -> bool:
+    """Every phase the planning uses has its green light (given, or planned with its date)."""
+    used = {m.fase for m in t.planning.momenten if m.fase}
+    return bool(used) and used <= {g.fase for g in t.traject.groen_licht}
 
 
 def eindverslag_parts(t: Traject, p: Profiel) -> dict[str, bool]:
@@ -69,7 +80,7 @@ def _pct(parts: dict[str, bool]) -> int:
 
 
 def completeness(t: Traject, p: Profiel) -> Volledigheid:
-    present = plan_elements(t)
+    present = plan_elements(t, p)
     return Volledigheid(
         bouwstenen={label(b): all(present[v] for v in b.velden) for b in p.bouwstenen},
         plan={label(o): all(present[v] for v in o.velden) for o in p.plan_onderdelen},

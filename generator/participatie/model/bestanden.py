@@ -74,6 +74,14 @@ class Vaststelling(Strict):
     document: Tekst | None = Field(None, description="Link naar of naam van het besluit.")
 
 
+class GroenLicht(Strict):
+    """The go-ahead for one phase of the process, where the profile asks for one per phase."""
+
+    fase: Tekst
+    datum: dt.date
+    door: Tekst
+
+
 class Afwijking(Strict):
     """A declared deviation: what deviates from what, and why."""
 
@@ -109,6 +117,12 @@ class TrajectBestand(Strict):
     werkvormen: list[Werkvorm] = []
     communicatie: Tekst | None = None
     capaciteit: Tekst | None = None
+    bestuursstijl: Tekst | None = Field(None, description="De bestuursstijl uit het beleidsprofiel (niet elk profiel kent die).")
+    quickscan: dict[Tekst, Tekst] | None = Field(None, description="Per randvoorwaarde van de quick scan een score uit het beleidsprofiel.")
+    uitgesloten_onderwerp: Tekst | None = Field(None, description="Alleen als het onderwerp op de lijst met uitgesloten onderwerpen staat.")
+    kansen_bedreigingen: Tekst | None = None
+    taakverdeling: Tekst | None = None
+    groen_licht: list[GroenLicht] = []
     vastgesteld: Vaststelling | None = None
     afwijkingen: list[Afwijking] = []
     nieuws: list[Nieuws] = []
@@ -152,6 +166,7 @@ class Moment(Strict):
     werkvorm: Tekst | None = None
     doelgroepen: list[Tekst] = []
     niveau: Tekst | None = None
+    fase: Tekst | None = Field(None, description="De fase van het proces, als het beleidsprofiel fasen met groen licht kent.")
     aanmelden: Tekst | None = None
     toegankelijkheid: Tekst | None = None
     omschrijving: Tekst | None = None

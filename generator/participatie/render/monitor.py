@@ -90,11 +90,14 @@ def indicators(views: list[TrajectView]) -> list[Indicator]:
     soort = Counter(v.soort_werk_naam for v in met_plan)
     domein = Counter(v.thema for v in met_plan)
     uitkomst = Counter(i.uitkomst for v in views for i in v.t.terugkoppeling.inbreng)
+    plan = p.woorden.plan
+    per_soort = [_indicator("plan-per-soort", f"Trajecten met een vastgesteld {plan}, per soort werk",
+                            f"Hoe vaak stelde de gemeente een {plan} vast, per soort werk uit de beleidstabel?",
+                            ("Soort werk", "Aantal"), [(s.naam, soort.get(s.naam, 0)) for s in p.soorten_werk],
+                            "aantal trajecten")] if p.soorten_werk else []
     return [
-        _indicator("plan-per-soort", "Trajecten met een vastgesteld plan van aanpak, per soort werk",
-                   "Hoe vaak stelde de gemeente een plan van aanpak vast, per soort werk uit de beleidstabel?",
-                   ("Soort werk", "Aantal"), [(s.naam, soort.get(s.naam, 0)) for s in p.soorten_werk], "aantal trajecten"),
-        _indicator("plan-per-domein", "Trajecten met een vastgesteld plan van aanpak, per domein",
+        *per_soort,
+        _indicator("plan-per-domein", f"Trajecten met een vastgesteld {plan}, per domein",
                    "In welke domeinen betrekt de gemeente inwoners?", ("Domein", "Aantal"), sorted(domein.items()),
                    "aantal trajecten"),
         _completeness(views),
@@ -109,20 +112,25 @@ def _completeness(views: list[TrajectView]) -> Indicator:
     plans = [completeness(v.t, v.p).plan_pct for v in views if v.t.traject.vastgesteld]
     reports = [completeness(v.t, v.p).eindverslag_pct for v in views if v.t.traject.status == "afgerond"]
     rows = [(naam, sum(lo <= x <= hi for x in plans), sum(lo <= x <= hi for x in reports)) for naam, lo, hi in BUCKETS]
-    return _indicator("volledigheid", "Volledigheid van plan van aanpak en eindverslag",
-                      "Hoeveel trajecten hebben een compleet plan van aanpak (na de vaststelling) en een compleet eindverslag "
-                      "(na afronding)?", ("Volledigheid", "Plan van aanpak", "Eindverslag"), rows, "aantal trajecten")
+    plan = views[0].p.woorden.plan
+    return _indicator("volledigheid", f"Volledigheid van {plan} en eindverslag",
+                      f"Hoeveel trajecten hebben een compleet {plan} (na de vaststelling) en een compleet eindverslag "
+                      "(na afronding)?", ("Volledigheid", plan[:1].upper() + plan[1:], "Eindverslag"), rows, "aantal trajecten")
 
 
 def _levels(views: list[TrajectView]) -> Indicator:
     """Groups per level, split into within and outside the policy table for their soort werk."""
     p = views[0].p
     inside, outside = Counter(), Counter()
+    if not p.soorten_werk:  # no table: only how often each level was used
+        used = Counter(c for v in views for levels in group_levels(v.t).values() for c in dict.fromkeys(levels))
+        return _indicator("niveaus", f"Gebruikte {p.woorden.niveaus}", f"Hoe vaak kreeg een groep dit {p.woorden.niveau}?",
+                          ("Niveau", "Aantal groepen"), [(n.naam, used[n.code]) for n in p.niveaus], "aantal groepen")
     for v in views:
         allowed = p.soort_werk(v.t.traject.soort_werk or "")
         for code in (c for levels in group_levels(v.t).values() for c in dict.fromkeys(levels)):
             (inside if allowed and code in allowed.niveaus else outside)[code] += 1
-    return _indicator("niveaus", "Gebruikte betrokkenheidsniveaus tegenover de beleidstabel",
+    return _indicator("niveaus", f"Gebruikte {p.woorden.niveaus} tegenover de beleidstabel",
                       "Hoe vaak kreeg een groep dit niveau, binnen en buiten wat de beleidstabel voor die soort werk toestaat?",
                       ("Niveau", "Binnen de tabel", "Buiten de tabel"),
                       [(n.naam, inside[n.code], outside[n.code]) for n in p.niveaus], "aantal groepen")

@@ -71,7 +71,7 @@ class SiteRenderer:
         self.rows: dict[str, dict] = {}
         gemeente = result.settings.gemeente
         self.common = {"gemeente": gemeente, "gemeente_kort": gemeente.removeprefix("Gemeente "), "ladder": self.p.niveaus,
-                       "bron": self.p.bron, "kaart": self.cards}
+                       "bron": self.p.bron, "woorden": self.p.woorden, "kaart": self.cards}
 
     def page(self, path: str, template: str, titel: str, beschrijving: str, /, hide: tuple[str, ...] = (), **ctx) -> None:
         body = environment().get_template(template).render(page=path, **self.common, **ctx)
@@ -214,7 +214,7 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
         r.out.files += [Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, COLUMNS)),
                         Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, COLUMNS, "initiatieven"))]
     indicatoren, charts = render_monitor(views, r.cache, initiatieven)
-    r.page("raad/monitor.md", "monitor.html.j2", "Monitor inwonerbetrokkenheid", "Cijfers over inwonerbetrokkenheid, "
+    r.page("raad/monitor.md", "monitor.html.j2", r.p.woorden.monitor, "Cijfers over inwonerbetrokkenheid, "
            "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views),
            initiatieven=len(initiatieven), cijfers=figures(initiatieven))
     r.out.files += charts

@@ -15,7 +15,7 @@ from ..findings import Finding
 from ..model.bestanden import Moment
 from ..model.profiel import Profiel
 from ..model.traject import Traject
-from ..vocabulary import AFWIJKINGSSOORTEN, KWADRANTEN, MOMENT_SOORTEN, STATUSSEN, UITKOMST_OPEN, UITKOMSTEN
+from ..vocabulary import KWADRANTEN, MOMENT_SOORTEN, STATUSSEN, UITKOMST_OPEN, UITKOMSTEN
 from .text import datum, href, kort, opsomming, safe_markdown, slugify, tijd
 
 
@@ -113,7 +113,30 @@ class TrajectView:
     @property
     def soort_werk_naam(self) -> str:
         s = self.p.soort_werk(self.t.traject.soort_werk or "")
-        return s.naam if s else "Soort werk nog niet bepaald"
+        return s.naam if s else ("Soort werk nog niet bepaald" if self.p.soorten_werk else "")
+
+    @property
+    def bestuursstijl(self) -> dict | None:
+        b = self.p.bestuursstijl(self.t.traject.bestuursstijl)
+        return {"naam": b.naam, "uitleg": b.uitleg} if b else None
+
+    @property
+    def aanpak(self) -> dict:
+        """How the gemeente decided on this approach, where its policy asks for it: quick scan, excluded topic,
+        green light per phase, chances and threats, who does what."""
+        tb, p = self.t.traject, self.p
+        scan = None
+        if p.quickscan and tb.quickscan:
+            scan = {"bron": p.quickscan.bron, "schaal": p.quickscan.schaal, "drempel": p.quickscan.drempel,
+                    "rijen": [{"vraag": v.vraag, "score": tb.quickscan.get(v.code),
+                               "onder": p.quickscan.rank(tb.quickscan.get(v.code, "")) < p.quickscan.rank(p.quickscan.drempel)}
+                              for v in p.quickscan.vragen]}
+        uitgesloten = next((o.naam for o in p.uitgesloten_onderwerpen if o.code == tb.uitgesloten_onderwerp), None)
+        licht = [{"fase": (p.fase(g.fase).naam if p.fase(g.fase) else g.fase), "datum": datum(g.datum),
+                  "door": p.orgaan(g.door), "gegeven": g.datum <= self.vandaag} for g in tb.groen_licht]
+        out = {"quickscan": scan, "uitgesloten": uitgesloten, "groen_licht": licht,
+               "kansen": tb.kansen_bedreigingen, "taakverdeling": tb.taakverdeling}
+        return out if any(out.values()) else {}
 
     @property
     def niveaus(self) -> list[str]:
@@ -229,9 +252,9 @@ class TrajectView:
         matches = [(g, afw.match_declared(self.t, g)) for g in detected]
         matched = {m[0] for _, m in matches if m}
         words = lambda betreft: afw.betreft_in_words(self.t, betreft)  # noqa: E731
-        out = [{"soort_naam": AFWIJKINGSSOORTEN.get(a.soort, a.soort), "betreft": words(a.betreft), "wat": a.wat,
+        out = [{"soort_naam": self.p.afwijking_naam(a.soort), "betreft": words(a.betreft), "wat": a.wat,
                 "motivering": a.motivering, "gevonden": i in matched} for i, a in enumerate(self.t.traject.afwijkingen)]
-        out += [{"soort_naam": AFWIJKINGSSOORTEN[g.soort], "betreft": words(g.betreft), "wat": None,
+        out += [{"soort_naam": self.p.afwijking_naam(g.soort), "betreft": words(g.betreft), "wat": None,
                  "motivering": None, "gevonden": True} for g, m in matches if m is None]
         return out
 
@@ -246,8 +269,10 @@ class TrajectView:
         def part(naam, items, nodig):
             pct = round(100 * sum(items.values()) / len(items)) if items else 100
             return {"naam": naam, "onderdelen": list(items.items()), "pct": pct, "nodig": bool(nodig)}
-        return [part("Bouwstenen", vol.bouwstenen, eisen.plan == "fout"), part("Plan van aanpak", vol.plan, eisen.plan == "fout"),
-                part("Eindverslag", vol.eindverslag, eisen.eindverslag == "fout")]
+        plan = self.p.woorden.plan
+        parts = [part("Bouwstenen", vol.bouwstenen, eisen.plan == "fout")] if vol.bouwstenen else []
+        return parts + [part(plan[:1].upper() + plan[1:], vol.plan, eisen.plan == "fout"),
+                        part("Eindverslag", vol.eindverslag, eisen.eindverslag == "fout")]
 
     @property
     def ontbreekt(self) -> list[str]:

@@ -38,13 +38,14 @@ def check_declared(d, bestand: str, afwijkingen, ernst: Ernst) -> list[Finding]:
     return out
 
 
-def unmotivated(d, bestand: str, found, afwijkingen, ernst: Ernst, words=lambda betreft: None) -> list[Finding]:
+def unmotivated(d, bestand: str, found, afwijkingen, ernst: Ernst, words=lambda betreft: None, profiel=None) -> list[Finding]:
     """A finding for every detected afwijking that is not declared with the right soort and 'betreft'."""
     out = []
     for g in found:
         if any(a.soort == g.soort and (g.betreft is None or a.betreft == g.betreft) for a in afwijkingen):
             continue
-        naam, woorden = AFWIJKINGSSOORTEN[g.soort].lower(), words(g.betreft)
+        naam = (profiel.afwijking_naam(g.soort) if profiel else AFWIJKINGSSOORTEN[g.soort]).lower()
+        woorden = words(g.betreft)
         out.append(d.finding(ernst, g.bestand, g.loc, f"afwijking zonder motivering: {g.omschrijving.rstrip('.')}.",
                              f"Verklaar dit in {bestand} onder 'afwijkingen:' met soort: {g.soort}"
                              f"{', betreft: ' + g.betreft if g.betreft else ''}, wat en motivering.",
@@ -60,7 +61,7 @@ def detected(t, ctx) -> list[Finding]:
     if t.onleesbaar:  # a file that could not be read would make deviations appear that are not there
         return []
     return unmotivated(t, "traject.yaml", detect_afwijkingen(t, ctx.profiel, ctx.vandaag), t.traject.afwijkingen,
-                       _severity(t, ctx), lambda betreft: betreft_in_words(t, betreft))
+                       _severity(t, ctx), lambda betreft: betreft_in_words(t, betreft), ctx.profiel)
 
 
 RULES = (declared, detected)

@@ -1,4 +1,4 @@
-"""A policy profile must be consistent: every level it refers to is a level it defines."""
+"""A policy profile must be consistent: every word it refers to is one it defines itself."""
 
 from __future__ import annotations
 
@@ -7,13 +7,23 @@ from ..load.yaml import Source
 from ..messages import suggest
 from ..model.profiel import Profiel
 
-VERWIJZING = regel("profiel.verwijzing", "het beleidsprofiel noemt een niveau dat het zelf niet definieert", Gevolg.TEGENHOUDEN)
+VERWIJZING = regel("profiel.verwijzing", "het beleidsprofiel noemt een niveau, stijl of score die het zelf niet definieert",
+                   Gevolg.TEGENHOUDEN)
 
 
 def check_profile(p: Profiel, source: Source) -> list[Finding]:
     codes = p.niveau_codes
-    refs = [(("advies_vanaf",), p.advies_vanaf)]
-    refs += [(("soorten_werk", i, "niveaus", j), n) for i, s in enumerate(p.soorten_werk) for j, n in enumerate(s.niveaus)]
-    return [Finding(source.pad, source.pos(loc), Ernst.FOUT, f"niveau '{code}' staat niet in 'niveaus' van dit profiel."
-                    f"{suggest(code, codes)}", f"Kies uit: {', '.join(codes)}.", code=VERWIJZING)
-            for loc, code in refs if code not in codes]
+    refs = [(("advies_vanaf",), p.advies_vanaf, codes, "niveaus", "niveau")]
+    if p.niveau_zonder_interactie is not None:
+        refs.append((("niveau_zonder_interactie",), p.niveau_zonder_interactie, codes, "niveaus", "niveau"))
+    refs += [(("soorten_werk", i, "niveaus", j), n, codes, "niveaus", "niveau")
+             for i, s in enumerate(p.soorten_werk) for j, n in enumerate(s.niveaus)]
+    stijlen = [b.code for b in p.bestuursstijlen]
+    refs += [(("niveaus", i, "bestuursstijl"), n.bestuursstijl, stijlen, "bestuursstijlen", "bestuursstijl")
+             for i, n in enumerate(p.niveaus) if n.bestuursstijl is not None]
+    if p.quickscan is not None:
+        refs.append((("quickscan", "drempel"), p.quickscan.drempel, p.quickscan.schaal, "quickscan.schaal", "score"))
+    return [Finding(source.pad, source.pos(loc), Ernst.FOUT, f"{wat} '{code}' staat niet in '{lijst}' van dit profiel."
+                    f"{suggest(code, options)}", f"Kies uit: {', '.join(options)}." if options else
+                    f"Voeg '{lijst}' toe aan het profiel.", code=VERWIJZING)
+            for loc, code, options, lijst, wat in refs if code not in options]

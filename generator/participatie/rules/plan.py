@@ -19,6 +19,7 @@ GESTOPT_ONTBREEKT = regel("status.gestopt-zonder-reden", "status 'gestopt' zonde
 GESTOPT_LOOPT = regel("status.gestopt-maar-loopt", "'gestopt' is ingevuld, maar de status is niet 'gestopt'")
 STAP1_ONTBREEKT = regel("stap1.vraag-ontbreekt", "een vraag van stap 1 is niet beantwoord")
 STAP1_NEE = regel("stap1.nee-zonder-toelichting", "stap 1 is met 'nee' beantwoord zonder toelichting")
+QUICKSCAN_ONTBREEKT = regel("quickscan.vraag-ontbreekt", "een randvoorwaarde van de quick scan heeft geen score")
 
 
 def _severity(level: str | None) -> Ernst | None:
@@ -32,7 +33,8 @@ def basis_fields(t, ctx) -> list[Finding]:
     need = "verplicht" if ernst is F else "nodig voordat het plan wordt vastgesteld"
     return [t.finding(ernst, "traject.yaml", (name,), f"'{name}' ontbreekt; bij status '{tb.status}' is dat {need}.",
                       f"Vul '{name}:' in traject.yaml in.", code=BASIS, key=True, publiek=f"'{name.replace('_', ' ')}'")
-            for name in BASISVELDEN if getattr(tb, name) in (None, [], "")]
+            for name in BASISVELDEN if getattr(tb, name) in (None, [], "")
+            and (name != "soort_werk" or ctx.profiel.soorten_werk)]  # without a table, soort werk decides nothing
 
 
 def plan_parts(t, ctx) -> list[Finding]:
@@ -41,13 +43,13 @@ def plan_parts(t, ctx) -> list[Finding]:
     if ernst is None:
         return []
     out = []
-    for element, ok in plan_elements(t).items():
+    for element, ok in plan_elements(t, p).items():
         bestand, loc, hint = PLAN_ELEMENTEN[element]
         parts = [f"{o.nummer}. {o.naam}" for o in p.plan_onderdelen if element in o.velden]
         if ok or bestand in t.onleesbaar or not parts:
             continue
-        out.append(t.finding(ernst, bestand, loc, f"het plan van aanpak mist '{element}' (onderdeel {', '.join(parts)}).",
-                             hint, code=ONDERDEEL, publiek=f"{PLAN_ELEMENT_NAMEN[element]} (plan van aanpak, "
+        out.append(t.finding(ernst, bestand, loc, f"het {p.woorden.plan} mist '{element}' (onderdeel {', '.join(parts)}).",
+                             hint, code=ONDERDEEL, publiek=f"{PLAN_ELEMENT_NAMEN[element]} ({p.woorden.plan}, "
                              f"onderdeel {', '.join(parts)})"))
     return out
 
@@ -59,7 +61,7 @@ def vaststelling(t, ctx) -> list[Finding]:
     return [t.finding(ernst, "traject.yaml", ("status",), f"bij status '{tb.status}' hoort een vastgesteld plan, maar "
                       "'vastgesteld' ontbreekt.", f"Voeg toe: 'vastgesteld:' met 'datum:' en 'door:' "
                       f"({' of '.join(ctx.profiel.orgaan_codes)}).",
-                      code=VASTGESTELD, publiek="het besluit dat het plan van aanpak vaststelt")]
+                      code=VASTGESTELD, publiek=f"het besluit dat het {ctx.profiel.woorden.plan} vaststelt")]
 
 
 def stopping(t, ctx) -> list[Finding]:
@@ -77,19 +79,29 @@ def stopping(t, ctx) -> list[Finding]:
 
 def stap1(t, ctx) -> list[Finding]:
     """Dalfsen §2.1.2: three questions; each 'nee' needs a reason, and means only informeren."""
-    antwoorden, out = t.traject.stap1, []
+    antwoorden, out, stap = t.traject.stap1, [], ctx.profiel.woorden.stap1
     if antwoorden is None:
         return out
     for vraag, tekst in ctx.profiel.stap1.items():
         antwoord = antwoorden.get(vraag)
         if antwoord is None:
-            out.append(t.finding(W, "traject.yaml", ("stap1",), f"stap 1 mist de vraag '{vraag}': {tekst}",
+            out.append(t.finding(W, "traject.yaml", ("stap1",), f"{stap} mist de vraag '{vraag}': {tekst}",
                                  f"Voeg '{vraag}:' toe met 'antwoord: ja' of 'nee' en een toelichting.", code=STAP1_ONTBREEKT))
         elif antwoord.antwoord == "nee" and not antwoord.toelichting:
-            out.append(t.finding(F, "traject.yaml", ("stap1", vraag, "antwoord"), f"stap 1 '{vraag}' is 'nee' zonder "
+            out.append(t.finding(F, "traject.yaml", ("stap1", vraag, "antwoord"), f"{stap} '{vraag}' is 'nee' zonder "
                                  "toelichting.", "Leg in 'toelichting' uit waarom.", code=STAP1_NEE,
-                                 publiek="uitleg waarom inwoners niet meer invloed krijgen (stap 1)"))
+                                 publiek=f"uitleg waarom inwoners niet meer invloed krijgen ({stap})"))
     return out
 
 
-RULES = (basis_fields, plan_parts, vaststelling, stopping, stap1)
+def quickscan(t, ctx) -> list[Finding]:
+    """Overbetuwe §2.1 (and any profile with a quick scan): every randvoorwaarde gets a score."""
+    scan, scores = ctx.profiel.quickscan, t.traject.quickscan
+    if scan is None or scores is None:
+        return []
+    return [t.finding(W, "traject.yaml", ("quickscan",), f"de quick scan mist '{v.code}': {v.vraag}",
+                      f"Voeg '{v.code}:' toe met een score: {', '.join(scan.schaal)}.", code=QUICKSCAN_ONTBREEKT, key=True)
+            for v in scan.vragen if v.code not in scores]
+
+
+RULES = (basis_fields, plan_parts, vaststelling, stopping, stap1, quickscan)

@@ -15,20 +15,28 @@ DOEL = regel("profiel.doel", "een doel dat niet in het beleidsprofiel staat")
 NIVEAU = regel("profiel.niveau", "een betrokkenheidsniveau dat niet in het beleidsprofiel staat")
 KADERCATEGORIE = regel("profiel.kadercategorie", "een kadercategorie die niet in het beleidsprofiel staat")
 STAP1_VRAAG = regel("profiel.stap1-vraag", "een vraag bij stap 1 die het beleidsprofiel niet stelt")
+BESTUURSSTIJL = regel("profiel.bestuursstijl", "een bestuursstijl die niet in het beleidsprofiel staat")
+QUICKSCAN_VRAAG = regel("profiel.quickscan-vraag", "een randvoorwaarde van de quick scan die het beleidsprofiel niet kent")
+QUICKSCAN_SCORE = regel("profiel.quickscan-score", "een score in de quick scan die niet op de schaal van het profiel staat")
+UITGESLOTEN = regel("profiel.uitgesloten-onderwerp", "een uitgesloten onderwerp dat niet in het beleidsprofiel staat")
+FASE = regel("profiel.fase", "een fase die niet in het beleidsprofiel staat")
 KERN = regel("kern.onbekend", "een kern of wijk die niet in de instellingen van de site staat")
 
 
 def _ref(t, bestand: str, loc: tuple, value: str | None, options: list[str], what: str, code: str) -> list[Finding]:
     if value is None or value in options:
         return []
+    hint = f"Kies uit: {', '.join(options)}." if options else f"Dit beleidsprofiel kent geen {what}; haal het weg."
     return [t.finding(Ernst.FOUT, bestand, loc, f"'{value}' is geen {what} uit het beleidsprofiel.{suggest(value, options)}",
-                      f"Kies uit: {', '.join(options)}.", code=code)]
+                      hint, code=code)]
 
 
 def levels_in_planning(t, ctx) -> list[Finding]:
-    return [f for i, m in enumerate(t.planning.momenten)
-            for f in _ref(t, "planning.yaml", ("momenten", i, "niveau"), m.niveau, ctx.profiel.niveau_codes,
-                          "betrokkenheidsniveau", NIVEAU)]
+    p = ctx.profiel
+    out = [f for i, m in enumerate(t.planning.momenten)
+           for f in _ref(t, "planning.yaml", ("momenten", i, "niveau"), m.niveau, p.niveau_codes, p.woorden.niveau, NIVEAU)]
+    return out + [f for i, m in enumerate(t.planning.momenten)
+                  for f in _ref(t, "planning.yaml", ("momenten", i, "fase"), m.fase, [x.code for x in p.fasen], "fase", FASE)]
 
 
 def kader_categories(t, ctx) -> list[Finding]:
@@ -46,24 +54,47 @@ def plan_words(t, ctx) -> list[Finding]:
                     BESLUITORGAAN)
     doelen = [d.code for d in p.doelen]
     out += [f for i, d in enumerate(tb.doelen) for f in _ref(t, "traject.yaml", ("doelen", i), d, doelen, "doel", DOEL)]
+    out += _ref(t, "traject.yaml", ("bestuursstijl",), tb.bestuursstijl, [b.code for b in p.bestuursstijlen],
+                "bestuursstijl", BESTUURSSTIJL)
+    out += _ref(t, "traject.yaml", ("uitgesloten_onderwerp",), tb.uitgesloten_onderwerp,
+                [o.code for o in p.uitgesloten_onderwerpen], "uitgesloten onderwerp", UITGESLOTEN)
+    for i, g in enumerate(tb.groen_licht):
+        out += _ref(t, "traject.yaml", ("groen_licht", i, "fase"), g.fase, [x.code for x in p.fasen], "fase", FASE)
+        out += _ref(t, "traject.yaml", ("groen_licht", i, "door"), g.door, p.orgaan_codes, "besluitorgaan", BESLUITORGAAN)
+    return out
+
+
+def quickscan_words(t, ctx) -> list[Finding]:
+    scan, scores = ctx.profiel.quickscan, t.traject.quickscan or {}
+    codes, schaal = (scan.codes, scan.schaal) if scan else ([], [])
+    out = []
+    for key, score in scores.items():
+        if key not in codes:
+            out.append(t.finding(Ernst.FOUT, "traject.yaml", ("quickscan", key), f"'{key}' is geen randvoorwaarde van de "
+                                 f"quick scan in het beleidsprofiel.{suggest(key, codes)}",
+                                 f"De randvoorwaarden zijn: {', '.join(codes)}." if codes else
+                                 "Dit beleidsprofiel kent geen quick scan; haal 'quickscan' weg.", code=QUICKSCAN_VRAAG, key=True))
+        elif score not in schaal:
+            out += _ref(t, "traject.yaml", ("quickscan", key), score, schaal, "score op de schaal van de quick scan",
+                        QUICKSCAN_SCORE)
     return out
 
 
 def group_levels(t, ctx) -> list[Finding]:
     levels, out = ctx.profiel.niveau_codes, []
     for i, g in enumerate(t.traject.omgevingsanalyse):
-        out += _ref(t, "traject.yaml", ("omgevingsanalyse", i, "niveau"), g.niveau, levels, "betrokkenheidsniveau", NIVEAU)
+        out += _ref(t, "traject.yaml", ("omgevingsanalyse", i, "niveau"), g.niveau, levels, ctx.profiel.woorden.niveau, NIVEAU)
         for j, fase in enumerate(g.fasen):
             out += _ref(t, "traject.yaml", ("omgevingsanalyse", i, "fasen", j, "niveau"), fase.niveau, levels,
-                        "betrokkenheidsniveau", NIVEAU)
+                        ctx.profiel.woorden.niveau, NIVEAU)
     for i, w in enumerate(t.traject.werkvormen):
-        out += _ref(t, "traject.yaml", ("werkvormen", i, "niveau"), w.niveau, levels, "betrokkenheidsniveau", NIVEAU)
+        out += _ref(t, "traject.yaml", ("werkvormen", i, "niveau"), w.niveau, levels, ctx.profiel.woorden.niveau, NIVEAU)
     return out
 
 
 def stap1_questions(t, ctx) -> list[Finding]:
     vragen = list(ctx.profiel.stap1)
-    return [t.finding(Ernst.FOUT, "traject.yaml", ("stap1", key), f"'{key}' is geen vraag van stap 1 in het "
+    return [t.finding(Ernst.FOUT, "traject.yaml", ("stap1", key), f"'{key}' is geen vraag van {ctx.profiel.woorden.stap1} in het "
                       f"beleidsprofiel.{suggest(key, vragen)}", f"De vragen zijn: {', '.join(vragen)}.", code=STAP1_VRAAG,
                       key=True)
             for key in (t.traject.stap1 or {}) if key not in ctx.profiel.stap1]
@@ -83,4 +114,4 @@ def kernen(t, ctx) -> list[Finding]:
 
 
 FILE_RULES = (levels_in_planning, kader_categories)
-TRAJECT_RULES = (plan_words, group_levels, stap1_questions, kernen)
+TRAJECT_RULES = (plan_words, group_levels, stap1_questions, quickscan_words, kernen)
