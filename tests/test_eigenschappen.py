@@ -108,7 +108,7 @@ def test_arbitrary_documents_in_the_files_shapes(t, p, i, k, markdown):
             assert f.format().startswith("projecten/traject")
         if loaded.traject is not None and loaded.leesbaar:
             body = environment().get_template("traject.html.j2").render(
-                t=TrajectView(loaded, PROFIEL, VANDAAG), page="trajecten/x.md", ladder=PROFIEL.niveaus, bron=PROFIEL.bron,
+                t=TrajectView(loaded, PROFIEL, VANDAAG), page="trajecten/x.md", ladder=PROFIEL.niveaus, bron=PROFIEL.bron, woorden=PROFIEL.woorden,
                 gemeente="Gemeente X", gemeente_kort="X")
             page = Page("trajecten/x.md", loaded.titel, "", body)
             assert page.koppen and page.markdown()

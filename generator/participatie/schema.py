@@ -103,6 +103,8 @@ def write_schemas(folder: Path, p: Profiel) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for bestand in SCHEMA_MODELS:
+        if bestand == "initiatief.yaml" and p.initiatieven is None:  # this policy has no register of initiatives
+            continue
         path = folder / schema_name(bestand)
         path.write_text(json.dumps(build_schema(bestand, p), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)

@@ -41,6 +41,13 @@ KOLOMMEN = ["Traject", "Status", "Soort werk", "Niveaus", "Plan vastgesteld", "P
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def columns_for(p) -> list[tuple[str, str]]:
+    """The column explanations in the profile's own words (its name for the levels and the plan)."""
+    niveaus, plan = p.woorden.niveaus, p.woorden.plan
+    return [(c, u.replace("Betrokkenheidsniveaus", niveaus[:1].upper() + niveaus[1:]).replace("plan van aanpak", plan))
+            for c, u in COLUMNS if p.soorten_werk or not c.startswith("soort_werk")]
+
+
 def row(v: TrajectView) -> dict:
     t, p, tb = v.t, v.p, v.t.traject
     vol = completeness(t, p)

@@ -204,17 +204,20 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
             "licentie": "CC0-1.0", "beleidsprofiel": r.p.naam}
     r.page("raad/index.md", "raad.html.j2", "Overzicht voor de gemeenteraad", "Houdt de gemeente zich aan haar eigen "
            "participatiebeleid? Per traject de volledigheid en de afwijkingen.", rows=list(zip(views, rows)),
-           kolommen=exports.KOLOMMEN, peildatum=r.vandaag, voldoen=sum(x["voldoet"] == "ja" for x in rows),
+           kolommen=[k for k in exports.KOLOMMEN if r.p.soorten_werk or k != "Soort werk"], met_soort=bool(r.p.soorten_werk),
+           peildatum=r.vandaag, voldoen=sum(x["voldoet"] == "ja" for x in rows),
            tegengehouden=len(r.result.withheld) + len(r.result.withheld_initiatieven),
            initiatieven=list(zip(initiatieven, ini_rows)), cijfers=figures(initiatieven))
-    r.out.files += [Generated("raad/trajecten.csv", exports.to_csv(rows)),
-                    Generated("raad/trajecten.json", exports.to_json(rows, meta))]
+    columns = exports.columns_for(r.p)
+    rows = [{c: row[c] for c, _ in columns} for row in rows]
+    r.out.files += [Generated("raad/trajecten.csv", exports.to_csv(rows, columns)),
+                    Generated("raad/trajecten.json", exports.to_json(rows, meta, columns))]
     if r.p.initiatieven is not None:
         meta = {**meta, "titel": f"Inwonersinitiatieven {r.common['gemeente']}"}
         r.out.files += [Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, COLUMNS)),
                         Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, COLUMNS, "initiatieven"))]
     indicatoren, charts = render_monitor(views, r.cache, initiatieven)
-    r.page("raad/monitor.md", "monitor.html.j2", r.p.woorden.monitor, "Cijfers over inwonerbetrokkenheid, "
+    r.page("raad/monitor.md", "monitor.html.j2", r.p.woorden.monitor, "Cijfers over hoe de gemeente inwoners betrekt, "
            "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views),
            initiatieven=len(initiatieven), cijfers=figures(initiatieven))
     r.out.files += charts
