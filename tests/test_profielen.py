@@ -214,3 +214,12 @@ def test_a_site_with_a_broken_own_profile_names_it_in_check(site, capsys, monkey
     monkeypatch.chdir(site)
     assert main(["check"]) == 1
     assert "eigen.yaml:1:1: fout:" in capsys.readouterr().out
+
+
+@pytest.mark.axe
+def test_each_example_meets_wcag_21_aa_with_axe(voorbeeld):
+    """The same axe-core run as the main example (tests/axe.py), on every page of the profile's example."""
+    from axe import AxeRun
+    run = AxeRun(voorbeeld[1] / "site")
+    problems, _ = run.result()
+    assert len(run.pages) >= 12 and problems == {}, problems
