@@ -82,6 +82,30 @@ class GroenLicht(Strict):
     door: Tekst
 
 
+class Kennisgeving(Strict):
+    """The announcement of the voornemen (omgevingsplan: Omgevingsbesluit art. 10.2 lid 1)."""
+
+    datum: dt.date
+    participatie: Tekst | None = Field(None, description="Wat de kennisgeving zegt over hoe de participatie wordt vormgegeven.")
+    link: Tekst | None = Field(None, description="Waar de kennisgeving staat, bijvoorbeeld op officielebekendmakingen.nl.")
+
+
+class Motivering(Strict):
+    """What the decision that adopts the plan or vision says about participation (art. 10.2 lid 2 / 10.7 Ob)."""
+
+    betrokken: Tekst | None = Field(None, description="Hoe burgers, bedrijven, organisaties en bestuursorganen zijn betrokken.")
+    resultaten: Tekst | None = Field(None, description="Wat de resultaten daarvan zijn en wat ermee is gedaan.")
+    participatiebeleid: Tekst | None = Field(None, description="Omgevingsvisie van de raad: hoe het eigen participatiebeleid is toegepast.")
+
+
+class Omgevingswet(Strict):
+    """A trajectory that prepares an omgevingsplan or omgevingsvisie: the law's own participation duties."""
+
+    instrument: Literal["omgevingsplan", "omgevingsvisie"]
+    kennisgeving: Kennisgeving | None = None
+    motivering: Motivering | None = None
+
+
 class Afwijking(Strict):
     """A declared deviation: what deviates from what, and why."""
 
@@ -123,6 +147,7 @@ class TrajectBestand(Strict):
     kansen_bedreigingen: Tekst | None = None
     taakverdeling: Tekst | None = None
     groen_licht: list[GroenLicht] = []
+    omgevingswet: Omgevingswet | None = Field(None, description="Alleen voor een omgevingsplan of omgevingsvisie.")
     vastgesteld: Vaststelling | None = None
     afwijkingen: list[Afwijking] = []
     nieuws: list[Nieuws] = []

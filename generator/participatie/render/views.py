@@ -121,6 +121,18 @@ class TrajectView:
         return {"naam": b.naam, "uitleg": b.uitleg} if b else None
 
     @property
+    def omgevingswet(self) -> dict | None:
+        """What the Omgevingswet asks of this plan or vision, as far as it is filled in."""
+        ow = self.t.traject.omgevingswet
+        if ow is None:
+            return None
+        k, m = ow.kennisgeving, ow.motivering
+        return {"instrument": ow.instrument,
+                "kennisgeving": {"datum": datum(k.datum), "participatie": k.participatie, "link": k.link} if k else None,
+                "betrokken": m.betrokken if m else None, "resultaten": m.resultaten if m else None,
+                "participatiebeleid": m.participatiebeleid if m else None}
+
+    @property
     def aanpak(self) -> dict:
         """How the gemeente decided on this approach, where its policy asks for it: quick scan, excluded topic,
         green light per phase, chances and threats, who does what."""

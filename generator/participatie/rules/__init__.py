@@ -27,11 +27,11 @@ class Context:
 
 
 def check_traject(t: Traject, ctx: Context) -> list[Finding]:
-    from . import afwijkingen, eindverslag, inbreng, momenten, plan, planning, privacy, verwijzingen
+    from . import afwijkingen, eindverslag, inbreng, momenten, omgevingswet, plan, planning, privacy, verwijzingen
     rules = [*verwijzingen.FILE_RULES, *momenten.RULES, *inbreng.FILE_RULES, *planning.RULES, *privacy.RULES]
     if t.traject is not None:
         rules += [*verwijzingen.TRAJECT_RULES, *plan.RULES, *eindverslag.RULES, *inbreng.TRAJECT_RULES,
-                  *afwijkingen.RULES]
+                  *afwijkingen.RULES, *omgevingswet.RULES]
     out: list[Finding] = []
     for rule in rules:
         out += rule(t, ctx)
