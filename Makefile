@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve test check schema benchmark clean fixtures goldens coverage
+.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid
 
 $(BIN)/participatie: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ chromium:
 
 test: $(VENV)/.test-deps chromium
 	$(BIN)/python -m pytest
+
+# The automated accessibility check the toegankelijkheidsverklaring reports: build, run axe on every page, write the result.
+toegankelijkheid: $(VENV)/.test-deps chromium site
+	$(BIN)/python tests/axe.py site toegankelijkheid.json
 
 # After a deliberate change of a message: write every rule fixture's verwacht.txt again, then read the diff.
 fixtures: $(VENV)/.test-deps

@@ -93,3 +93,30 @@ class AxeRun:
             raise self.error
         problems = {k: v for found, _ in self.results for k, v in found.items()}
         return problems, set().union(*(r for _, r in self.results))
+
+
+def write_results(built: Path, target: Path) -> dict:
+    """Run the check on every page and write what the toegankelijkheidsverklaring reports (`make toegankelijkheid`)."""
+    import datetime as dt
+    import json
+    import re
+    import subprocess
+    run = AxeRun(built)
+    problems, review = run.result()
+    version = re.search(r"axe v([\d.]+)", run.script[:300])
+    browser = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.split()
+    data = {"datum": dt.date.today().isoformat(), "gereedschap": f"axe-core {version[1] if version else ''}".strip(),
+            "browser": " ".join(browser[:2]) if browser else "Chromium",
+            "normen": ["WCAG 2.0 A", "WCAG 2.0 AA", "WCAG 2.1 A", "WCAG 2.1 AA"],
+            "breedtes": [PHONE["width"], DESKTOP["width"]], "paginas": len(run.pages),
+            "overtredingen": sum(len(found) for found in problems.values()),
+            "te_beoordelen": sorted({kind for kind, _ in review})}
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return data
+
+
+if __name__ == "__main__":
+    import sys
+    if len(sys.argv) != 3:
+        sys.exit("gebruik: python tests/axe.py <gebouwde site> <uitvoerbestand>")
+    print(write_results(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 VANDAAG = "2026-11-22"  # the example data is written relative to this date
-SITE_PARTS = ("mkdocs.yml", "content", "projecten", "initiatieven", "theme")
+SITE_PARTS = ("mkdocs.yml", "content", "projecten", "initiatieven", "theme", "toegankelijkheid.json")
 os.environ["PARTICIPATIE_VANDAAG"] = VANDAAG
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 

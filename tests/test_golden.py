@@ -19,9 +19,10 @@ from conftest import ROOT  # noqa: E402
 GOLDEN = ROOT / "tests" / "golden"
 PAGES = ["trajecten/dorpsplein-oosterbroek.md", "trajecten/index.md", "index.md", "kernen/index.md", "kernen/oosterbroek.md",
          "kalender/index.md", "kalender/archief.md", "raad/index.md", "raad/monitor.md", "initiatieven/index.md",
-         "initiatieven/repaircafe-vechtwolde.md", "initiatieven/indienen.md"]
+         "initiatieven/repaircafe-vechtwolde.md", "initiatieven/indienen.md", "toegankelijkheid/index.md"]
 FILES = ["trajecten/fietspad-kerkdijk.ics", "kalender/lemelhuizen.ics", "raad/trajecten.csv", "raad/trajecten.json",
-         "raad/initiatieven.csv"]
+         "raad/initiatieven.csv", "raad/inbreng.csv", "raad/datapackage.json", "raad/catalogus.jsonld",
+         "trajecten/omgevingsvisie-2040.xml", "nieuws.xml"]
 
 
 def rendered() -> dict[str, str]:

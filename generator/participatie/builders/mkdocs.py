@@ -37,6 +37,7 @@ ParticipatieConfig = type("ParticipatieConfig", (Config,), {name: c.Optional(c.T
 
 class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     result: Result | None = None
+    out = None
     preview: Preview | None = None  # only under `mkdocs serve`: findings shown in the browser
     serving = False
 
@@ -77,11 +78,11 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             log.warning(withheld_message(self.result))
 
     def on_files(self, files: Files, config) -> Files:
-        pages, generated = [], []
+        pages, generated, self.out = [], [], None
         if not (self.preview and self.unbuildable):
             dates = change_dates(self.base, (self.settings.projecten, self.settings.initiatieven))
             out = render_site(self.result, dates, config.site_url or "http://localhost/")
-            pages, generated = out.pages, out.files
+            pages, generated, self.out = out.pages, out.files, out
         if self.preview:
             pages = [*pages, self.preview.overview(), *(self.preview.placeholder(*held) for held in self.preview.withheld)]
         self.pages = {p.path: p for p in pages}
@@ -123,6 +124,12 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
+
+    def on_post_page(self, output, page, config):
+        """Each page announces its feeds (Atom) in <head>, so browsers and feed readers find them."""
+        if self.out is None or "</head>" not in output:
+            return output
+        return output.replace("</head>", self.out.head(page.file.src_uri) + "</head>", 1)
 
     def on_serve(self, server, config, builder):
         for folder in (self.settings.projecten, self.settings.initiatieven):

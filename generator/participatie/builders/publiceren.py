@@ -97,6 +97,11 @@ def _zensical(base: Path, staging: Path, strict: bool, settings) -> Result:
     if run.returncode != 0 or not (staging / "index.html").exists():
         raise BuildFailed("Zensical kon de site niet bouwen (is het geïnstalleerd? pip install zensical).\n"
                           + (run.stderr or run.stdout)[-2000:])
+    for html in staging.rglob("*.html"):  # Zensical runs no plugins: the feed links go into <head> here
+        page = html.relative_to(staging).with_suffix(".md").as_posix()
+        text = html.read_text(encoding="utf-8")
+        if "</head>" in text:
+            html.write_text(text.replace("</head>", out.head(page) + "</head>", 1), encoding="utf-8")
     return result
 
 

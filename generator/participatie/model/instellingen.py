@@ -6,11 +6,36 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
 from .bestanden import Strict, Tekst
+
+
+class OpenData(Strict):
+    """What a data portal needs to list the site's data (DCAT-AP-NL): who to ask, under which licence, about what."""
+
+    contact: Tekst = Field(description="E-mailadres voor vragen over de data, bijvoorbeeld 'opendata@gemeente.nl'.")
+    licentie: Tekst = Field("CC0-1.0", description="SPDX-code van de licentie; CC0-1.0 (publiek domein) is de norm voor open data.")
+    thema: Tekst = Field("Bestuur", description="Thema uit de overheidslijst (OWMS), bijvoorbeeld 'Bestuur' of 'Ruimte en infrastructuur'.")
+
+
+class Toegankelijkheid(Strict):
+    """The accessibility statement in the national model (digitoegankelijk.nl); the site fills in the rest."""
+
+    verantwoordelijke: Tekst = Field(description="Naam en functie van wie de verklaring ondertekent.")
+    status: Literal["A", "B", "C", "D", "E"] = Field("C", description="Nalevingsstatus; A of B alleen met een onderzoeksrapport volgens WCAG-EM.")
+    rapport: Tekst | None = Field(None, description="Webadres van het onderzoeksrapport (WCAG-EM), als dat er is.")
+    ondertekend: dt.date = Field(description="Datum van ondertekening.")
+    contact: Tekst = Field(description="Waar bezoekers een probleem melden: e-mailadres of webadres.")
+    reactietermijn: Tekst = Field("binnen 5 werkdagen", description="Hoe snel bezoekers antwoord krijgen.")
+    klachten: Tekst | None = Field(None, description="Hoe bezoekers een klacht indienen, als dat anders is dan de gewone route.")
+    onderzoek: Tekst = Field("toegankelijkheid.json", description="Bestand met de uitkomst van de automatische controle (make toegankelijkheid).")
+    maatregelen: list[Tekst] = Field([], description="Wat de gemeente verder doet om de site toegankelijk te maken.")
+    uitzonderingen: list[Tekst] = Field([], description="Bekende problemen en de reden, per regel.")
+    registratie: Tekst | None = Field(None, description="Webadres van deze verklaring in het register van digitoegankelijk.nl.")
 
 
 class Instellingen(Strict):
@@ -25,6 +50,8 @@ class Instellingen(Strict):
     eigen_domeinen: list[Tekst] = Field([], description="E-maildomeinen van de gemeente; die zijn geen persoonsgegevens.")
     eigen_telefoonnummers: list[Tekst] = Field([], description="Algemene telefoonnummers van de gemeente.")
     peildatum: dt.date | None = Field(None, description="Alleen voor een voorbeeld- of archiefsite: de datum die 'vandaag' is.")
+    open_data: OpenData | None = Field(None, description="Voor een catalogusrecord (DCAT-AP-NL) van de data van de site.")
+    toegankelijkheid: Toegankelijkheid | None = Field(None, description="Voor de toegankelijkheidsverklaring op /toegankelijkheid.")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from ..cache import Cache
 from ..derive.wijzigingen import history, last_change
 from ..pipeline import Result
 from ..vocabulary import LOPEND, STATUSSEN
-from . import exports, ical
+from . import atom, exports, ical, opendata, toegankelijkheid
 from .html import environment
 from .initiatieven import COLUMNS, INGEDIEND, InitiatiefView, figures
 from .monitor import render_monitor
@@ -56,6 +56,11 @@ class Cards:
 class Output:
     pages: list[Page] = field(default_factory=list)
     files: list[Generated] = field(default_factory=list)
+    trajecten: dict[str, str] = field(default_factory=dict)  # slug -> title, of every trajectory with its own feed
+
+    def head(self, page_path: str) -> str:
+        """The <link rel="alternate"> tags a page announces its feeds with; builders put them in <head>."""
+        return atom.head_tags(page_path, self.trajecten)
 
 
 class SiteRenderer:
@@ -69,6 +74,7 @@ class SiteRenderer:
         self.out = Output()
         self.cards = Cards()
         self.rows: dict[str, dict] = {}
+        self.entries: dict[str, list[atom.Entry]] = {}
         gemeente = result.settings.gemeente
         self.common = {"gemeente": gemeente, "gemeente_kort": gemeente.removeprefix("Gemeente "), "ladder": self.p.niveaus,
                        "bron": self.p.bron, "woorden": self.p.woorden, "kaart": self.cards}
@@ -92,19 +98,27 @@ class SiteRenderer:
         """A trajectory's page and feed: from the cache when its files and history are unchanged."""
         key = self._key(v.t)
         hit = self.cache.get(v.slug, key, parts=1) if key else None
+        self.out.trajecten[v.slug] = v.titel
         if hit is None:
             self.page(v.page, "traject.html.j2", v.titel, v.samenvatting or v.titel, t=v)
             self.feed(f"trajecten/{v.slug}.ics", v.titel, f"Participatiemomenten van '{v.titel}'", v.momenten)
             events = {ical.uid(m, self.feeds.domain): self.feeds.events[ical.uid(m, self.feeds.domain)] for m in v.momenten}
             self.rows[v.slug] = exports.row(v)
+            self.entries[v.slug] = atom.entries(v, self.dates, self.site_url, self.vandaag)
+            html_page = v.page.removesuffix(".md") + ".html"
+            self.out.files.append(Generated(atom.feed_path(v.slug), atom.feed(
+                atom.feed_path(v.slug), v.titel, f"Nieuws, wijzigingen en reacties op inbreng: {v.titel}",
+                self.entries[v.slug], self.site_url, self.common["gemeente"], html_page, self.vandaag)))
             if key:
-                self.cache.put(v.slug, key, (self.out.pages[-1], self.out.files[-1], events, self.rows[v.slug]))
+                self.cache.put(v.slug, key, (self.out.pages[-1], self.out.files[-2:], events, self.rows[v.slug],
+                                             self.entries[v.slug]))
             return
-        page, feed, events, row = hit[0]
+        page, files, events, row, items = hit[0]
         self.out.pages.append(page)
-        self.out.files.append(feed)
+        self.out.files += files
         self.feeds.events.update(events)
         self.rows[v.slug] = row
+        self.entries[v.slug] = items
 
     def _key(self, t) -> str | None:
         files = self.result.sleutels.get(t.map)
@@ -132,6 +146,11 @@ def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, 
     kernen = _kernen(r, views, initiatieven, moments, komend)
     _kalender(r, moments, komend, kernen)
     _raad(r, views, initiatieven)
+    _toegankelijkheid(r)
+    newest = sorted((e for items in r.entries.values() for e in items), key=lambda e: (e.datum, e.id), reverse=True)
+    r.out.files.append(Generated(atom.SITE_FEED, atom.feed(
+        atom.SITE_FEED, f"Meedoen in {r.common['gemeente_kort']}", "Nieuws, wijzigingen en reacties op inbreng van alle "
+        "trajecten", newest[:atom.SITE_LIMIT], r.site_url, r.common["gemeente"], "index.html", r.vandaag)))
     folder = resources.files("participatie") / "templates" / "assets"
     r.out.files += [Generated(f"assets/{name}", (folder / name).read_text(encoding="utf-8")) for name in ASSETS]
     if store is not None:
@@ -148,7 +167,7 @@ def _overviews(r: SiteRenderer, views: list[TrajectView], komend: list[MomentVie
            statussen=STATUSSEN, kernen_href=href("trajecten/index.md", "kernen/index.md"))
     r.page("index.md", "home.html.j2", f"Meedoen in {r.common['gemeente_kort']}",
            "Wat er speelt, wanneer u mee kunt doen en wat er met uw inbreng gebeurt.",
-           komend=komend[:6], lopend=[v for v in views if v.status in LOPEND])
+           komend=komend[:6], lopend=[v for v in views if v.status in LOPEND], met_initiatieven=r.p.initiatieven is not None)
 
 
 def _initiatieven(r: SiteRenderer, views: list[InitiatiefView]) -> None:
@@ -197,6 +216,35 @@ def _kalender(r: SiteRenderer, moments, komend, kernen) -> None:
            kernen=kernen)
 
 
+def _toegankelijkheid(r: SiteRenderer) -> None:
+    v = r.result.settings.opties.toegankelijkheid
+    if v is None:
+        return
+    r.page("toegankelijkheid/index.md", "toegankelijkheid.html.j2", "Toegankelijkheidsverklaring",
+           f"Hoe toegankelijk deze site van {r.common['gemeente']} is, en hoe u een probleem meldt.", v=v,
+           site_url=r.site_url, statussen=toegankelijkheid.STATUSSEN, maatregelen=toegankelijkheid.MAATREGELEN + v.maatregelen,
+           register=toegankelijkheid.REGISTER, onderzoek=toegankelijkheid.research(r.result.settings.base, v.onderzoek))
+
+
+def _open_data(r: SiteRenderer, views: list[TrajectView], columns, n_trajecten: int, n_initiatieven: int) -> None:
+    """The ledger of input and responses, the Data Package describing every export, and the DCAT record."""
+    ledger = opendata.ledger_rows(views)
+    settings = r.result.settings.opties.open_data
+    licentie = settings.licentie if settings else "CC0-1.0"
+    meta = opendata.build_meta(r.common["gemeente"], r.site_url, r.vandaag, licentie,
+                               f"participatie-{slugify(r.common['gemeente_kort'])}")
+    resources = [opendata.trajecten_resource(r.p, columns, n_trajecten), opendata.ledger_resource(len(ledger))]
+    if r.p.initiatieven is not None:
+        resources.append(opendata.initiatieven_resource(r.p, COLUMNS, n_initiatieven))
+    r.out.files += [Generated("raad/inbreng.csv", exports.to_csv(ledger, opendata.LEDGER_COLUMNS)),
+                    Generated("raad/datapackage.json", opendata.datapackage(r.p, meta, resources))]
+    if settings is not None:
+        distributions = [(f"raad/{res[1]}", res[2], "text/csv") for res in resources]
+        distributions.append(("raad/datapackage.json", "Beschrijving van de data (Frictionless Data Package)", "application/json"))
+        r.out.files.append(Generated("raad/catalogus.jsonld", opendata.dcat(meta, settings.contact, settings.thema,
+                                                                            distributions)))
+
+
 def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[InitiatiefView]) -> None:
     rows = [r.rows[v.slug] for v in views]
     ini_rows = [v.row() for v in initiatieven]
@@ -216,6 +264,7 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
         meta = {**meta, "titel": f"Inwonersinitiatieven {r.common['gemeente']}"}
         r.out.files += [Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, COLUMNS)),
                         Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, COLUMNS, "initiatieven"))]
+    _open_data(r, views, columns, len(rows), len(ini_rows))
     indicatoren, charts = render_monitor(views, r.cache, initiatieven)
     r.page("raad/monitor.md", "monitor.html.j2", r.p.woorden.monitor, "Cijfers over hoe de gemeente inwoners betrekt, "
            "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views),

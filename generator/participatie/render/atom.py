@@ -1,0 +1,105 @@
+"""Atom feeds: follow a trajectory (or the whole site) in any feed reader, without an account.
+
+A feed has an entry for each news item, for each day on which a part of the trajectory
+changed (from the change history, never commit messages), and for each response to input.
+Entry ids are the page address plus a fragment that never changes, so a reader shows each
+item once. Written with ElementTree: every text is escaped by the serialiser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import posixpath
+from dataclasses import dataclass
+from xml.etree import ElementTree as ET
+from zoneinfo import ZoneInfo
+
+from ..vocabulary import UITKOMST_OPEN
+from .text import opsomming
+
+NS = "http://www.w3.org/2005/Atom"
+ZONE = ZoneInfo("Europe/Amsterdam")
+SITE_FEED = "nieuws.xml"
+SITE_LIMIT = 100  # the site feed holds the newest entries; each trajectory's feed holds all of its own
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    titel: str
+    datum: dt.date
+    link: str
+    tekst: str
+    traject: str = ""
+
+
+def feed_path(slug: str) -> str:
+    return f"trajecten/{slug}.xml"
+
+
+def _stamp(day: dt.date) -> str:
+    return dt.datetime.combine(day, dt.time(12, 0), ZONE).isoformat()  # noon: the same day in every time zone nearby
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
+
+
+def entries(v, dates: dict[str, list[dt.date]], site_url: str, vandaag: dt.date) -> list[Entry]:
+    """A trajectory's news, changed parts and responses to input, newest first."""
+    page = site_url + v.page.removesuffix(".md") + ".html"
+    tb, out = v.t.traject, []
+    for n in tb.nieuws:
+        out.append(Entry(f"{page}#nieuws-{_key(n.datum.isoformat(), n.titel)}", n.titel, n.datum, f"{page}#nieuws",
+                         n.tekst, tb.titel))
+    for w in v.wijzigingen:
+        out.append(Entry(f"{page}#wijziging-{w.datum.isoformat()}", f"Bijgewerkt: {opsomming(w.onderdelen)}", w.datum,
+                         f"{page}#wijzigingen", f"Op deze dag veranderde op de pagina: {opsomming(w.onderdelen)}.", tb.titel))
+    changes = sorted(dates.get(f"{v.t.map}/terugkoppeling.yaml", []))
+    moments = {m.id: m for m in v.t.planning.momenten}
+    for i in v.t.terugkoppeling.inbreng:
+        if not i.reactie or i.uitkomst == UITKOMST_OPEN:
+            continue
+        since = moments[i.moment].datum if i.moment in moments else None
+        day = next((d for d in changes if since is None or d >= since), since or vandaag)
+        out.append(Entry(f"{page}#reactie-{i.id}", f"Reactie op inbreng: {i.samenvatting}", min(day, vandaag),
+                         f"{page}#inbreng", f"Uitkomst: {i.uitkomst}. {i.reactie}", tb.titel))
+    return sorted(out, key=lambda e: (e.datum, e.id), reverse=True)
+
+
+def feed(path: str, titel: str, ondertitel: str, items: list[Entry], site_url: str, auteur: str, page: str,
+         vandaag: dt.date) -> str:
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}feed", {"xml:lang": "nl"})
+    for tag, text in (("id", site_url + path), ("title", titel), ("subtitle", ondertitel),
+                      ("updated", _stamp(max((e.datum for e in items), default=vandaag)))):
+        ET.SubElement(root, f"{{{NS}}}{tag}").text = text
+    ET.SubElement(root, f"{{{NS}}}link", {"rel": "self", "type": "application/atom+xml", "href": site_url + path})
+    ET.SubElement(root, f"{{{NS}}}link", {"rel": "alternate", "type": "text/html", "href": site_url + page})
+    ET.SubElement(ET.SubElement(root, f"{{{NS}}}author"), f"{{{NS}}}name").text = auteur
+    for e in items:
+        entry = ET.SubElement(root, f"{{{NS}}}entry")
+        ET.SubElement(entry, f"{{{NS}}}id").text = e.id
+        ET.SubElement(entry, f"{{{NS}}}title").text = f"{e.traject}: {e.titel}" if path == SITE_FEED and e.traject else e.titel
+        ET.SubElement(entry, f"{{{NS}}}updated").text = _stamp(e.datum)
+        ET.SubElement(entry, f"{{{NS}}}link", {"rel": "alternate", "type": "text/html", "href": e.link})
+        ET.SubElement(entry, f"{{{NS}}}content", {"type": "text"}).text = e.tekst
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def links(page_path: str, trajecten: dict[str, str]) -> list[tuple[str, str]]:
+    """The feeds a page announces in its <head>: the site's, and a trajectory page its own (href relative, title)."""
+    folder = posixpath.dirname(page_path) or "."
+    out = [(posixpath.relpath(SITE_FEED, folder), "Nieuws en wijzigingen van alle trajecten")]
+    slug = posixpath.basename(page_path).removesuffix(".md").removesuffix(".html")
+    if page_path.startswith("trajecten/") and slug in trajecten:
+        out.insert(0, (posixpath.relpath(feed_path(slug), folder), f"Volg: {trajecten[slug]}"))
+    return out
+
+
+def head_tags(page_path: str, trajecten: dict[str, str]) -> str:
+    from markupsafe import escape
+    return "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(t)}" href="{escape(h)}">'
+                   for h, t in links(page_path, trajecten))
