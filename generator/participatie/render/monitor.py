@@ -54,6 +54,7 @@ def _svg(labels: tuple[str, ...], series: tuple[tuple[str, tuple[float, ...], st
     ax.set_yticks([i + bar * (len(series) - 1) / 2 for i in range(len(labels))], labels=[_short(x) for x in labels])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # counts: 0, 1, 2, never 0.5
     ax.margins(x=0.15)
     if len(series) > 1:
         ax.legend(loc="lower right", frameon=False)
