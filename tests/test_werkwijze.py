@@ -8,6 +8,7 @@ and their own commands are run in a fresh clone of the example.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -27,7 +28,9 @@ from conftest import ROOT, copy_site, edit, env, line_of
 from participatie.cli import main
 
 FIETSPAD = "projecten/fietspad-kerkdijk"
-SARIF_PACKAGE = "@microsoft/sarif-multitool-linux@5.7.0"  # ships the OASIS schema as sarif-2.1.0.json (MIT)
+# @microsoft/sarif-multitool-linux 5.7.0 ships the OASIS schema as package/sarif-2.1.0.json (MIT licence).
+SARIF_TARBALL = "https://registry.npmjs.org/@microsoft/sarif-multitool-linux/-/sarif-multitool-linux-5.7.0.tgz"
+SARIF_SHA1 = "c4336533d697196caf44dbce07394df2cbf90eee"  # the registry's dist.shasum
 
 
 @pytest.fixture
@@ -130,20 +133,18 @@ def test_report_file_and_text_in_the_log(broken, capsys):
 
 @pytest.fixture(scope="session")
 def sarif_schema() -> dict:
-    """The SARIF 2.1.0 JSON Schema, as Microsoft's SARIF SDK ships it on npm (fetched once, then cached)."""
+    """The SARIF 2.1.0 JSON Schema as Microsoft's SARIF SDK ships it on the npm registry (MIT), fetched once
+    over HTTPS without needing npm, checked against its pinned hash, then cached."""
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "participatie-test" / "sarif-2.1.0.json"
     if not cache.exists():
-        npm = shutil.which("npm")
-        assert npm, "npm is nodig om het SARIF-schema op te halen (apt-get install npm)"
+        import hashlib
+        with urllib.request.urlopen(SARIF_TARBALL, timeout=300) as response:
+            data = response.read()
+        assert hashlib.sha1(data).hexdigest() == SARIF_SHA1, "het pakket met het SARIF-schema is niet het verwachte"
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            schema = tar.extractfile("package/sarif-2.1.0.json").read()
         cache.parent.mkdir(parents=True, exist_ok=True)
-        work = cache.parent / "npm"
-        work.mkdir(exist_ok=True)
-        packed = subprocess.run([npm, "pack", SARIF_PACKAGE, "--silent"], cwd=work, capture_output=True, text=True,
-                                timeout=600, check=True).stdout.split()[-1]
-        with tarfile.open(work / packed) as tar:
-            member = tar.extractfile("package/sarif-2.1.0.json")
-            cache.write_bytes(member.read())
-        shutil.rmtree(work)
+        cache.write_bytes(schema)
     return json.loads(cache.read_text(encoding="utf-8"))
 
 
