@@ -38,7 +38,7 @@ test: $(VENV)/.test-deps chromium
 
 # The automated accessibility check the toegankelijkheidsverklaring reports: build, run axe on every page, write the result.
 toegankelijkheid: $(VENV)/.test-deps chromium site
-	$(BIN)/python tests/axe.py site toegankelijkheid.json
+	$(BIN)/participatie toegankelijkheid
 
 # After a deliberate change of a message: write every rule fixture's verwacht.txt again, then read the diff.
 fixtures: $(VENV)/.test-deps

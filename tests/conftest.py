@@ -100,7 +100,7 @@ def axe_run(request):
         yield None
         return
     pytest.importorskip("axe_playwright_python")
-    from axe import AxeRun
+    from participatie.axe import AxeRun
     run = AxeRun(request.getfixturevalue("built"))
     yield run
     run.close()

@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from axe import built_pages  # noqa: E402
+from participatie.axe import built_pages  # noqa: E402
 from test_raad import sources  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

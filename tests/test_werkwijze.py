@@ -208,8 +208,9 @@ def builtin_schema(name: str) -> dict:
 def shell(command: str, cwd: Path) -> subprocess.CompletedProcess:
     """A command from a pipeline, run by bash as the CI runner would, with this environment's participatie on PATH."""
     path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
-    return subprocess.run(["bash", "-ec", command], cwd=cwd, env={**env(), "PATH": path}, capture_output=True,
-                          text=True, timeout=600)
+    summary = cwd.parent / "samenvatting.md"  # what GitHub shows as the run's summary
+    return subprocess.run(["bash", "-ec", command], cwd=cwd, env={**env(), "PATH": path, "GITHUB_STEP_SUMMARY": str(summary)},
+                          capture_output=True, text=True, timeout=600)
 
 
 @pytest.mark.parametrize("platform, file, schema", [("gitlab", ".gitlab-ci.yml", "gitlab-ci"),
@@ -235,6 +236,8 @@ def test_ci_pipeline_is_valid_and_its_commands_pass_in_a_fresh_clone(platform, f
         commands = {job: [s["run"] for s in jobs[job]["steps"] if "run" in s and "pip install" not in s["run"]]
                     for job in ("controle", "bouw")}
         assert jobs["publiceer"]["needs"] == "bouw" and pipeline["on"]["push"]["branches"] == ["main"]
+        assert "default_branch" in jobs["publiceer"]["if"]  # never published from another branch
+        assert not any("cache" in s.get("with", {}) for job in jobs.values() for s in job.get("steps", []))
     assert len(install) == 1 and re.fullmatch(r'pip install --quiet "participatie>=[\d.]+,<\d+"', install[0])
     for job, lines in commands.items():
         for command in lines:
@@ -244,6 +247,9 @@ def test_ci_pipeline_is_valid_and_its_commands_pass_in_a_fresh_clone(platform, f
     assert (target / "index.html").exists() and (target / "trajecten" / "fietspad-kerkdijk.html").exists()
     if platform == "gitlab":
         assert json.loads((clone / "gl-code-quality-report.json").read_text(encoding="utf-8")) == []
+    else:
+        summary = (clone.parent / "samenvatting.md").read_text(encoding="utf-8")
+        assert summary.startswith("## participatie check") and "0 fouten, 0 waarschuwingen" in summary
     shutil.rmtree(target)
 
 

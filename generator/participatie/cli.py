@@ -33,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("profiel", help="toon een beleidsprofiel als overzicht en controleer het")
     p.add_argument("profiel", nargs="?", default=None,
                    help="een ingebouwd profiel (dalfsen, leiderdorp, overbetuwe) of een pad; standaard dat van deze site")
+    p = sub.add_parser("toegankelijkheid", help="controleer de gebouwde site met axe-core en schrijf de uitkomst voor de "
+                       "toegankelijkheidsverklaring")
+    p.add_argument("--map", default="site", help="de gebouwde site (standaard: site/)")
+    p.add_argument("--uit", default=None, help="waar de uitkomst komt (standaard: 'onderzoek' uit mkdocs.yml)")
     p = sub.add_parser("ci", help="schrijf een pijplijn die merge requests controleert en de site publiceert")
     p.add_argument("platform", choices=("gitlab", "github"), help="gitlab (GitLab Pages) of github (GitHub Pages)")
     p.add_argument("--toon", action="store_true", help="toon het bestand alleen, schrijf niets")
@@ -45,7 +49,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"check": cmd_check, "nieuw": cmd_new, "schema": cmd_schema, "bouw": cmd_build, "ci": cmd_ci,
-                "profiel": cmd_profile}
+                "profiel": cmd_profile, "toegankelijkheid": cmd_accessibility}
     try:
         return commands[args.opdracht](args)
     except KeyboardInterrupt:
@@ -101,6 +105,30 @@ def cmd_profile(args) -> int:
         return 1
     print(summary(profiel))
     return 0
+
+
+def cmd_accessibility(args) -> int:
+    settings, _ = read_site_settings(Path.cwd())
+    built = settings.base / args.map
+    if not (built / "index.html").exists():
+        print(f"fout: {args.map}/ bevat geen gebouwde site.\n    hint: bouw eerst met 'participatie bouw'.", file=sys.stderr)
+        return 2
+    try:
+        from .axe import write_results
+        import axe_playwright_python  # noqa: F401
+    except ImportError:
+        print("fout: de toegankelijkheidscontrole heeft Playwright en axe-core nodig.\n    hint: pip install "
+              "'participatie[toegankelijkheid]' en installeer Chromium (apt-get install chromium).", file=sys.stderr)
+        return 2
+    v = settings.opties.toegankelijkheid
+    target = settings.base / (args.uit or (v.onderzoek if v else "toegankelijkheid.json"))
+    data, problems = write_results(built, target)
+    for where, found in sorted(problems.items()):
+        for rule, element, summary in found:
+            print(f"{where}: {rule} bij {element}: {summary}")
+    print(f"{data['paginas']} pagina's gecontroleerd bij {' en '.join(map(str, data['breedtes']))} pixels: "
+          f"{data['overtredingen']} fouten. Geschreven: {target.relative_to(settings.base).as_posix()}.")
+    return 1 if problems else 0
 
 
 def cmd_schema(args) -> int:

@@ -28,13 +28,65 @@ def _create(root: Path, slug: str, settings: SiteSettings, templates: tuple[str,
         return False, f"fout: de map {_rel(folder)} bestaat al. Er is niets veranderd."
     folder.mkdir(parents=True)
     source = resources.files("participatie") / "sjablonen"
-    values = {"{titel}": slug.replace("-", " ").capitalize(), "{vandaag}": settings.vandaag().isoformat()}
+    kernen = list(settings.kernen) or ["Dorp"]
+    values = {"{titel}": slug.replace("-", " ").capitalize(), "{vandaag}": settings.vandaag().isoformat(),
+              "{kernen}": ", ".join(kernen[:2]), "{kern}": kernen[0],
+              "{domein}": (list(settings.eigen_domeinen) or ["gemeente.example"])[0], **_profile_words(settings)}
     for name in templates:
         text = (source / name).read_text(encoding="utf-8")
         for key, value in values.items():
             text = text.replace(key, value)
         (folder / name).write_text(text, encoding="utf-8")
     return True, f"Nieuw {wat} aangemaakt in {_rel(folder)}/.\n{eerst} en controleer met 'participatie check'.{_ensure_schemas(settings)}"
+
+
+def _profile_words(settings: SiteSettings) -> dict[str, str]:
+    """The parts of the templates that depend on the site's policy: its words, lists and optional parts."""
+    from .pipeline import load_profile
+    p, _ = load_profile(settings.profiel, settings.base)
+    if p is None:  # 'participatie check' reports the profile; the template keeps neutral words
+        return {"{plan}": "plan van aanpak", "{bron}": "het beleid van de gemeente", "{soort_werk}": "", "{stap1}": "",
+                "{doelen}": "zie het beleidsprofiel", "{niveau}": "niveau", "{niveaus}": "zie het beleidsprofiel",
+                "{voorbeeldniveau}": "", "{extra}": "", "{eindverslag}": "", "{kadercategorieen}": "zie het beleidsprofiel",
+                "{categorie1}": "", "{categorie2}": ""}
+    soort = (f"# Soort werk (tabel in het beleid): {_of([s.code for s in p.soorten_werk])}.\nsoort_werk:\n\n"
+             if p.soorten_werk else "")
+    stap1 = ""
+    if p.stap1:
+        stap1 = (f"# {p.woorden.stap1.capitalize()}: beantwoord elke vraag met ja of nee, met een toelichting.\n"
+                 f"# Eén keer 'nee' betekent: alleen {p.basisniveau.naam.lower()}.\n# stap1:\n"
+                 + "".join(f"#   {code}: {{antwoord: ja, toelichting: \"...\"}}   # {vraag}\n" for code, vraag in p.stap1.items())
+                 + "stap1:\n\n")
+    used = {v for o in p.plan_onderdelen for v in o.velden}
+    extra = []
+    if p.bestuursstijlen:
+        extra.append(f"# De bestuursstijl voor het hele traject: {_of([b.code for b in p.bestuursstijlen])}.\nbestuursstijl:\n")
+    if p.quickscan:
+        q = p.quickscan
+        extra.append(f"# Quick scan: geef elke randvoorwaarde een score ({', '.join(q.schaal)}).\n# quickscan:\n"
+                     + "".join(f"#   {v.code}: {q.drempel}   # {v.vraag}\n" for v in q.vragen))
+    if p.uitgesloten_onderwerpen:
+        extra.append("# Alleen als het onderwerp op de lijst van onderwerpen staat die het beleid uitsluit:\n"
+                     f"# uitgesloten_onderwerp: {_of([o.code for o in p.uitgesloten_onderwerpen])}\n")
+    if "kansen" in used:
+        extra.append("# Kansen en bedreigingen: wat laat het traject slagen, en wat bedreigt het?\nkansen_bedreigingen:\n")
+    if "taakverdeling" in used:
+        extra.append("# Wie doet wat: bestuur, ambtenaren, inwoners, organisaties.\ntaakverdeling:\n")
+    if p.fasen:
+        extra.append(f"# Groen licht per fase ({_of([f.code for f in p.fasen])}); zet in planning.yaml bij elk moment de 'fase:'.\n"
+                     f"# groen_licht:\n#   - {{fase: {p.fasen[0].code}, datum: 2026-03-01, door: college}}\ngroen_licht: []\n")
+    voorbeeld = p.niveau(p.advies_vanaf) or p.niveaus[min(1, len(p.niveaus) - 1)]
+    return {"{plan}": p.woorden.plan, "{bron}": p.bron, "{soort_werk}": soort, "{stap1}": stap1,
+            "{doelen}": _of([d.code for d in p.doelen]), "{niveau}": p.woorden.niveau,
+            "{niveaus}": _of(p.niveau_codes), "{voorbeeldniveau}": voorbeeld.code,
+            "{extra}": "".join(f"\n{block}" for block in extra),
+            "{eindverslag}": "\n\n".join(f"## {o.kop}" for o in p.eindverslag_onderdelen),
+            "{kadercategorieen}": _of(p.kadercategorieen), "{categorie1}": p.kadercategorieen[0],
+            "{categorie2}": p.kadercategorieen[-1]}
+
+
+def _of(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + f" of {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def _rel(folder: Path) -> str:
@@ -90,10 +142,15 @@ def _install_spec(base: Path) -> str:
 
 
 def _default_branch(base: Path) -> str:
+    """The repository's default branch (what origin/HEAD points to), else the branch checked out, else 'main'."""
     import subprocess
-    try:
-        run = subprocess.run(["git", "symbolic-ref", "--short", "HEAD"], cwd=base, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return "main"
-    branch = run.stdout.strip()
-    return branch if run.returncode == 0 and branch else "main"
+    for args, prefix in ((["symbolic-ref", "--short", "refs/remotes/origin/HEAD"], "origin/"),
+                         (["symbolic-ref", "--short", "HEAD"], "")):
+        try:
+            run = subprocess.run(["git", *args], cwd=base, capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return "main"
+        branch = run.stdout.strip().removeprefix(prefix)
+        if run.returncode == 0 and branch:
+            return branch
+    return "main"

@@ -122,3 +122,7 @@ ONDERDELEN = {
     "opgave.md": "opgave",
     "eindverslag.md": "eindverslag",
 }
+
+# Licences the open data can carry (SPDX code -> address, name on the page).
+LICENTIES = {"CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "Publiek domein (CC0 1.0)"),
+             "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "Naamsvermelding 4.0 (CC BY 4.0)")}

@@ -34,9 +34,9 @@ def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
 
 
 def _green_light(t: Traject) -> bool:
-    """Every phase the planning uses has its green light (given, or planned with its date)."""
+    """There is a green light, and every phase the planning uses has one (given, or planned with its date)."""
     used = {m.fase for m in t.planning.momenten if m.fase}
-    return bool(used) and used <= {g.fase for g in t.traject.groen_licht}
+    return bool(t.traject.groen_licht) and used <= {g.fase for g in t.traject.groen_licht}
 
 
 def eindverslag_parts(t: Traject, p: Profiel) -> dict[str, bool]:

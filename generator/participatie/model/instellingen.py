@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
+from ..vocabulary import LICENTIES
 from .bestanden import Strict, Tekst
 
 
@@ -18,7 +19,7 @@ class OpenData(Strict):
     """What a data portal needs to list the site's data (DCAT-AP-NL): who to ask, under which licence, about what."""
 
     contact: Tekst = Field(description="E-mailadres voor vragen over de data, bijvoorbeeld 'opendata@gemeente.nl'.")
-    licentie: Tekst = Field("CC0-1.0", description="SPDX-code van de licentie; CC0-1.0 (publiek domein) is de norm voor open data.")
+    licentie: Literal[tuple(LICENTIES)] = Field("CC0-1.0", description="SPDX-code van de licentie; CC0-1.0 (publiek domein) is de norm voor open data.")
     thema: Tekst = Field("Bestuur", description="Thema uit de overheidslijst (OWMS), bijvoorbeeld 'Bestuur' of 'Ruimte en infrastructuur'.")
 
 
@@ -35,6 +36,7 @@ class Toegankelijkheid(Strict):
     onderzoek: Tekst = Field("toegankelijkheid.json", description="Bestand met de uitkomst van de automatische controle (make toegankelijkheid).")
     maatregelen: list[Tekst] = Field([], description="Wat de gemeente verder doet om de site toegankelijk te maken.")
     uitzonderingen: list[Tekst] = Field([], description="Bekende problemen en de reden, per regel.")
+    handmatig_bekeken: bool = Field(False, description="true als iemand heeft bekeken wat de automatische test niet kon beoordelen.")
     registratie: Tekst | None = Field(None, description="Webadres van deze verklaring in het register van digitoegankelijk.nl.")
 
 

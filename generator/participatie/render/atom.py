@@ -61,8 +61,12 @@ def entries(v, dates: dict[str, list[dt.date]], site_url: str, vandaag: dt.date)
     for i in v.t.terugkoppeling.inbreng:
         if not i.reactie or i.uitkomst == UITKOMST_OPEN:
             continue
+        # The day the response was written down: the first change of terugkoppeling.yaml after the moment (Git);
+        # without history the moment itself. Never the build date, so a feed does not change on every build.
         since = moments[i.moment].datum if i.moment in moments else None
-        day = next((d for d in changes if since is None or d >= since), since or vandaag)
+        day = next((d for d in changes if since is None or d >= since), since)
+        if day is None:
+            continue
         out.append(Entry(f"{page}#reactie-{i.id}", f"Reactie op inbreng: {i.samenvatting}", min(day, vandaag),
                          f"{page}#inbreng", f"Uitkomst: {i.uitkomst}. {i.reactie}", tb.titel))
     return sorted(out, key=lambda e: (e.datum, e.id), reverse=True)

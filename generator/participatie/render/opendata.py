@@ -11,11 +11,9 @@ import datetime as dt
 import json
 
 from ..model.profiel import Profiel
-from ..vocabulary import SLUG_PATTERN, STATUSSEN, UITKOMSTEN
+from ..vocabulary import LICENTIES, SLUG_PATTERN, STATUSSEN, UITKOMSTEN
 
 JA_NEE = {"enum": ["ja", "nee"]}
-LICENTIES = {"CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "Publiek domein (CC0 1.0)"),
-             "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "Naamsvermelding 4.0 (CC BY 4.0)")}
 
 LEDGER_COLUMNS = [
     ("traject", "Titel van het traject"), ("slug", "Korte naam van het traject (map in projecten/)"),

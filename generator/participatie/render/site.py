@@ -75,6 +75,8 @@ class SiteRenderer:
         self.cards = Cards()
         self.rows: dict[str, dict] = {}
         self.entries: dict[str, list[atom.Entry]] = {}
+        open_data = result.settings.opties.open_data
+        self.licentie = open_data.licentie if open_data else "CC0-1.0"
         gemeente = result.settings.gemeente
         self.common = {"gemeente": gemeente, "gemeente_kort": gemeente.removeprefix("Gemeente "), "ladder": self.p.niveaus,
                        "bron": self.p.bron, "woorden": self.p.woorden, "kaart": self.cards}
@@ -230,8 +232,7 @@ def _open_data(r: SiteRenderer, views: list[TrajectView], columns, n_trajecten: 
     """The ledger of input and responses, the Data Package describing every export, and the DCAT record."""
     ledger = opendata.ledger_rows(views)
     settings = r.result.settings.opties.open_data
-    licentie = settings.licentie if settings else "CC0-1.0"
-    meta = opendata.build_meta(r.common["gemeente"], r.site_url, r.vandaag, licentie,
+    meta = opendata.build_meta(r.common["gemeente"], r.site_url, r.vandaag, r.licentie,
                                f"participatie-{slugify(r.common['gemeente_kort'])}")
     resources = [opendata.trajecten_resource(r.p, columns, n_trajecten), opendata.ledger_resource(len(ledger))]
     if r.p.initiatieven is not None:
@@ -249,7 +250,7 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
     rows = [r.rows[v.slug] for v in views]
     ini_rows = [v.row() for v in initiatieven]
     meta = {"titel": f"Participatietrajecten {r.common['gemeente']}", "peildatum": r.vandaag.isoformat(),
-            "licentie": "CC0-1.0", "beleidsprofiel": r.p.naam}
+            "licentie": r.licentie, "beleidsprofiel": r.p.naam}
     r.page("raad/index.md", "raad.html.j2", "Overzicht voor de gemeenteraad", "Houdt de gemeente zich aan haar eigen "
            "participatiebeleid? Per traject de volledigheid en de afwijkingen.", rows=list(zip(views, rows)),
            kolommen=[k for k in exports.KOLOMMEN if r.p.soorten_werk or k != "Soort werk"], met_soort=bool(r.p.soorten_werk),

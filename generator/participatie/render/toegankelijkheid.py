@@ -19,8 +19,8 @@ TE_BEOORDELEN = {"color-contrast": "kleurcontrast van tekst op een achtergrond d
                  "target-size": "de grootte van klikbare elementen"}
 REGISTER = "https://www.toegankelijkheidsverklaring.nl/register"
 MAATREGELEN = [  # what the product itself does on every site it builds
-    "Bij elke wijziging controleert een automatische test (axe-core) elke pagina op de regels van WCAG 2.1 niveau A en AA, "
-    "op de breedte van een telefoon en van een computer.",
+    "Een automatische test (axe-core) controleert elke pagina op de regels van WCAG 2.1 niveau A en AA, op de breedte "
+    "van een telefoon en van een computer. De uitkomst staat hierboven.",
     "De site werkt zonder JavaScript en laadt niets van andere websites.",
     "Pagina's zijn in eenvoudige taal (B1) geschreven en kunnen volledig worden geprint.",
     "Grafieken hebben een tekst en een tabel met dezelfde cijfers.",

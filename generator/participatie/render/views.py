@@ -141,7 +141,7 @@ class TrajectView:
         if p.quickscan and tb.quickscan:
             scan = {"bron": p.quickscan.bron, "schaal": p.quickscan.schaal, "drempel": p.quickscan.drempel,
                     "rijen": [{"vraag": v.vraag, "score": tb.quickscan.get(v.code),
-                               "onder": p.quickscan.rank(tb.quickscan.get(v.code, "")) < p.quickscan.rank(p.quickscan.drempel)}
+                               "onder": 0 <= p.quickscan.rank(tb.quickscan.get(v.code, "")) < p.quickscan.rank(p.quickscan.drempel)}
                               for v in p.quickscan.vragen]}
         uitgesloten = next((o.naam for o in p.uitgesloten_onderwerpen if o.code == tb.uitgesloten_onderwerp), None)
         licht = [{"fase": (p.fase(g.fase).naam if p.fase(g.fase) else g.fase), "datum": datum(g.datum),

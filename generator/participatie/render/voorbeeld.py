@@ -22,6 +22,8 @@ OVERZICHT = "participatie-bevindingen.md"
 
 def gevolg(f: Finding) -> str:
     """What publishing does with this finding, in the words of the overview page."""
+    if f.map is None and f.ernst is Ernst.FOUT:
+        return "de site wordt niet gebouwd tot dit is opgelost"
     if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT:
         return "dit traject of initiatief wordt niet gepubliceerd tot dit is opgelost"
     if f.gevolg is Gevolg.MELDEN and f.ernst is Ernst.FOUT:
@@ -74,7 +76,8 @@ def _order(f: Finding):
 def preview(result, problems: list[Finding]) -> Preview:
     """The preview of a checked site; `problems` are those of mkdocs.yml or the profile, outside any folder."""
     owners = {t.map: traject_page(t.slug) for t in result.trajecten}
-    owners |= {i.map: initiatief_page(i.slug) for i in result.initiatieven}
-    withheld = [(t.map, owners[t.map]) for t in result.withheld] + [(i.map, owners[i.map]) for i in result.withheld_initiatieven]
+    if result.profiel is not None and result.profiel.initiatieven is not None:  # only then are there initiative pages
+        owners |= {i.map: initiatief_page(i.slug) for i in result.initiatieven}
+    withheld = [(d.map, owners[d.map]) for d in [*result.withheld, *result.withheld_initiatieven] if d.map in owners]
     return Preview(problems + result.findings, owners, withheld)
 

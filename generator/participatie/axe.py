@@ -1,7 +1,9 @@
 """axe-core in Chromium on every built page, at phone and desktop width, run in a thread of its own.
 
-The suite starts it as soon as the example is built (see conftest): Chromium's renderers
-then work on the second core while the other tests run on the first.
+`participatie toegankelijkheid` writes what the toegankelijkheidsverklaring reports; the test
+suite starts the same run as soon as the example is built, so Chromium's renderers work on the
+second core while the other tests run on the first. Needs the optional dependencies
+(`pip install 'participatie[toegankelijkheid]'`) and Chromium.
 """
 
 from __future__ import annotations
@@ -95,8 +97,8 @@ class AxeRun:
         return problems, set().union(*(r for _, r in self.results))
 
 
-def write_results(built: Path, target: Path) -> dict:
-    """Run the check on every page and write what the toegankelijkheidsverklaring reports (`make toegankelijkheid`)."""
+def write_results(built: Path, target: Path) -> tuple[dict, dict]:
+    """Run the check on every page and write what the toegankelijkheidsverklaring reports, violations included."""
     import datetime as dt
     import json
     import re
@@ -112,11 +114,5 @@ def write_results(built: Path, target: Path) -> dict:
             "overtredingen": sum(len(found) for found in problems.values()),
             "te_beoordelen": sorted({kind for kind, _ in review})}
     target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return data
+    return data, problems
 
-
-if __name__ == "__main__":
-    import sys
-    if len(sys.argv) != 3:
-        sys.exit("gebruik: python tests/axe.py <gebouwde site> <uitvoerbestand>")
-    print(write_results(Path(sys.argv[1]), Path(sys.argv[2])))
