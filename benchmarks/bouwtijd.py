@@ -89,7 +89,11 @@ def touch(site: Path, n: int) -> None:
 
 def serve_rebuild(site: Path) -> float | None:
     """Seconds MkDocs reports for the rebuild in `mkdocs serve` after one edit."""
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765"], cwd=site, env=ENV,
+    import socket
+    with socket.socket() as free:  # a port nobody uses, so a server left running elsewhere cannot answer instead
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=site, env=ENV,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     built = []
     try:
