@@ -123,6 +123,12 @@ def test_fingerprints_are_stable_across_runs_and_line_shifts(broken, capsys):
     assert any(moved[k] == before[k] + 1 for k in before)
 
 
+def test_a_report_that_cannot_be_written_is_a_dutch_error(broken, capsys):
+    assert main(["check", "--format", "sarif", "--rapport", "bestaat/niet/rapport.sarif"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("fout: het rapport kan niet naar 'bestaat/niet/rapport.sarif'") and "Traceback" not in err
+
+
 def test_report_file_and_text_in_the_log(broken, capsys):
     code, out = run_cli(capsys, "check", "--format", "gitlab", "--rapport", "gl-code-quality-report.json")
     assert code == 1 and "fout: onbekend veld 'portefeuilehouder'" in out  # the job log reads as text

@@ -63,7 +63,12 @@ def cmd_check(args) -> int:
     findings = problems + result.findings
     output = FORMATS[args.format](findings, result.aantal, result.aantal_initiatieven)
     if args.rapport:
-        Path(args.rapport).write_text(output + "\n", encoding="utf-8")
+        try:
+            Path(args.rapport).write_text(output + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"fout: het rapport kan niet naar '{args.rapport}' ({exc.strerror or exc}).\n    hint: kies een "
+                  "bestand in een map die bestaat, bijvoorbeeld 'gl-code-quality-report.json'.", file=sys.stderr)
+            return 2
         output = FORMATS["tekst"](findings, result.aantal, result.aantal_initiatieven)
     print(output)
     failed = any(f.ernst is Ernst.FOUT for f in findings) or (args.strikt and findings)
@@ -122,7 +127,11 @@ def cmd_accessibility(args) -> int:
         return 2
     v = settings.opties.toegankelijkheid
     target = settings.base / (args.uit or (v.onderzoek if v else "toegankelijkheid.json"))
-    data, problems = write_results(built, target)
+    try:
+        data, problems = write_results(built, target)
+    except OSError as exc:
+        print(f"fout: de uitkomst kan niet naar '{target}' ({exc.strerror or exc}).", file=sys.stderr)
+        return 2
     for where, found in sorted(problems.items()):
         for rule, element, summary in found:
             print(f"{where}: {rule} bij {element}: {summary}")
