@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from .model.instellingen import SiteSettings
+from .model.profiel import Profiel
 from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, SLUG, YAML_BESTANDEN
 
 TEMPLATES = YAML_BESTANDEN + MARKDOWN_BESTANDEN
@@ -27,23 +28,23 @@ def _create(root: Path, slug: str, settings: SiteSettings, templates: tuple[str,
     if folder.exists() or folder.is_symlink():
         return False, f"fout: de map {_rel(folder)} bestaat al. Er is niets veranderd."
     folder.mkdir(parents=True)
+    from .pipeline import load_profile
+    profiel, _ = load_profile(settings.profiel, settings.base)  # once, for the templates and the schemas
     source = resources.files("participatie") / "sjablonen"
     kernen = list(settings.kernen) or ["Dorp"]
     values = {"{titel}": slug.replace("-", " ").capitalize(), "{vandaag}": settings.vandaag().isoformat(),
               "{kernen}": ", ".join(kernen[:2]), "{kern}": kernen[0],
-              "{domein}": (list(settings.eigen_domeinen) or ["gemeente.example"])[0], **_profile_words(settings)}
+              "{domein}": (list(settings.eigen_domeinen) or ["gemeente.example"])[0], **_profile_words(profiel)}
     for name in templates:
         text = (source / name).read_text(encoding="utf-8")
         for key, value in values.items():
             text = text.replace(key, value)
         (folder / name).write_text(text, encoding="utf-8")
-    return True, f"Nieuw {wat} aangemaakt in {_rel(folder)}/.\n{eerst} en controleer met 'participatie check'.{_ensure_schemas(settings)}"
+    return True, f"Nieuw {wat} aangemaakt in {_rel(folder)}/.\n{eerst} en controleer met 'participatie check'.{_ensure_schemas(settings, profiel)}"
 
 
-def _profile_words(settings: SiteSettings) -> dict[str, str]:
+def _profile_words(p: Profiel | None) -> dict[str, str]:
     """The parts of the templates that depend on the site's policy: its words, lists and optional parts."""
-    from .pipeline import load_profile
-    p, _ = load_profile(settings.profiel, settings.base)
     if p is None:  # 'participatie check' reports the profile; the template keeps neutral words
         return {"{plan}": "plan van aanpak", "{bron}": "het beleid van de gemeente", "{soort_werk}": "", "{stap1}": "",
                 "{doelen}": "zie het beleidsprofiel", "{niveau}": "niveau", "{niveaus}": "zie het beleidsprofiel",
@@ -93,13 +94,11 @@ def _rel(folder: Path) -> str:
     return folder.relative_to(Path.cwd()).as_posix() if folder.is_relative_to(Path.cwd()) else folder.as_posix()
 
 
-def _ensure_schemas(settings: SiteSettings) -> str:
+def _ensure_schemas(settings: SiteSettings, profiel: Profiel | None) -> str:
     folder = settings.base / "schema"
     if folder.exists():
         return ""
-    from .pipeline import load_profile
     from .schema import write_schemas
-    profiel, _ = load_profile(settings.profiel, settings.base)
     if profiel is None:
         return ""
     write_schemas(folder, profiel)

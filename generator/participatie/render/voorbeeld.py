@@ -8,6 +8,7 @@ trajectory gets a page of its own in the preview that says why it is not publish
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 
 from ..findings import Ernst, Finding, Gevolg, count
@@ -56,13 +57,20 @@ class Preview:
             page=path, groups=[], gevolg=gevolg, p=self, pagina=lambda f: None, tegengehouden=folder)
         return Page(path, folder, "Niet gepubliceerd", body)
 
+    @cached_property
+    def per_page(self) -> dict[str, list[Finding]]:
+        """Each owned page with its own findings, indexed once (not searched again for every page of the site)."""
+        out: dict[str, list[Finding]] = {}
+        for f in sorted(self.findings, key=_order):
+            if f.map in self.owners:
+                out.setdefault(self.owners[f.map], []).append(f)
+        return out
+
     def banner(self, path: str) -> str:
         if not self.findings:
             return ""
-        folder = next((f for f, p in self.owners.items() if p == path), None)
-        mine = [f for f in self.findings if folder and f.map == folder]
         return str(environment().get_template("voorbeeld-banner.html.j2").render(
-            p=self, mine=sorted(mine, key=_order), gevolg=gevolg, overzicht=href(path, OVERZICHT)))
+            p=self, mine=self.per_page.get(path, []), gevolg=gevolg, overzicht=href(path, OVERZICHT)))
 
     def _link(self, f: Finding) -> str | None:
         page = self.owners.get(f.map) if f.map else None
