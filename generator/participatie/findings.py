@@ -64,11 +64,12 @@ class Finding:
     code: str = ""
     map: str | None = None  # the folder of the trajectory or initiative it belongs to ('projecten/x')
     publiek: str = ""  # for a published notice: what is missing, in words a resident reads
+    gevolg: Gevolg | None = None  # decided once, when the finding is made, and kept with it (also in the cache)
 
-    @property
-    def gevolg(self) -> Gevolg:
-        known = REGELS.get(self.code)
-        return known.gevolg if known else Gevolg.TEGENHOUDEN
+    def __post_init__(self):
+        if self.gevolg is None:  # the code was registered by the module that made the finding
+            known = REGELS.get(self.code)
+            object.__setattr__(self, "gevolg", known.gevolg if known else Gevolg.TEGENHOUDEN)
 
     @property
     def waar(self) -> str:
