@@ -140,11 +140,47 @@ def test_raad_page_prints_every_column_and_trajectory(browser, server):
         assert header in flat, header
     for t in sources():
         assert t.traject.titel.split()[0] in flat and t.traject.titel.split()[-1] in flat, t.traject.titel
-    table_pages = [i for i, text in enumerate(pages) if "Vervanging riolering" in text or "Nieuw armoedebeleid" in text]
+    end = next(i for i, text in enumerate(pages) if "Alle afwijkingen en hun motivering" in text)  # the list after it
+    table_pages = [i for i, text in enumerate(pages[:end + 1]) if "Vervanging riolering" in text or "Nieuw armoedebeleid" in text]
     for i in table_pages:  # the header is repeated on every page the table runs over, with its words
         assert "Plan vastgesteld" in pages[i] and "Voldoet aan" in pages[i], i
         assert pypdf.PdfReader(io.BytesIO(pdf)).pages[i].mediabox.width > 800  # A4 landscape is 842 points wide
     context.close()
+
+
+def serve_folder(folder):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+@pytest.mark.parametrize("naam", ["dalfsen", "overbetuwe", "leiderdorp"])
+def test_every_motivering_is_on_the_raad_page_printed_on_a4(naam, browser, built, tmp_path):
+    """A raadslid preparing a meeting on paper reads every afwijking with its motivation."""
+    pypdf = pytest.importorskip("pypdf")
+    from test_toetsing import VOORBEELDEN, motiveringen
+    from conftest import build
+    site = built if naam == "dalfsen" else None
+    if site is None:
+        source = shutil.copytree(VOORBEELDEN[naam], tmp_path / naam)
+        assert build(source) == 0
+        site = source / "site"
+    expected = motiveringen(VOORBEELDEN[naam])
+    assert expected
+    httpd, url = serve_folder(site)
+    try:
+        context = browser.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        page.goto(f"{url}/raad/index.html")
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+        flat = " ".join(" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+        for text in expected:
+            assert " ".join(text.split()) in flat, text
+        context.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @pytest.mark.axe

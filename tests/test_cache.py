@@ -10,7 +10,7 @@ import pytest
 
 from conftest import check, edit
 from participatie import pipeline
-from participatie.cache import FOLDER, _MEMORY
+from participatie.cache import FOLDER, KEEP, _MEMORY
 
 
 @pytest.fixture
@@ -50,7 +50,23 @@ def test_a_changed_profile_or_date_invalidates_everything(site, counted, monkeyp
     monkeypatch.setenv("PARTICIPATIE_VANDAAG", "2026-11-23")
     check(site)
     assert len(counted) == 8
-    assert len(list((site / FOLDER).glob("bevindingen-*"))) == 1  # the cache for the other day is gone
+    assert len(list((site / FOLDER).glob("bevindingen-*"))) == 2  # the other day's cache stays beside it
+    for day in range(24, 30):
+        monkeypatch.setenv("PARTICIPATIE_VANDAAG", f"2026-11-{day}")
+        check(site)
+    assert len(list((site / FOLDER).glob("bevindingen-*"))) == KEEP  # only the newest few
+
+
+def test_back_to_an_earlier_context_is_warm(site, counted, monkeypatch):
+    check(site)
+    monkeypatch.setenv("PARTICIPATIE_VANDAAG", "2026-12-24")
+    check(site)
+    monkeypatch.delenv("PARTICIPATIE_VANDAAG")
+    monkeypatch.setenv("PARTICIPATIE_VANDAAG", "2026-11-22")
+    _MEMORY.clear()
+    counted.clear()
+    check(site)
+    assert counted == []
 
 
 def test_a_damaged_entry_is_ignored(site, counted):

@@ -75,7 +75,7 @@ def test_site_peildatum_is_used_without_the_environment_variable(site):
     edit(site / "mkdocs.yml", "peildatum: 2026-11-22", "peildatum: 2027-12-01")
     later = run()
     assert later.returncode == 1
-    assert "afwijking zonder motivering: besluit 'besluit-college' (2027-04-13) is voorbij" in later.stdout
+    assert "afwijking zonder motivering: het besluit 'College besluit over het ontwerp' (13 april 2027) is genomen" in later.stdout
 
 
 def test_bad_setting_is_a_positioned_error_for_check_bouw_and_mkdocs(site, cli):

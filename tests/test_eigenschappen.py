@@ -20,7 +20,8 @@ from participatie.pipeline import load_profile
 from participatie.render.html import environment
 from participatie.render.page import Page
 from participatie.render.views import TrajectView
-from participatie.rules import Context, check_traject
+from participatie.rules import Context
+from participatie.toetsing import toets_traject
 from participatie.vocabulary import MARKDOWN_BESTANDEN, STATUSSEN, UITKOMSTEN, YAML_BESTANDEN
 
 PROFIEL, _ = load_profile("dalfsen", Path("."))
@@ -103,12 +104,12 @@ def test_arbitrary_documents_in_the_files_shapes(t, p, i, k, markdown):
             (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         (folder / "eindverslag.md").write_text(markdown, encoding="utf-8")
         loaded, findings = bind_traject(read_folder(folder, "projecten/traject", YAML_BESTANDEN, MARKDOWN_BESTANDEN))
-        findings += check_traject(loaded, CTX)
-        for f in findings:
+        toetsing = toets_traject(loaded, CTX)
+        for f in [*findings, *toetsing.bevindingen]:
             assert f.format().startswith("projecten/traject")
         if loaded.traject is not None and loaded.leesbaar:
             body = environment().get_template("traject.html.j2").render(
-                t=TrajectView(loaded, PROFIEL, VANDAAG), page="trajecten/x.md", ladder=PROFIEL.niveaus, bron=PROFIEL.bron, woorden=PROFIEL.woorden,
+                t=TrajectView(loaded, PROFIEL, VANDAAG, toetsing), page="trajecten/x.md", ladder=PROFIEL.niveaus, bron=PROFIEL.bron, woorden=PROFIEL.woorden,
                 gemeente="Gemeente X", gemeente_kort="X")
             page = Page("trajecten/x.md", loaded.titel, "", body)
             assert page.koppen and page.markdown()

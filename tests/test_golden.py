@@ -21,7 +21,7 @@ PAGES = ["trajecten/dorpsplein-oosterbroek.md", "trajecten/index.md", "index.md"
          "kalender/index.md", "kalender/archief.md", "raad/index.md", "raad/monitor.md", "initiatieven/index.md",
          "initiatieven/repaircafe-vechtwolde.md", "initiatieven/indienen.md", "toegankelijkheid/index.md"]
 FILES = ["trajecten/fietspad-kerkdijk.ics", "kalender/lemelhuizen.ics", "raad/trajecten.csv", "raad/trajecten.json",
-         "raad/initiatieven.csv", "raad/inbreng.csv", "raad/datapackage.json", "raad/catalogus.jsonld",
+         "raad/initiatieven.csv", "raad/inbreng.csv", "raad/afwijkingen.csv", "raad/afwijkingen.json", "raad/datapackage.json", "raad/catalogus.jsonld",
          "trajecten/omgevingsvisie-2040.xml", "nieuws.xml"]
 
 

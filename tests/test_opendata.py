@@ -37,7 +37,7 @@ def test_frictionless_validates_the_data_package_of_the_example(built):
     run = frictionless(built / "raad" / "datapackage.json")
     report = json.loads(run.stdout)
     assert run.returncode == 0 and report["valid"] is True, run.stdout[-3000:]
-    assert {t["name"] for t in report["tasks"]} == {"trajecten", "inbreng", "initiatieven"}
+    assert {t["name"] for t in report["tasks"]} == {"trajecten", "inbreng", "afwijkingen", "initiatieven"}
 
 
 def test_a_changed_export_that_breaks_its_schema_fails(built, tmp_path):
@@ -108,7 +108,7 @@ def test_the_catalogue_record_is_json_ld_with_every_required_dcat_ap_nl_property
     assert str(graph.value(dataset, DCTERMS.title)) == "Participatie in Vechtwolde"
     assert graph.value(dataset, DCTERMS.title).language == "nl"
     distributions = list(graph.objects(dataset, DCAT.distribution))
-    assert len(distributions) == 4  # three CSV files and the descriptor
+    assert len(distributions) == 5  # four CSV files and the descriptor
     for d in distributions:
         assert graph.value(d, DCAT.accessURL) is not None and graph.value(d, DCTERMS.license) is not None
         assert str(graph.value(d, DCAT.accessURL)).startswith("https://meedoen.vechtwolde.example/raad/")

@@ -86,7 +86,7 @@ def test_raad_sorts_by_process_order_and_share_answered(built):
 def test_monitor_charts_have_text_alternatives_and_tables(built):
     html = (built / "raad/monitor.html").read_text(encoding="utf-8")
     charts = ("plan-per-soort", "plan-per-domein", "volledigheid", "uitkomsten", "niveaus", "initiatieven-per-stap",
-              "initiatieven-per-besluit")
+              "initiatieven-per-besluit", "initiatieven-doorlooptijd")
     for slug in charts:
         svg = (built / f"raad/{slug}.svg").read_text(encoding="utf-8")
         assert svg.lstrip().startswith("<?xml") and "<svg" in svg

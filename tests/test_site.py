@@ -70,7 +70,8 @@ def test_trajectory_page_is_filled_from_the_files(built):
     assert "<del>Focusgroep jongeren</del>" in html and "Te weinig aanmeldingen" in text  # cancelled, struck through
     assert "6 punten: 3 overgenomen, 1 deels overgenomen, 1 niet overgenomen en 1 nog in behandeling." in text
     assert "Het dorp koos met het dorpsbudget" in text
-    assert "Participatie vóór vaststelling van het plan: Ideeënavond over het dorpsplein" in text  # words, not the id
+    assert ("Moment 'Ideeënavond over het dorpsplein' (24 februari 2026) ligt vóór de vaststelling van het plan van "
+            "aanpak (10 maart 2026).") in text  # words and values, not the id
     assert "Dorpsbelang had de avond al lang aangekondigd" in text
     assert "parkeren-op-plein" not in text and "Ondernemers vragen om meer parkeerplaatsen op het plein zelf." in text
     assert "Uitslag dorpsbudget" in text and 'href="mailto:dorpsplein@vechtwolde.example"' in html

@@ -21,6 +21,7 @@ from pathlib import Path
 
 FOLDER = ".participatie-cache"
 MAX_BYTES = 512 * 1024
+KEEP = 4  # caches per kind kept side by side: check and preview, another peildatum or profile, do not wipe each other
 _MEMORY: dict[tuple, tuple[str, object]] = {}  # a long-running process (mkdocs serve) skips even the unpickling
 _CODE: str | None = None
 
@@ -132,7 +133,7 @@ class Cache:
             pass
 
     def save(self) -> None:
-        """Write the cache for this context (dropping trajectories that are gone) and remove caches for other contexts."""
+        """Write the cache for this context (dropping trajectories that are gone); keep the few newest other contexts."""
         gone = set(self.entries) - self.seen
         if self.key is None or not (self.changed or gone):
             return
@@ -144,8 +145,9 @@ class Cache:
             tmp = self.folder / f".{self.context}.{os.getpid()}"
             tmp.write_bytes(hmac.new(self.key, body, hashlib.sha256).digest() + body)
             tmp.replace(self.path)
-            for other in self.folder.glob(f"{self.namespace}-*.pickle"):
-                if other != self.path:
-                    other.unlink(missing_ok=True)
+            others = sorted((p for p in self.folder.glob(f"{self.namespace}-*.pickle") if p != self.path),
+                            key=lambda p: p.stat().st_mtime, reverse=True)
+            for other in others[KEEP - 1:]:
+                other.unlink(missing_ok=True)
         except OSError:
             pass

@@ -61,7 +61,7 @@ def cmd_check(args) -> int:
     settings, problems = read_site_settings(Path.cwd())
     result = check_site(settings, settings.vandaag(), projecten=args.pad, cache=not args.zonder_cache, need_trajecten=False)
     findings = problems + result.findings
-    output = FORMATS[args.format](findings, result.aantal, result.aantal_initiatieven)
+    output = FORMATS[args.format](findings, result.aantal, result.aantal_initiatieven, result.toetsingen.values())
     if args.rapport:
         try:
             Path(args.rapport).write_text(output + "\n", encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .cache import Cache, folder_key
-from .findings import Ernst, Finding, Gevolg, Pos, relpath, sort_findings
+from .findings import Ernst, Finding, Pos, relpath, sort_findings
 from .load.folders import list_folders, read_folder
 from .load.profielen import BESTAAT_NIET, builtin_profiles, resolve_profile
 from .load.yaml import load_yaml
@@ -25,8 +25,9 @@ from .model.instellingen import SiteSettings
 from .model.profiel import Profiel
 from .model.initiatief import Initiatief, bind_initiatief
 from .model.traject import Dossier, Traject, bind_traject
-from .rules import Context, check_initiatief, check_traject
+from .rules import Context
 from .rules.beleidsprofiel import check_profile
+from .toetsing import Toetsing, toets_initiatief, toets_traject
 from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, YAML_BESTANDEN
 
 
@@ -37,10 +38,11 @@ class Result:
     profiel: Profiel | None = None
     trajecten: list[Traject] = field(default_factory=list)
     initiatieven: list[Initiatief] = field(default_factory=list)
+    toetsingen: dict[str, Toetsing] = field(default_factory=dict)  # folder ('projecten/x') -> its verdict
     findings: list[Finding] = field(default_factory=list)
     aantal: int = 0  # trajectories checked
     aantal_initiatieven: int = 0
-    sleutels: dict[str, str] = field(default_factory=dict)  # slug -> digest of its files, when the cache was used
+    sleutels: dict[str, str] = field(default_factory=dict)  # folder -> digest of its files, when the cache was used
     cache_context: str = ""
 
     @property
@@ -51,37 +53,33 @@ class Result:
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.ernst is Ernst.WAARSCHUWING]
 
-    def of(self, map_pad: str) -> list[Finding]:
-        return [f for f in self.findings if f.map == map_pad]
+    def toetsing(self, map_pad: str) -> Toetsing:
+        return self.toetsingen[map_pad]
 
     @property
     def blocked(self) -> set[str]:
-        return {f.map for f in self.findings if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT}
+        return {m for m, v in self.toetsingen.items() if v.tegengehouden}
 
     @property
     def withheld(self) -> list[Traject]:
         """Trajectories that must not be published: unreadable, personal data, unsafe content."""
         blocked = self.blocked
-        return [t for t in self.trajecten if t.map in blocked or t.traject is None]
+        return [t for t in self.trajecten if t.map in blocked]
 
     @property
     def published(self) -> list[Traject]:
-        held = {t.map for t in self.withheld}
-        return [t for t in self.trajecten if t.map not in held]
+        blocked = self.blocked
+        return [t for t in self.trajecten if t.map not in blocked]
 
     @property
     def published_initiatieven(self) -> list[Initiatief]:
         blocked = self.blocked
-        return [i for i in self.initiatieven if i.map not in blocked and i.initiatief is not None]
+        return [i for i in self.initiatieven if i.map not in blocked]
 
     @property
     def withheld_initiatieven(self) -> list[Initiatief]:
-        published = {i.map for i in self.published_initiatieven}
-        return [i for i in self.initiatieven if i.map not in published]
-
-    def gaps(self, map_pad: str) -> list[Finding]:
-        """What a published trajectory's notice shows: policy errors, in residents' words."""
-        return [f for f in self.of(map_pad) if f.gevolg is Gevolg.MELDEN and f.ernst is Ernst.FOUT]
+        blocked = self.blocked
+        return [i for i in self.initiatieven if i.map in blocked]
 
 
 def load_profile(name_or_path: str, base: Path, waar: str = "mkdocs.yml") -> tuple[Profiel | None, list[Finding]]:
@@ -112,36 +110,37 @@ def context(settings: SiteSettings, profiel: Profiel, vandaag: dt.date) -> Conte
 
 @dataclass(frozen=True)
 class Kind:
-    """What is in a folder: a trajectory or an initiative; its files, how it is bound and checked."""
+    """What is in a folder: a trajectory or an initiative; its files, how it is bound and judged."""
 
     yaml_files: tuple[str, ...]
     markdown_files: tuple[str, ...]
     bind: Callable
-    check: Callable
+    toets: Callable
 
 
-TRAJECT = Kind(YAML_BESTANDEN, MARKDOWN_BESTANDEN, bind_traject, check_traject)
-INITIATIEF = Kind(INITIATIEF_BESTANDEN, (), bind_initiatief, check_initiatief)
+TRAJECT = Kind(YAML_BESTANDEN, MARKDOWN_BESTANDEN, bind_traject, toets_traject)
+INITIATIEF = Kind(INITIATIEF_BESTANDEN, (), bind_initiatief, toets_initiatief)
 
 
-def process_folder(folder: Path, pad: str, ctx: Context, kind: Kind = TRAJECT) -> tuple[Dossier, list[Finding]]:
-    """One trajectory or initiative from its files to its findings."""
+def process_folder(folder: Path, pad: str, ctx: Context, kind: Kind = TRAJECT) -> tuple[Dossier, Toetsing]:
+    """One trajectory or initiative from its files to its verdict."""
     dossier, findings = kind.bind(read_folder(folder, pad, kind.yaml_files, kind.markdown_files))
-    findings += kind.check(dossier, ctx)
-    return replace(dossier, sources={}), findings  # positions are only needed while checking
+    toetsing = kind.toets(dossier, ctx)
+    toetsing = replace(toetsing, bevindingen=tuple(findings) + toetsing.bevindingen)
+    return replace(dossier, sources={}), toetsing  # positions are only needed while checking
 
 
 def cached_folder(folder: Path, pad: str, ctx: Context, cache: Cache | None, files: str | None,
-                  need_dossier: bool = True, kind: Kind = TRAJECT) -> tuple[Dossier | None, list[Finding]]:
+                  need_dossier: bool = True, kind: Kind = TRAJECT) -> tuple[Dossier | None, Toetsing]:
     """From the cache when the folder's files are unchanged; the dossier itself only when asked for."""
     if cache is None or files is None:
         return process_folder(folder, pad, ctx, kind)
     hit = cache.get(pad, files, parts=2 if need_dossier else 1)
     if hit is not None:
         return (hit[1] if need_dossier else None), hit[0]
-    dossier, findings = process_folder(folder, pad, ctx, kind)
-    cache.put(pad, files, findings, dossier)
-    return dossier, findings
+    dossier, toetsing = process_folder(folder, pad, ctx, kind)
+    cache.put(pad, files, toetsing, dossier)
+    return dossier, toetsing
 
 
 def cache_context(settings: SiteSettings, vandaag: dt.date, root_pad: str) -> str:
@@ -184,8 +183,9 @@ def _check_folders(result: Result, folders: list[Path], root_pad: str, ctx: Cont
         files = folder_key(folder) if store is not None else None
         if files is not None:
             result.sleutels[pad] = files
-        dossier, problems = cached_folder(folder, pad, ctx, store, files, need, kind)
-        findings += problems
+        dossier, toetsing = cached_folder(folder, pad, ctx, store, files, need, kind)
+        result.toetsingen[pad] = toetsing
+        findings += toetsing.bevindingen
         if kind is TRAJECT:
             result.aantal += 1
         else:

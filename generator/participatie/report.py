@@ -27,13 +27,21 @@ def as_dict(f: Finding) -> dict:
             "publicatie": f.gevolg.value}
 
 
-def format_text(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
+def format_text(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0, toetsingen=()) -> str:
     return "\n".join([f.format() for f in findings] + [summary(findings, n_trajecten, n_initiatieven)])
 
 
-def format_json(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
+def verdict_dict(v) -> dict:
+    """One trajectory's or initiative's verdict, as the pages and the raad overview show it."""
+    return {"map": v.map, "soort": v.soort, "publicatie": v.publicatie.value, "voldoet": v.voldoet,
+            "ontbreekt": list(v.ontbreekt), "afwijkingen": len(v.afwijkingen),
+            "afwijkingen_gemotiveerd": v.afwijkingen_gemotiveerd}
+
+
+def format_json(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0, toetsingen=()) -> str:
     return json.dumps({"trajecten": n_trajecten, "initiatieven": n_initiatieven, "fouten": count(findings, Ernst.FOUT),
                        "waarschuwingen": count(findings, Ernst.WAARSCHUWING),
+                       "toetsing": [verdict_dict(v) for v in sorted(toetsingen, key=lambda v: v.map)],
                        "bevindingen": [as_dict(f) for f in findings]}, ensure_ascii=False, indent=2)
 
 
@@ -53,7 +61,7 @@ def _message(f: Finding) -> str:
     return f"{f.boodschap}\n{f.hint}" if f.hint else f.boodschap
 
 
-def format_github(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
+def format_github(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0, toetsingen=()) -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on its line in the merge request."""
     lines = []
     for f in findings:
@@ -74,7 +82,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_gitlab(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
+def format_gitlab(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0, toetsingen=()) -> str:
     """A GitLab Code Quality report (artifacts:reports:codequality): shown in the merge request's widget and diff."""
     return json.dumps([{"description": _message(f), "check_name": f.code or f.ernst.value, "fingerprint": fp,
                         "severity": "major" if f.ernst is Ernst.FOUT else "minor",
@@ -82,7 +90,7 @@ def format_gitlab(findings: list[Finding], n_trajecten: int, n_initiatieven: int
                        for f, fp in zip(findings, fingerprints(findings))], ensure_ascii=False, indent=2)
 
 
-def format_sarif(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) -> str:
+def format_sarif(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0, toetsingen=()) -> str:
     """SARIF 2.1.0, read by GitHub code scanning, GitLab and most editors."""
     from importlib.metadata import PackageNotFoundError, version
     try:

@@ -31,6 +31,14 @@ MOMENT_SOORTEN = {
     "besluit": "besluit",
     "inspraak": "inspraak of zienswijze",
 }
+# What a 'besluit' moment decides. Only the final decision ('eind', the default) needs the eindverslag
+# (Dalfsen §2.1.5: the eindverslag is part of the decision document) and carries the Omgevingswet's motivering.
+BESLUITEN = {
+    "plan": "vaststelling van het plan van aanpak",
+    "tussen": "tussenbesluit",
+    "eind": "eindbesluit",
+}
+EINDBESLUIT = "eind"
 # Moments where people give input; a terugkoppeling or besluit reports back or decides.
 DEELNAME = ("bijeenkomst", "online", "inloop", "inspraak")
 # Moments after which people must hear back within the profile's term ('radiostilte').

@@ -28,7 +28,7 @@ from ..pipeline import Result, check_site
 from ..render.page import Page
 from ..render.site import render_site
 from ..render.voorbeeld import Preview, preview
-from .common import ASSET_CSS, ASSET_JS, THEME, fatal, withheld_message
+from .common import ASSET_CSS, ASSET_JS, THEME, fatal, pin_build_date, withheld_message
 
 log = get_plugin_logger(__name__)
 # Every option is checked by the core (with its position in mkdocs.yml), not by MkDocs.
@@ -50,6 +50,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         self.settings, self.problems = read_site_settings(self.base, self.config_file.name)
         if self.problems and not self.serving:
             raise PluginError(fatal(self.problems))
+        pin_build_date(self.settings.vandaag())
         config.use_directory_urls = False  # generated pages link to each other as .html
         theme_dirs = config.theme.dirs
         theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))  # the product's 404 page; the site's own wins

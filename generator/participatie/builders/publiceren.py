@@ -25,7 +25,7 @@ from ..load.git import change_dates
 from ..load.instellingen import read_site_settings
 from ..pipeline import Result, check_site, load_profile
 from ..render.site import render_site
-from .common import fatal, withheld_message
+from .common import fatal, pin_build_date, withheld_message
 
 GEBOUWD, NIETS, GEBRUIK, TEGENGEHOUDEN = 0, 1, 2, 3
 BOUWERS = ("mkdocs", "zensical")
@@ -82,6 +82,7 @@ def _mkdocs(base: Path, staging: Path, strict: bool, settings) -> Result:
 
 def _zensical(base: Path, staging: Path, strict: bool, settings) -> Result:
     from .docs import write_docs_tree
+    pin_build_date(settings.vandaag())
     result = check_site(settings, settings.vandaag())
     if result.profiel is None:
         raise BuildFailed(fatal(result.findings))

@@ -1,20 +1,25 @@
-"""Afwijkingen the data itself shows (Dalfsen §2.3.1: the raad checks that each one is motivated).
+"""Afwijkingen the data itself shows, and how each is accounted for (Dalfsen §2.3.1: the raad checks each one).
 
-Each detector reads the trajectory against the profile and returns what it found, with
-the place in the files where staff would fix or explain it. Declared afwijkingen in
-traject.yaml are matched on soort and 'betreft'.
+Each detector reads the trajectory against the profile and returns what it found, in words
+with the values involved (level and allowed levels, style and level, score and threshold,
+dates and terms), and the place in the files where staff would fix or explain it.
+`account()` matches them with the afwijkingen declared in traject.yaml (one matcher, on
+soort and 'betreft'): the result is what the raad reads, the pages show and the rules report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable
 
+from ..model.bestanden import Afwijking
 from ..model.profiel import Profiel
 from ..model.traject import Traject
+from ..taal import kort, opsomming
 from ..vocabulary import DEELNAME, TERUGKOPPELING_NODIG
-from .kalender import active, einde
-from .volledigheid import eindverslag_complete
+from .kalender import active, einde, final_decision
+from .volledigheid import eindverslag_parts
 
 
 @dataclass(frozen=True)
@@ -23,9 +28,57 @@ class Gevonden:
 
     soort: str
     betreft: str | None
-    omschrijving: str
+    omschrijving: str  # what happened, with the values, in words staff and the raad both read
     bestand: str
     loc: tuple
+
+
+@dataclass(frozen=True)
+class Verantwoording:
+    """One afwijking as the raad reads it: found by the check, declared by staff, or both; motivated or not."""
+
+    soort: str
+    soort_naam: str  # in the profile's words
+    betreft: str | None  # as written: a moment's or input's id, a group, a step
+    betreft_naam: str | None  # in words: the moment's title, the input's summary, the group
+    omschrijving: str  # what happened (found), or what staff wrote under 'wat' (declared only)
+    wat: str | None  # what staff wrote under 'wat', when declared
+    motivering: str | None
+    gevonden: bool  # the check found it in the data
+    opgegeven: bool  # declared in the file under 'afwijkingen:'
+    bestand: str  # where to explain it
+    loc: tuple
+
+    @property
+    def gemotiveerd(self) -> bool:
+        return bool(self.motivering)
+
+
+def covers(a: Afwijking, g: Gevonden) -> bool:
+    """The one rule for whether a declared afwijking explains a found one: same soort, and same 'betreft' if it has one."""
+    return a.soort == g.soort and (g.betreft is None or a.betreft == g.betreft)
+
+
+def account(found: list[Gevonden], declared: list[Afwijking], bestand: str, soort_naam: Callable[[str], str],
+            words: Callable[[str | None], str | None]) -> tuple[Verantwoording, ...]:
+    """Every found afwijking with the declaration that covers it (if any), then every declaration that covers none."""
+    out, used = [], set()
+    for g in found:
+        i = next((n for n, a in enumerate(declared) if covers(a, g)), None)
+        a = declared[i] if i is not None else None
+        if i is not None:
+            used.add(i)
+        out.append(Verantwoording(g.soort, soort_naam(g.soort), g.betreft, words(g.betreft), g.omschrijving,
+                                  a.wat if a else None, a.motivering if a else None, True, a is not None, g.bestand, g.loc))
+    out += [Verantwoording(a.soort, soort_naam(a.soort), a.betreft, words(a.betreft), a.wat, a.wat, a.motivering, False,
+                           True, bestand, ("afwijkingen", n)) for n, a in enumerate(declared) if n not in used]
+    return tuple(out)
+
+
+def account_traject(t: Traject, p: Profiel, vandaag: dt.date) -> tuple[Verantwoording, ...]:
+    """The afwijkingen of a trajectory; none are looked for while a file is unreadable (they would not be real)."""
+    found = detect_afwijkingen(t, p, vandaag) if t.leesbaar else []
+    return account(found, t.traject.afwijkingen, "traject.yaml", p.afwijking_naam, lambda b: betreft_in_words(t, b))
 
 
 def group_levels(t: Traject) -> dict[str, list[str]]:
@@ -36,6 +89,11 @@ def group_levels(t: Traject) -> dict[str, list[str]]:
 def highest_level(t: Traject, p: Profiel) -> str | None:
     levels = [lv for lvs in group_levels(t).values() for lv in lvs if p.rank(lv) >= 0]
     return max(levels, key=p.rank) if levels else None
+
+
+def _naam(p: Profiel, code: str | None) -> str:
+    n = p.niveau(code or "")
+    return f"'{n.naam if n else code}'"
 
 
 def detect_afwijkingen(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
@@ -50,31 +108,40 @@ def _outside_table(t, p, vandaag):
     if soort is None:
         return []
     out, levels = [], group_levels(t)
+    allowed = opsomming([_naam(p, c) for c in soort.niveaus])
     for i, g in enumerate(t.traject.omgevingsanalyse):
         for lv in dict.fromkeys(levels[g.groep]):
             if p.rank(lv) >= 0 and lv not in soort.niveaus:
                 out.append(Gevonden("niveau-buiten-tabel", g.groep,
-                                    f"groep '{g.groep}' krijgt niveau '{lv}'; bij '{soort.naam}' staat het beleid alleen "
-                                    f"{', '.join(soort.niveaus)} toe", "traject.yaml", ("omgevingsanalyse", i, "niveau")))
+                                    f"groep '{g.groep}' krijgt {_naam(p, lv)}, maar bij "
+                                    f"'{soort.naam}' staat het beleid alleen {allowed} toe", "traject.yaml",
+                                    ("omgevingsanalyse", i, "niveau")))
     return out
+
+
+def _above_basis(t, p) -> str | None:
+    """The highest level, when it is more than the level that needs no interaction."""
+    top = highest_level(t, p)
+    return top if top and p.rank(top) > p.rank(p.basisniveau.code) else None
 
 
 def _stap1_nee(t, p, vandaag):
     antwoorden = t.traject.stap1 or {}
     nee = [k for k in p.stap1 if k in antwoorden and antwoorden[k].antwoord == "nee"]
-    top = highest_level(t, p)
-    if nee and top and p.rank(top) > p.rank(p.basisniveau.code):
-        return [Gevonden("stap1-nee", None, f"{p.woorden.stap1} beantwoordt '{nee[0]}' met nee, maar het hoogste niveau is "
-                         f"'{top}' (alleen {p.basisniveau.code} past dan)", "traject.yaml", ("stap1", nee[0], "antwoord"))]
-    return []
+    top = _above_basis(t, p)
+    if not (nee and top):
+        return []
+    return [Gevonden("stap1-nee", None, f"{p.woorden.stap1} beantwoordt de vraag '{nee[0]}' met nee, maar groepen "
+                     f"krijgen tot en met {_naam(p, top)}; dan past alleen {_naam(p, p.basisniveau.code)}",
+                     "traject.yaml", ("stap1", nee[0], "antwoord"))]
 
 
 def _before_vaststelling(t, p, vandaag):
     vast = t.traject.vastgesteld
     if vast is None:
         return []
-    return [Gevonden("participatie-voor-vaststelling", m.id, f"moment '{m.id}' ({m.datum.isoformat()}) ligt vóór de "
-                     f"vaststelling van het plan ({vast.datum.isoformat()})", "planning.yaml", ("momenten", i, "datum"))
+    return [Gevonden("participatie-voor-vaststelling", m.id, f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór de "
+                     f"vaststelling van het {p.woorden.plan} ({kort(vast.datum)})", "planning.yaml", ("momenten", i, "datum"))
             for i, m in enumerate(t.planning.momenten) if active(m) and m.soort in DEELNAME and m.datum < vast.datum]
 
 
@@ -84,16 +151,17 @@ def _plan_changes(t, p, vandaag):
     out = []
     for i, m in enumerate(t.planning.momenten):
         if m.geannuleerd:
-            out.append(Gevonden("moment-geannuleerd", m.id, f"moment '{m.id}' is geannuleerd: {m.geannuleerd.reden}",
-                                "planning.yaml", ("momenten", i, "geannuleerd")))
+            out.append(Gevonden("moment-geannuleerd", m.id, f"moment '{m.titel}' ({kort(m.datum)}) is geannuleerd: "
+                                f"{m.geannuleerd.reden.rstrip('.')}", "planning.yaml", ("momenten", i, "geannuleerd")))
         if m.verplaatst:
-            out.append(Gevonden("moment-verplaatst", m.id, f"moment '{m.id}' is verplaatst van "
-                                f"{m.verplaatst[-1].van.isoformat()} naar {m.datum.isoformat()}",
-                                "planning.yaml", ("momenten", i, "verplaatst")))
+            out.append(Gevonden("moment-verplaatst", m.id, f"moment '{m.titel}' is verplaatst van "
+                                f"{kort(m.verplaatst[-1].van)} naar {kort(m.datum)}", "planning.yaml",
+                                ("momenten", i, "verplaatst")))
     return out
 
 
-def _offered(t: Traject, p: Profiel, groep: str) -> list[str]:
+def offered(t: Traject, p: Profiel, groep: str) -> list[str]:
+    """The levels the active participation moments for a group offer it."""
     return [m.niveau for m in t.planning.momenten
             if active(m) and m.soort in DEELNAME and groep in m.doelgroepen and p.rank(m.niveau or "") >= 0]
 
@@ -104,11 +172,12 @@ def _lower_level(t, p, vandaag):
     for i, g in enumerate(t.traject.omgevingsanalyse):
         if not g.niveau or g.fasen or p.rank(g.niveau) < 0:
             continue
-        offered = _offered(t, p, g.groep)
-        if offered and max(p.rank(lv) for lv in offered) < p.rank(g.niveau):
-            top = max(offered, key=p.rank)
-            out.append(Gevonden("niveau-gewijzigd", g.groep, f"groep '{g.groep}' krijgt in de planning hooguit '{top}', "
-                                f"terwijl het plan '{g.niveau}' belooft", "traject.yaml", ("omgevingsanalyse", i, "niveau")))
+        levels = offered(t, p, g.groep)
+        if levels and max(p.rank(lv) for lv in levels) < p.rank(g.niveau):
+            top = max(levels, key=p.rank)
+            out.append(Gevonden("niveau-gewijzigd", g.groep, f"groep '{g.groep}' krijgt in de planning hooguit "
+                                f"{_naam(p, top)}, terwijl het plan {_naam(p, g.niveau)} belooft", "traject.yaml",
+                                ("omgevingsanalyse", i, "niveau")))
     return out
 
 
@@ -116,8 +185,9 @@ def _unreached_groups(t, p, vandaag):
     if t.traject.vastgesteld is None or not t.planning.momenten:
         return []
     reached = {g for m in t.planning.momenten if active(m) and m.soort in DEELNAME for g in m.doelgroepen}
-    return [Gevonden("doelgroep-niet-bereikt", g.groep, f"voor groep '{g.groep}' staat geen participatiemoment "
-                     "in de planning", "traject.yaml", ("omgevingsanalyse", i, "groep"))
+    return [Gevonden("doelgroep-niet-bereikt", g.groep, f"voor groep '{g.groep}' ({p.woorden.niveau} "
+                     f"{_naam(p, g.niveau)}) staat geen participatiemoment in de planning", "traject.yaml",
+                     ("omgevingsanalyse", i, "groep"))
             for i, g in enumerate(t.traject.omgevingsanalyse)
             if g.niveau and p.rank(g.niveau) > 0 and g.groep not in reached]
 
@@ -130,8 +200,10 @@ def _advice_not_followed(t, p, vandaag):
         moment = moments.get(inbreng.moment or "")
         level = (moment.niveau if moment and moment.niveau else default) or ""
         if inbreng.uitkomst in ("niet overgenomen", "deels overgenomen") and p.rank(level) >= p.rank(p.advies_vanaf) >= 0:
-            out.append(Gevonden("advies-niet-gevolgd", inbreng.id, f"inbreng '{inbreng.id}' is '{inbreng.uitkomst}' "
-                                f"bij niveau '{level}'", "terugkoppeling.yaml", ("inbreng", i, "uitkomst")))
+            out.append(Gevonden("advies-niet-gevolgd", inbreng.id, f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
+                                f"'{inbreng.uitkomst}'; ze kwam op {_naam(p, level)}, en vanaf "
+                                f"{_naam(p, p.advies_vanaf)} is inbreng een advies", "terugkoppeling.yaml",
+                                ("inbreng", i, "uitkomst")))
     return out
 
 
@@ -147,18 +219,20 @@ def _radiostilte(t, p, vandaag):
         if not (active(m) and m.soort in TERUGKOPPELING_NODIG and end + termijn < vandaag):
             continue
         if not any(end <= r <= end + termijn for r in replies):
-            out.append(Gevonden("radiostilte", m.id, f"na moment '{m.id}' ({end.isoformat()}) volgde binnen "
+            out.append(Gevonden("radiostilte", m.id, f"na moment '{m.titel}' ({kort(end)}) volgde binnen "
                                 f"{termijn.days} dagen geen terugkoppeling of nieuwsbericht",
                                 "planning.yaml", ("momenten", i, "datum")))
     return out
 
 
 def _besluit_without_eindverslag(t, p, vandaag):
-    if eindverslag_complete(t, p):
+    missing = [kop for kop, ok in eindverslag_parts(t, p).items() if not ok]
+    if not missing:
         return []
-    return [Gevonden("besluit-zonder-eindverslag", m.id, f"besluit '{m.id}' ({m.datum.isoformat()}) is voorbij, "
-                     "maar het eindverslag is niet compleet", "planning.yaml", ("momenten", i, "datum"))
-            for i, m in enumerate(t.planning.momenten) if active(m) and m.soort == "besluit" and m.datum < vandaag]
+    return [Gevonden("besluit-zonder-eindverslag", m.id, f"het besluit '{m.titel}' ({kort(m.datum)}) is genomen, maar "
+                     f"het eindverslag mist {opsomming(repr(k) for k in missing)}", "planning.yaml",
+                     ("momenten", i, "datum"))
+            for i, m in enumerate(t.planning.momenten) if active(m) and final_decision(m) and m.datum < vandaag]
 
 
 def _bestuursstijl(t, p, vandaag):
@@ -168,30 +242,32 @@ def _bestuursstijl(t, p, vandaag):
     if not (chosen and expected) or chosen == expected or p.bestuursstijl(chosen) is None:
         return []
     naam = p.bestuursstijl(expected).naam if p.bestuursstijl(expected) else expected
-    return [Gevonden("bestuursstijl-past-niet", None, f"bestuursstijl '{chosen}' past niet bij het hoogste niveau "
-                     f"'{top}'; daarbij hoort '{naam}'", "traject.yaml", ("bestuursstijl",))]
+    return [Gevonden("bestuursstijl-past-niet", None, f"de bestuursstijl '{p.bestuursstijl(chosen).naam}' past niet bij "
+                     f"{_naam(p, top)}, het hoogste niveau in dit traject; daarbij hoort '{naam}'", "traject.yaml",
+                     ("bestuursstijl",))]
 
 
 def _quickscan(t, p, vandaag):
     """A randvoorwaarde below the threshold means only the lowest level, unless motivated."""
-    scan, scores, top = p.quickscan, t.traject.quickscan or {}, highest_level(t, p)
-    if scan is None or not top or p.rank(top) <= p.rank(p.basisniveau.code):
+    scan, scores, top = p.quickscan, t.traject.quickscan or {}, _above_basis(t, p)
+    if scan is None or not top:
         return []
     low = [k for k in scan.codes if scan.rank(scores.get(k, "")) >= 0 and scan.rank(scores[k]) < scan.rank(scan.drempel)]
     if not low:
         return []
-    return [Gevonden("quickscan-onder-drempel", None, f"de quick scan geeft '{low[0]}' de score '{scores[low[0]]}' "
-                     f"(onder '{scan.drempel}'), maar het hoogste niveau is '{top}' (alleen {p.basisniveau.code} past dan)",
-                     "traject.yaml", ("quickscan", low[0]))]
+    return [Gevonden("quickscan-onder-drempel", None, f"de quick scan geeft '{low[0]}' de score '{scores[low[0]]}', onder "
+                     f"de drempel '{scan.drempel}', maar groepen krijgen tot en met {_naam(p, top)}; dan past "
+                     f"alleen {_naam(p, p.basisniveau.code)}", "traject.yaml", ("quickscan", low[0]))]
 
 
 def _excluded_topic(t, p, vandaag):
-    code, top = t.traject.uitgesloten_onderwerp, highest_level(t, p)
+    code, top = t.traject.uitgesloten_onderwerp, _above_basis(t, p)
     onderwerp = next((o for o in p.uitgesloten_onderwerpen if o.code == code), None)
-    if onderwerp is None or not top or p.rank(top) <= p.rank(p.basisniveau.code):
+    if onderwerp is None or not top:
         return []
     return [Gevonden("uitgesloten-onderwerp", None, f"het onderwerp valt onder '{onderwerp.naam}', dat het beleid uitsluit "
-                     f"van interactief werken, maar het hoogste niveau is '{top}'", "traject.yaml", ("uitgesloten_onderwerp",))]
+                     f"van interactief werken, maar groepen krijgen tot en met {_naam(p, top)}", "traject.yaml",
+                     ("uitgesloten_onderwerp",))]
 
 
 def _before_green_light(t, p, vandaag):
@@ -201,29 +277,23 @@ def _before_green_light(t, p, vandaag):
     given = {g.fase: g for g in t.traject.groen_licht}
     out = []
     for i, m in enumerate(t.planning.momenten):
-        if not (m.fase and p.fase(m.fase) and active(m) and m.soort in DEELNAME):
+        fase = p.fase(m.fase)
+        if not (fase and active(m) and m.soort in DEELNAME):
             continue
         licht = given.get(m.fase)
         if licht is None and m.datum <= vandaag:
-            out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.id}' ({m.datum.isoformat()}) in fase '{m.fase}' "
+            out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.titel}' ({kort(m.datum)}) in de fase '{fase.naam}' "
                                 "vond plaats zonder groen licht voor die fase", "planning.yaml", ("momenten", i, "fase")))
         elif licht is not None and m.datum < licht.datum:
-            out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.id}' ({m.datum.isoformat()}) ligt vóór het groene "
-                                f"licht voor fase '{m.fase}' ({licht.datum.isoformat()})", "planning.yaml",
+            out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór het groene "
+                                f"licht voor de fase '{fase.naam}' ({kort(licht.datum)})", "planning.yaml",
                                 ("momenten", i, "datum")))
     return out
 
 
-DETECTORS = (_outside_table, _stap1_nee, _bestuursstijl, _quickscan, _excluded_topic, _before_green_light, _before_vaststelling, _plan_changes, _lower_level,
-             _unreached_groups, _advice_not_followed, _radiostilte, _besluit_without_eindverslag)
-
-
-def match_declared(t: Traject, gevonden: Gevonden):
-    """The declared afwijking that covers a detected one, if any: (index, Afwijking)."""
-    for i, a in enumerate(t.traject.afwijkingen):
-        if a.soort == gevonden.soort and (gevonden.betreft is None or a.betreft == gevonden.betreft):
-            return i, a
-    return None
+DETECTORS = (_outside_table, _stap1_nee, _bestuursstijl, _quickscan, _excluded_topic, _before_green_light,
+             _before_vaststelling, _plan_changes, _lower_level, _unreached_groups, _advice_not_followed, _radiostilte,
+             _besluit_without_eindverslag)
 
 
 def betreft_in_words(t: Traject, betreft: str | None) -> str | None:

@@ -7,7 +7,10 @@ import statistics
 from dataclasses import dataclass
 
 from ..model.initiatief import Initiatief, Stap
-from ..model.profiel import InitiatievenBeleid, InitiatiefStap
+from ..model.profiel import InitiatievenBeleid, InitiatiefStap, Profiel
+from .afwijkingen import Gevonden, Verantwoording, account
+
+BESTAND = "initiatief.yaml"
 
 
 @dataclass(frozen=True)
@@ -89,3 +92,50 @@ def days_until(i: Initiatief, code: str) -> int | None:
 
 def median(values: list[int]) -> float | None:
     return statistics.median(values) if values else None
+
+
+@dataclass(frozen=True)
+class Doorlooptijd:
+    """How long an initiative took (Dalfsen §3.6 'doorlooptijd'), in days from indienen, whatever its route."""
+
+    per_stap: dict[str, int]  # step code -> days from indienen to that step
+    tot_besluit: int | None  # to the decision, when there was one
+    totaal: int | None  # to the profile's end of the doorlooptijd (or an earlier close); None while it runs
+    tot_nu_toe: int  # to today, or to the end when there is one
+
+    @property
+    def lopend(self) -> bool:
+        return self.totaal is None
+
+
+def doorlooptijd(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> Doorlooptijd:
+    steps = taken(i, beleid)
+    start = i.initiatief.ingediend
+    per_stap = {g.stap.code: (g.gegevens.datum - start).days for g in steps}
+    besluit = next((per_stap[g.stap.code] for g in steps if beleid.uitkomst(g.gegevens.uitkomst)), None)
+    codes = [s.code for s in beleid.stappen]
+    until = codes.index(beleid.doorlooptijd_tot) if beleid.doorlooptijd_tot in codes else len(codes)
+    ends = [per_stap[g.stap.code] for g in steps if codes.index(g.stap.code) >= until or g.stap.einde
+            or (beleid.uitkomst(g.gegevens.uitkomst) and beleid.uitkomst(g.gegevens.uitkomst).einde)]
+    totaal = min(ends) if ends else None
+    return Doorlooptijd(per_stap, besluit, totaal, totaal if totaal is not None else (vandaag - start).days)
+
+
+def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> list[Gevonden]:
+    """A step later than its term, or a step with a term that has not come while the term passed."""
+    found = [Gevonden("termijn-overschreden", g.stap.code, f"de stap '{g.stap.naam}' kwam na {g.dagen} dagen; het "
+                      f"beleid noemt {g.stap.termijn_dagen} dagen", BESTAND, ("stappen", g.stap.code, "datum"))
+             for g in late(i, beleid)]
+    stap = overdue(i, beleid, vandaag)
+    if stap is not None:
+        found.append(Gevonden("termijn-overschreden", stap.code, f"de stap '{stap.naam}' had binnen {stap.termijn_dagen} "
+                              f"dagen moeten komen en is er na {idle_days(i, beleid, vandaag)} dagen nog niet", BESTAND,
+                              ("ingediend",)))
+    return found
+
+
+def account_initiatief(i: Initiatief, p: Profiel, vandaag: dt.date) -> tuple[Verantwoording, ...]:
+    beleid = p.initiatieven
+    found = detect_afwijkingen(i, beleid, vandaag) if beleid is not None and i.leesbaar else []
+    names = {s.code: s.naam for s in beleid.stappen} if beleid is not None else {}
+    return account(found, i.initiatief.afwijkingen, BESTAND, p.afwijking_naam, lambda b: names.get(b or "", b))

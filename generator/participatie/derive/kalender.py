@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model.bestanden import Moment
-from ..vocabulary import DEELNAME
+from ..vocabulary import DEELNAME, EINDBESLUIT
 
 
 def active(m: Moment) -> bool:
@@ -23,3 +23,8 @@ def einde(m: Moment) -> dt.date:
 
 def sort_key(m: Moment) -> tuple:
     return (m.datum, m.tijd or dt.time(0), m.id)
+
+
+def final_decision(m: Moment) -> bool:
+    """The decision the trajectory leads to (not the plan's vaststelling or a tussenbesluit)."""
+    return m.soort == "besluit" and (m.besluit or EINDBESLUIT) == EINDBESLUIT

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..load.markdown import strip_comments
-from ..model.profiel import Onderdeel, Profiel
+from ..model.profiel import Onderdeel, Profiel, StatusEisen
 from ..model.traject import Traject
 from ..vocabulary import DEELNAME
+from .kalender import final_decision
 
 
 def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
@@ -22,7 +23,7 @@ def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
         "niveaus": bool(groups) and all(g.niveau for g in groups),
         "werkvormen": bool(tb.werkvormen),
         "planning": any(m.soort in DEELNAME for m in t.planning.momenten),
-        "besluitmoment": any(m.soort == "besluit" for m in t.planning.momenten),
+        "besluitmoment": any(final_decision(m) for m in t.planning.momenten),
         "communicatie": bool(tb.communicatie),
         "capaciteit": bool(tb.capaciteit),
         "bestuursstijl": bool(tb.bestuursstijl),
@@ -54,9 +55,17 @@ def label(o: Onderdeel) -> str:
 
 @dataclass(frozen=True)
 class Volledigheid:
+    """Per bouwsteen, plan part and eindverslag part whether it is there, and whether the status already demands it."""
+
     bouwstenen: dict[str, bool]
     plan: dict[str, bool]
     eindverslag: dict[str, bool]
+    plan_nodig: bool = False  # the reached status makes a missing plan part an error
+    eindverslag_nodig: bool = False  # the same for the eindverslag
+
+    @property
+    def eindverslag_compleet(self) -> bool:
+        return all(self.eindverslag.values())
 
     @property
     def plan_pct(self) -> int:
@@ -79,10 +88,12 @@ def _pct(parts: dict[str, bool]) -> int:
     return round(100 * sum(parts.values()) / len(parts)) if parts else 100
 
 
-def completeness(t: Traject, p: Profiel) -> Volledigheid:
+def completeness(t: Traject, p: Profiel, eisen: StatusEisen) -> Volledigheid:
     present = plan_elements(t, p)
     return Volledigheid(
         bouwstenen={label(b): all(present[v] for v in b.velden) for b in p.bouwstenen},
         plan={label(o): all(present[v] for v in o.velden) for o in p.plan_onderdelen},
         eindverslag=eindverslag_parts(t, p),
+        plan_nodig=eisen.plan == "fout",
+        eindverslag_nodig=eisen.eindverslag == "fout",
     )

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..vocabulary import BELANG, INVLOED, MOMENT_SOORTEN, SLUG_PATTERN, STATUSSEN, UITKOMSTEN
+from ..vocabulary import BELANG, BESLUITEN, INVLOED, MOMENT_SOORTEN, SLUG_PATTERN, STATUSSEN, UITKOMSTEN
 
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -192,6 +192,9 @@ class Moment(Strict):
     doelgroepen: list[Tekst] = []
     niveau: Tekst | None = None
     fase: Tekst | None = Field(None, description="De fase van het proces, als het beleidsprofiel fasen met groen licht kent.")
+    besluit: Literal[tuple(BESLUITEN)] | None = Field(None, description="Alleen bij soort 'besluit': 'plan' (vaststelling van "
+                                                      "het plan van aanpak), 'tussen' (tussenbesluit) of 'eind' (het besluit "
+                                                      "waar het eindverslag bij hoort; dat is de standaard).")
     aanmelden: Tekst | None = None
     toegankelijkheid: Tekst | None = None
     omschrijving: Tekst | None = None

@@ -142,6 +142,7 @@ class InitiatievenBeleid(_P):
     uitkomsten: list[Keuze] = []
     steun: list[Keuze] = []
     stilstand_dagen: PositiveInt | None = None  # waiting this long for the gemeente's next step gets a warning
+    doorlooptijd_tot: str | None = None  # the step the doorlooptijd runs to (an earlier close ends it too); default: the end
 
     def stap(self, code: str) -> InitiatiefStap | None:
         return next((s for s in self.stappen if s.code == code), None)

@@ -8,11 +8,10 @@ explanation per column, the licence and the date.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
-from ..derive.status import requirements
-from ..derive.volledigheid import completeness, eindverslag_complete
 from .views import TrajectView
 
 COLUMNS = [
@@ -49,24 +48,56 @@ def columns_for(p) -> list[tuple[str, str]]:
 
 
 def row(v: TrajectView) -> dict:
-    t, p, tb = v.t, v.p, v.t.traject
-    vol = completeness(t, p)
+    """One trajectory for the raad, in Python values; `cell()` makes the strings at the export's edge."""
+    t, tb, toets = v.t, v.t.traject, v.toetsing
+    vol = toets.volledigheid
     vast, gestopt = tb.vastgesteld, tb.gestopt
-    afw = v.afwijkingen
-    beantwoord = v.inbreng_beantwoord
     return {"traject": tb.titel, "slug": t.slug, "status": tb.status, "status_naam": v.status_naam,
-            "soort_werk": tb.soort_werk or "", "soort_werk_naam": v.soort_werk_naam if tb.soort_werk else "",
-            "niveaus": "|".join(v.niveaus), "besluit_door": tb.besluit_door or "",
-            "plan_vastgesteld_op": vast.datum.isoformat() if vast else "", "plan_vastgesteld_door": vast.door if vast else "",
+            "soort_werk": tb.soort_werk, "soort_werk_naam": v.soort_werk_naam if tb.soort_werk else None,
+            "niveaus": v.niveaus, "besluit_door": tb.besluit_door,
+            "plan_vastgesteld_op": vast.datum if vast else None, "plan_vastgesteld_door": vast.door if vast else None,
             "plan_volledig_pct": vol.plan_pct, "eindverslag_volledig_pct": vol.eindverslag_pct,
-            "eindverslag_nodig": "ja" if requirements(t, p).eindverslag else "nee",
-            "eindverslag_aanwezig": "ja" if eindverslag_complete(t, p) else "nee",
-            "ontbreekt_plan": "|".join(vol.plan_ontbreekt), "ontbreekt_eindverslag": "|".join(vol.eindverslag_ontbreekt),
-            "inbreng": v.inbreng_totaal, "inbreng_beantwoord": beantwoord,
-            "inbreng_beantwoord_pct": round(100 * beantwoord / v.inbreng_totaal) if v.inbreng_totaal else 100,
-            "afwijkingen": len(afw), "afwijkingen_gemotiveerd": sum(1 for a in afw if a["motivering"]),
-            "gestopt_op": gestopt.datum.isoformat() if gestopt else "", "gestopt_reden": gestopt.reden if gestopt else "",
-            "voldoet": "nee" if v.ontbreekt else "ja", "ontbreekt": "|".join(v.ontbreekt)}
+            "eindverslag_nodig": vol.eindverslag_nodig, "eindverslag_aanwezig": vol.eindverslag_compleet,
+            "ontbreekt_plan": vol.plan_ontbreekt, "ontbreekt_eindverslag": vol.eindverslag_ontbreekt,
+            "inbreng": toets.inbreng, "inbreng_beantwoord": toets.inbreng_beantwoord,
+            "inbreng_beantwoord_pct": round(100 * toets.inbreng_beantwoord / toets.inbreng) if toets.inbreng else 100,
+            "afwijkingen": len(toets.afwijkingen), "afwijkingen_gemotiveerd": toets.afwijkingen_gemotiveerd,
+            "gestopt_op": gestopt.datum if gestopt else None, "gestopt_reden": gestopt.reden if gestopt else None,
+            "voldoet": toets.voldoet, "ontbreekt": list(toets.ontbreekt)}
+
+
+AFWIJKING_COLUMNS = [
+    ("soort", "traject of initiatief"), ("titel", "Titel van het traject of initiatief"),
+    ("slug", "Korte naam (map in projecten/ of initiatieven/)"), ("afwijking", "Soort afwijking (code)"),
+    ("afwijking_naam", "Soort afwijking in de woorden van het beleid"),
+    ("betreft", "Waar de afwijking over gaat, zoals in de bestanden: een moment, inbreng, groep of stap"),
+    ("betreft_naam", "Waar de afwijking over gaat, in woorden"),
+    ("wat_er_gebeurde", "Wat er gebeurde, met de waarden (zoals niveau en toegestane niveaus, dagen en termijn)"),
+    ("toelichting", "Wat de gemeente erover schreef ('wat')"), ("motivering", "De motivering van de gemeente, leeg als die er niet is"),
+    ("gemotiveerd", "ja als de afwijking is gemotiveerd"), ("gevonden", "ja als de controle de afwijking in de gegevens vond"),
+    ("opgegeven", "ja als de gemeente de afwijking zelf heeft opgegeven"),
+]
+
+
+def afwijking_rows(owners) -> list[dict]:
+    """Every afwijking of every published trajectory and initiative: one row each, in Python values."""
+    return [{"soort": o.soort_woord, "titel": o.titel, "slug": o.slug, "afwijking": a.soort, "afwijking_naam": a.soort_naam,
+             "betreft": a.betreft, "betreft_naam": a.betreft_naam, "wat_er_gebeurde": a.omschrijving, "toelichting": a.wat,
+             "motivering": a.motivering, "gemotiveerd": a.gemotiveerd, "gevonden": a.gevonden, "opgegeven": a.opgegeven}
+            for o in owners for a in o.afwijkingen]
+
+
+def cell(value) -> object:
+    """A value as the CSV and JSON carry it: ja/nee, lists joined by |, dates as jjjj-mm-dd, nothing as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, (list, tuple)):
+        return "|".join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def spreadsheet_safe(value) -> object:
@@ -78,10 +109,11 @@ def to_csv(rows: list[dict], columns: list[tuple[str, str]] = COLUMNS) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[c for c, _ in columns], delimiter=";", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({k: spreadsheet_safe(v) for k, v in r.items()} for r in rows)
+    writer.writerows({c: spreadsheet_safe(cell(r[c])) for c, _ in columns} for r in rows)
     return "\ufeff" + buffer.getvalue()
 
 
 def to_json(rows: list[dict], meta: dict, columns: list[tuple[str, str]] = COLUMNS, key: str = "trajecten") -> str:
     meta = {**meta, "aantal_rijen": len(rows), "kolommen": [{"naam": c, "uitleg": u} for c, u in columns]}
+    rows = [{c: cell(r[c]) for c, _ in columns} for r in rows]
     return json.dumps({"meta": meta, key: rows}, ensure_ascii=False, indent=2) + "\n"

@@ -67,7 +67,9 @@ def event(m: MomentView, page_url: str, domain: str, stamp: dt.date) -> Event:
         start = dt.datetime.combine(mm.datum, mm.tijd, tzinfo=TZ)
         end = dt.datetime.combine(mm.tot or mm.datum, mm.eindtijd, tzinfo=TZ) if mm.eindtijd else None
     else:
-        start, end = mm.datum, (mm.tot or mm.datum) + dt.timedelta(days=1)
+        start, end = mm.datum, max(mm.tot or mm.datum, mm.datum) + dt.timedelta(days=1)
+    if end is not None and end <= start:  # the check reports it (moment.eindtijd-voor-tijd); the feed stays valid
+        end = None
     summary = f"GEANNULEERD: {mm.titel}" if mm.geannuleerd else mm.titel
     ev = Event.new(uid=uid(m, domain), summary=summary, start=start, end=end, description=_description(m, page_url),
                    location=mm.plaats or m.link or None, url=page_url,

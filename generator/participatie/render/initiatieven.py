@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ..derive import initiatieven as ini
 from ..derive.kalender import sort_key
 from ..model.initiatief import Initiatief
 from ..model.profiel import Profiel
-from ..vocabulary import AFWIJKINGSSOORTEN
+from ..toetsing import Toetsing
 from .text import datum, href
 from .views import MomentView
 
@@ -28,7 +28,7 @@ class InitiatiefView:
     i: Initiatief
     p: Profiel
     vandaag: dt.date
-    gaps: list = field(default_factory=list)
+    toetsing: Toetsing
 
     def __getattr__(self, name):
         return getattr(self.i.initiatief, name)
@@ -104,11 +104,8 @@ class InitiatiefView:
         return out
 
     @property
-    def doorlooptijd(self) -> int | None:
-        """Days from indienen to the decision, or to the last step when there is no decision (yet)."""
-        if self.besluit is not None:
-            return next(ini.days_until(self.i, g.stap.code) for g in self.gezet if g.gegevens.uitkomst)
-        return (self.gezet[-1].gegevens.datum - self.ingediend).days if self.gezet else None
+    def doorlooptijd(self) -> ini.Doorlooptijd:
+        return self.toetsing.doorlooptijd
 
     @property
     def steun_lijst(self) -> list[dict]:
@@ -116,13 +113,12 @@ class InitiatiefView:
         return [{"soort": names.get(s.soort, s.soort), "omschrijving": s.omschrijving} for s in self.i.initiatief.steun]
 
     @property
-    def afwijkingen_lijst(self) -> list[dict]:
-        return [{"soort_naam": AFWIJKINGSSOORTEN.get(a.soort, a.soort), "wat": a.wat, "motivering": a.motivering}
-                for a in self.i.initiatief.afwijkingen]
+    def afwijkingen(self):
+        return self.toetsing.afwijkingen
 
     @property
-    def ontbreekt(self) -> list[str]:
-        return list(dict.fromkeys(f.publiek or f.boodschap for f in self.gaps))
+    def ontbreekt(self) -> tuple[str, ...]:
+        return self.toetsing.ontbreekt
 
     @cached_property
     def momenten(self) -> list[MomentView]:
@@ -134,16 +130,21 @@ class InitiatiefView:
                 for n in sorted(self.i.initiatief.nieuws, key=lambda n: n.datum, reverse=True)]
 
     def row(self) -> dict:
-        """The initiative as a row of the raad's CSV and JSON."""
-        intake = next((g for g in self.gezet if g.stap.termijn_dagen), None)
-        b = self.besluit
-        return {"initiatief": self.titel, "slug": self.slug, "kernen": "|".join(self.kernen), "thema": self.thema,
-                "ingediend": self.ingediend.isoformat(), "status": self.status[0], "status_naam": self.status[1],
-                "route": self.route, "uitkomst": b["code"] if b else "", "uitkomst_naam": b["naam"] if b else "",
-                "dagen_tot_intake": intake.dagen if intake else "", "intake_op_tijd": _op_tijd(intake),
-                "dagen_tot_besluit": self.doorlooptijd if b else "", "aan_zet": self.aan_zet,
-                "afwijkingen": len(self.i.initiatief.afwijkingen),
-                "afwijkingen_gemotiveerd": sum(1 for a in self.i.initiatief.afwijkingen if a.motivering)}
+        """The initiative as a row of the raad's CSV and JSON, in Python values (strings are made at the edge)."""
+        b, tijd = self.besluit, self.doorlooptijd
+        done = {g.stap.code: g for g in self.gezet}
+        row = {"initiatief": self.titel, "slug": self.slug, "kernen": self.kernen, "thema": self.thema,
+               "ingediend": self.ingediend, "status": self.status[0], "status_naam": self.status[1],
+               "route": self.route or None, "uitkomst": b["code"] if b else None, "uitkomst_naam": b["naam"] if b else None,
+               "doorlooptijd_dagen": tijd.totaal, "dagen_lopend": tijd.tot_nu_toe if tijd.lopend else None,
+               "aan_zet": self.aan_zet or None, "afwijkingen": len(self.afwijkingen),
+               "afwijkingen_gemotiveerd": self.toetsing.afwijkingen_gemotiveerd}
+        for stap in self.beleid.stappen:
+            row[f"dagen_tot_{stap.code}"] = tijd.per_stap.get(stap.code)
+            if stap.termijn_dagen:
+                g = done.get(stap.code)
+                row[f"{stap.code}_op_tijd"] = None if g is None else g.dagen <= stap.termijn_dagen
+        return row
 
 
 def _punt(naam: str, datum_tekst: str, klaar: bool = True, dagen: int | None = None, termijn: int | None = None,
@@ -153,36 +154,45 @@ def _punt(naam: str, datum_tekst: str, klaar: bool = True, dagen: int | None = N
             "uitleg": uitleg, "reden": reden, "volgende": volgende}
 
 
-def _op_tijd(g) -> str:
-    if g is None:
-        return ""
-    return "ja" if g.dagen <= g.stap.termijn_dagen else "nee"
-
-
-COLUMNS = [
-    ("initiatief", "Titel van het initiatief"), ("slug", "Korte naam (map in initiatieven/)"),
-    ("kernen", "Kernen, gescheiden door |"), ("thema", "Thema"), ("ingediend", "Datum van indienen (jjjj-mm-dd)"),
-    ("status", "Waar het initiatief staat (code van de stap)"), ("status_naam", "Waar het initiatief staat, zoals de site het toont"),
-    ("route", "Direct doorgezet of via de intaketafel"), ("uitkomst", "Uitkomst van het besluit (code)"),
-    ("uitkomst_naam", "Uitkomst van het besluit, zoals de site het toont"),
-    ("dagen_tot_intake", "Dagen van indienen tot het intakegesprek"),
-    ("intake_op_tijd", "ja als het intakegesprek binnen de termijn van het beleid was"),
-    ("dagen_tot_besluit", "Doorlooptijd: dagen van indienen tot het besluit"), ("aan_zet", "Wie de volgende stap zet"),
-    ("afwijkingen", "Aantal afwijkingen"), ("afwijkingen_gemotiveerd", "Aantal afwijkingen met motivering"),
-]
+def columns_for(beleid) -> list[tuple[str, str]]:
+    """The columns of the initiatives export, with a column per step of the profile's own aanpak."""
+    tot = beleid.stap(beleid.doorlooptijd_tot or "")
+    steps = [(f"dagen_tot_{s.code}", f"Dagen van indienen tot de stap '{s.naam}'") for s in beleid.stappen]
+    terms = [(f"{s.code}_op_tijd", f"ja als de stap '{s.naam}' binnen de termijn van het beleid kwam ({s.termijn_dagen} "
+              "dagen na de stap ervoor)") for s in beleid.stappen if s.termijn_dagen]
+    return [
+        ("initiatief", "Titel van het initiatief"), ("slug", "Korte naam (map in initiatieven/)"),
+        ("kernen", "Kernen, gescheiden door |"), ("thema", "Thema"), ("ingediend", "Datum van indienen (jjjj-mm-dd)"),
+        ("status", "Waar het initiatief staat (code van de stap)"),
+        ("status_naam", "Waar het initiatief staat, zoals de site het toont"),
+        ("route", "Hoe het idee is beoordeeld (de route uit het beleid)"), ("uitkomst", "Uitkomst van het besluit (code)"),
+        ("uitkomst_naam", "Uitkomst van het besluit, zoals de site het toont"), *steps, *terms,
+        ("doorlooptijd_dagen", f"Doorlooptijd: dagen van indienen tot {'de stap ' + repr(tot.naam) if tot else 'het einde'}"
+         ", of tot het eerder stopte of werd afgewezen; leeg zolang het loopt"),
+        ("dagen_lopend", "Voor een initiatief dat nog loopt: dagen sinds het indienen"),
+        ("aan_zet", "Wie de volgende stap zet"), ("afwijkingen", "Aantal afwijkingen (opgegeven en bij de controle gevonden)"),
+        ("afwijkingen_gemotiveerd", "Aantal afwijkingen met motivering"),
+    ]
 
 
 def figures(views: list[InitiatiefView]) -> dict:
-    """The §3.6 indicators for initiatives: per step, per outcome, the median time to a decision, intakes on time."""
+    """The §3.6 indicators for initiatives: per step, per outcome, doorlooptijden per route, steps within their term."""
     if not views:
         return {}
     beleid = views[0].beleid
     per_stap = [(naam, sum(1 for v in views if v.status[0] == code))
                 for code, naam in [INGEDIEND, *[(s.code, s.naam) for s in beleid.stappen]]]
     per_uitkomst = [(u.naam, sum(1 for v in views if v.besluit and v.besluit["code"] == u.code)) for u in beleid.uitkomsten]
-    besluit = [v.doorlooptijd for v in views if v.besluit is not None]
-    intakes = [v.row()["intake_op_tijd"] for v in views if v.row()["intake_op_tijd"]]
+    besluit = [v.doorlooptijd.tot_besluit for v in views if v.doorlooptijd.tot_besluit is not None]
+    klaar = [v for v in views if not v.doorlooptijd.lopend]
+    routes = [(r.naam, [v for v in klaar if v.route == r.naam]) for r in beleid.routes]
+    routes.append(("Zonder beoordeling", [v for v in klaar if not v.route]))
+    per_route = [(naam, len(vs), ini.median([v.doorlooptijd.totaal for v in vs])) for naam, vs in routes if vs]
+    termijn = [(s, [g for v in views for g in v.gezet if g.stap.code == s.code]) for s in beleid.stappen if s.termijn_dagen]
+    op_tijd = [(s.naam, len(gs), sum(1 for g in gs if g.dagen <= s.termijn_dagen), s.termijn_dagen) for s, gs in termijn]
     return {"aantal": len(views), "per_stap": per_stap, "per_uitkomst": per_uitkomst,
             "mediaan_besluit": ini.median(besluit), "besluiten": len(besluit),
-            "intakes": len(intakes), "intakes_op_tijd": intakes.count("ja")}
+            "klaar": len(klaar), "mediaan_doorlooptijd": ini.median([v.doorlooptijd.totaal for v in klaar]),
+            "per_route": per_route, "op_tijd": op_tijd,
+            "tot": beleid.stap(beleid.doorlooptijd_tot or "").naam if beleid.stap(beleid.doorlooptijd_tot or "") else None}
 

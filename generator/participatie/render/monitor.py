@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..derive.afwijkingen import group_levels
-from ..derive.volledigheid import completeness
 from ..vocabulary import UITKOMSTEN
 from .page import Generated
 from .views import TrajectView
@@ -110,8 +109,8 @@ def indicators(views: list[TrajectView]) -> list[Indicator]:
 
 def _completeness(views: list[TrajectView]) -> Indicator:
     """Dalfsen §3.6: quality is the completeness of the plan (once adopted) and of the eindverslag (once finished)."""
-    plans = [completeness(v.t, v.p).plan_pct for v in views if v.t.traject.vastgesteld]
-    reports = [completeness(v.t, v.p).eindverslag_pct for v in views if v.t.traject.status == "afgerond"]
+    plans = [v.toetsing.volledigheid.plan_pct for v in views if v.t.traject.vastgesteld]
+    reports = [v.toetsing.volledigheid.eindverslag_pct for v in views if v.t.traject.status == "afgerond"]
     rows = [(naam, sum(lo <= x <= hi for x in plans), sum(lo <= x <= hi for x in reports)) for naam, lo, hi in BUCKETS]
     plan = views[0].p.woorden.plan
     return _indicator("volledigheid", f"Volledigheid van {plan} en eindverslag",
@@ -148,6 +147,12 @@ def initiative_indicators(cijfers: dict) -> list[Indicator]:
         _indicator("initiatieven-per-besluit", "Besluiten over initiatieven",
                    "Wat besloot het college over de initiatieven die het beoordeelde?", ("Besluit", "Aantal"),
                    cijfers["per_uitkomst"], "aantal initiatieven"),
+        *([_indicator("initiatieven-doorlooptijd", "Doorlooptijd van initiatieven, per route",
+                      f"Hoeveel dagen zat er (mediaan) tussen indienen en "
+                      f"{('de stap ' + repr(cijfers['tot'])) if cijfers['tot'] else 'het einde'}, per route? Tussen haakjes "
+                      "het aantal initiatieven dat zo ver is.", ("Route", "Mediaan in dagen"),
+                      [(f"{naam} ({n})", round(mediaan)) for naam, n, mediaan in cijfers["per_route"]], "dagen")]
+          if cijfers["per_route"] else []),
     ]
 
 

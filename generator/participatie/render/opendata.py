@@ -71,15 +71,16 @@ def _trajecten_types(p: Profiel) -> dict[str, dict]:
 def _initiatieven_types(p: Profiel) -> dict[str, dict]:
     beleid = p.initiatieven
     count = {"type": "integer", "constraints": {"minimum": 0}}
-    return {"initiatief": {"constraints": {"required": True}},
+    per_stap = {f"dagen_tot_{s.code}": count for s in beleid.stappen}
+    per_stap |= {f"{s.code}_op_tijd": {"constraints": JA_NEE} for s in beleid.stappen if s.termijn_dagen}
+    return {**per_stap, "doorlooptijd_dagen": count, "dagen_lopend": count,"initiatief": {"constraints": {"required": True}},
             "slug": {"constraints": {"required": True, "unique": True, "pattern": SLUG_PATTERN.strip("^$")}},
             "ingediend": {"type": "date", "format": "%Y-%m-%d", "constraints": {"required": True}},
             "status": {"constraints": {"required": True, "enum": ["ingediend", *[s.code for s in beleid.stappen],
                                                                   *[u.code for u in beleid.uitkomsten if u.einde]]}},
             "route": {"constraints": {"enum": [r.naam for r in beleid.routes]}},
             "uitkomst": {"constraints": {"enum": [u.code for u in beleid.uitkomsten]}},
-            "intake_op_tijd": {"constraints": JA_NEE}, "aan_zet": {"constraints": {"enum": ["de gemeente", "de initiatiefnemers"]}},
-            "dagen_tot_intake": count, "dagen_tot_besluit": count,
+            "aan_zet": {"constraints": {"enum": ["de gemeente", "de initiatiefnemers"]}},
             "afwijkingen": {**count, "constraints": {"minimum": 0, "required": True}},
             "afwijkingen_gemotiveerd": {**count, "constraints": {"minimum": 0, "required": True}}}
 
@@ -118,6 +119,18 @@ def trajecten_resource(p: Profiel, columns, rows: int):
 def initiatieven_resource(p: Profiel, columns, rows: int):
     return ("initiatieven", "initiatieven.csv", "Inwonersinitiatieven: stappen, termijnen en besluiten", columns,
             _initiatieven_types(p), rows)
+
+
+def afwijkingen_resource(p: Profiel, rows: int):
+    """One row per afwijking; 'afwijking' has no enum: a declared one may carry a soort the check reports as unknown."""
+    from .exports import AFWIJKING_COLUMNS
+    required = {"constraints": {"required": True}}
+    types = {"soort": {"constraints": {"required": True, "enum": ["traject", "initiatief"]}}, "titel": required,
+             "slug": {"constraints": {"required": True, "pattern": SLUG_PATTERN.strip("^$")}}, "afwijking": required,
+             "afwijking_naam": required, "wat_er_gebeurde": required,
+             **{c: {"constraints": {**JA_NEE, "required": True}} for c in ("gemotiveerd", "gevonden", "opgegeven")}}
+    return ("afwijkingen", "afwijkingen.csv", "Afwijkingen van het participatiebeleid, elk met de motivering",
+            AFWIJKING_COLUMNS, types, rows)
 
 
 def ledger_resource(rows: int):

@@ -20,7 +20,7 @@ from ..pipeline import Result
 from ..vocabulary import LOPEND, STATUSSEN
 from . import atom, exports, ical, opendata, toegankelijkheid
 from .html import environment
-from .initiatieven import COLUMNS, INGEDIEND, InitiatiefView, figures
+from .initiatieven import INGEDIEND, InitiatiefView, columns_for, figures
 from .monitor import render_monitor
 from markupsafe import Markup
 
@@ -94,7 +94,7 @@ class SiteRenderer:
         return min(changed, self.vandaag) if changed else self.vandaag
 
     def view(self, t) -> TrajectView:
-        return TrajectView(t, self.p, self.vandaag, history(self.dates, t.map), self.result.gaps(t.map))
+        return TrajectView(t, self.p, self.vandaag, self.result.toetsing(t.map), history(self.dates, t.map))
 
     def trajectory(self, v: TrajectView) -> None:
         """A trajectory's page and feed: from the cache when its files and history are unchanged."""
@@ -136,7 +136,7 @@ def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, 
     store = Cache(result.settings.base, f"{result.cache_context}|{site_url}", "paginas") if cache and result.sleutels else None
     r = SiteRenderer(result, dates, site_url, store)
     views = sorted((r.view(t) for t in result.published), key=lambda v: v.titel)
-    initiatieven = sorted((InitiatiefView(i, r.p, r.vandaag, result.gaps(i.map)) for i in result.published_initiatieven),
+    initiatieven = sorted((InitiatiefView(i, r.p, r.vandaag, result.toetsing(i.map)) for i in result.published_initiatieven),
                           key=lambda v: v.titel) if r.p.initiatieven else []
     moments = sorted((m for v in [*views, *initiatieven] for m in v.momenten),
                      key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.uid_prefix))
@@ -228,15 +228,17 @@ def _toegankelijkheid(r: SiteRenderer) -> None:
            register=toegankelijkheid.REGISTER, onderzoek=toegankelijkheid.research(r.result.settings.base, v.onderzoek))
 
 
-def _open_data(r: SiteRenderer, views: list[TrajectView], columns, n_trajecten: int, n_initiatieven: int) -> None:
+def _open_data(r: SiteRenderer, views: list[TrajectView], columns, n_trajecten: int, ini_columns, n_initiatieven: int,
+               n_afwijkingen: int) -> None:
     """The ledger of input and responses, the Data Package describing every export, and the DCAT record."""
     ledger = opendata.ledger_rows(views)
     settings = r.result.settings.opties.open_data
     meta = opendata.build_meta(r.common["gemeente"], r.site_url, r.vandaag, r.licentie,
                                f"participatie-{slugify(r.common['gemeente_kort'])}")
-    resources = [opendata.trajecten_resource(r.p, columns, n_trajecten), opendata.ledger_resource(len(ledger))]
+    resources = [opendata.trajecten_resource(r.p, columns, n_trajecten), opendata.ledger_resource(len(ledger)),
+                 opendata.afwijkingen_resource(r.p, n_afwijkingen)]
     if r.p.initiatieven is not None:
-        resources.append(opendata.initiatieven_resource(r.p, COLUMNS, n_initiatieven))
+        resources.append(opendata.initiatieven_resource(r.p, ini_columns, n_initiatieven))
     r.out.files += [Generated("raad/inbreng.csv", exports.to_csv(ledger, opendata.LEDGER_COLUMNS)),
                     Generated("raad/datapackage.json", opendata.datapackage(r.p, meta, resources))]
     if settings is not None:
@@ -249,23 +251,29 @@ def _open_data(r: SiteRenderer, views: list[TrajectView], columns, n_trajecten: 
 def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[InitiatiefView]) -> None:
     rows = [r.rows[v.slug] for v in views]
     ini_rows = [v.row() for v in initiatieven]
+    ini_columns = columns_for(r.p.initiatieven) if r.p.initiatieven is not None else []
+    afwijkingen = exports.afwijking_rows([*views, *initiatieven])
     meta = {"titel": f"Participatietrajecten {r.common['gemeente']}", "peildatum": r.vandaag.isoformat(),
             "licentie": r.licentie, "beleidsprofiel": r.p.naam}
     r.page("raad/index.md", "raad.html.j2", "Overzicht voor de gemeenteraad", "Houdt de gemeente zich aan haar eigen "
-           "participatiebeleid? Per traject de volledigheid en de afwijkingen.", rows=list(zip(views, rows)),
+           "participatiebeleid? Per traject de volledigheid en elke afwijking met de motivering.", rows=list(zip(views, rows)),
            kolommen=[k for k in exports.KOLOMMEN if r.p.soorten_werk or k != "Soort werk"], met_soort=bool(r.p.soorten_werk),
-           peildatum=r.vandaag, voldoen=sum(x["voldoet"] == "ja" for x in rows),
+           peildatum=r.vandaag, voldoen=sum(x["voldoet"] for x in rows),
            tegengehouden=len(r.result.withheld) + len(r.result.withheld_initiatieven),
-           initiatieven=list(zip(initiatieven, ini_rows)), cijfers=figures(initiatieven))
+           initiatieven=list(zip(initiatieven, ini_rows)), cijfers=figures(initiatieven),
+           met_afwijkingen=[o for o in [*views, *initiatieven] if o.afwijkingen],
+           n_afwijkingen=len(afwijkingen), n_gemotiveerd=sum(a["gemotiveerd"] for a in afwijkingen))
     columns = exports.columns_for(r.p)
-    rows = [{c: row[c] for c, _ in columns} for row in rows]
     r.out.files += [Generated("raad/trajecten.csv", exports.to_csv(rows, columns)),
-                    Generated("raad/trajecten.json", exports.to_json(rows, meta, columns))]
+                    Generated("raad/trajecten.json", exports.to_json(rows, meta, columns)),
+                    Generated("raad/afwijkingen.csv", exports.to_csv(afwijkingen, exports.AFWIJKING_COLUMNS)),
+                    Generated("raad/afwijkingen.json", exports.to_json(afwijkingen, {**meta, "titel": "Afwijkingen van "
+                              f"het participatiebeleid, {r.common['gemeente']}"}, exports.AFWIJKING_COLUMNS, "afwijkingen"))]
     if r.p.initiatieven is not None:
         meta = {**meta, "titel": f"Inwonersinitiatieven {r.common['gemeente']}"}
-        r.out.files += [Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, COLUMNS)),
-                        Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, COLUMNS, "initiatieven"))]
-    _open_data(r, views, columns, len(rows), len(ini_rows))
+        r.out.files += [Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, ini_columns)),
+                        Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, ini_columns, "initiatieven"))]
+    _open_data(r, views, columns, len(rows), ini_columns, len(ini_rows), len(afwijkingen))
     indicatoren, charts = render_monitor(views, r.cache, initiatieven)
     r.page("raad/monitor.md", "monitor.html.j2", r.p.woorden.monitor, "Cijfers over hoe de gemeente inwoners betrekt, "
            "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views),

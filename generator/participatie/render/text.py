@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from functools import lru_cache
 
 import markdown
 import nh3
-from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from ..load.markdown import COMMENT
+from ..taal import datum, kort, opsomming  # noqa: F401  (the templates' filters)
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote",
                 "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "abbr"}
@@ -46,23 +45,16 @@ def linkify(text: str | None) -> Markup:
     return Markup("").join(out)
 
 
-@lru_cache(maxsize=4096)  # babel is slow, and a site shows the same dates many times
-def datum(d: dt.date | None, fmt: str = "EEEE d MMMM y") -> str:
-    return format_date(d, fmt, locale="nl_NL") if d else ""
-
-
-def kort(d: dt.date | None) -> str:
-    return datum(d, "d MMMM y")
+def zin(text: str | None) -> str:
+    """Text as a sentence: a capital first letter and a full stop at the end."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
 def tijd(t: dt.time | None) -> str:
     return t.strftime("%H.%M") if t else ""
-
-
-def opsomming(items) -> str:
-    """'a, b en c' as in running Dutch text."""
-    items = [str(i) for i in items]
-    return ", ".join(items[:-1]) + " en " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def href(from_page: str, to_page: str) -> str:

@@ -7,15 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..derive import afwijkingen as afw
-from ..derive.kalender import active, einde, sort_key
-from ..derive.status import requirements
-from ..derive.volledigheid import completeness, eindverslag_parts
+from ..derive.kalender import active, einde, final_decision, sort_key
 from ..derive.wijzigingen import Wijziging
-from ..findings import Finding
 from ..model.bestanden import Moment
 from ..model.profiel import Profiel
 from ..model.traject import Traject
-from ..vocabulary import KWADRANTEN, MOMENT_SOORTEN, STATUSSEN, UITKOMST_OPEN, UITKOMSTEN
+from ..toetsing import Toetsing
+from ..vocabulary import BESLUITEN, KWADRANTEN, MOMENT_SOORTEN, STATUSSEN, UITKOMSTEN
 from .text import datum, href, kort, opsomming, safe_markdown, slugify, tijd
 
 
@@ -44,6 +42,8 @@ class MomentView:
 
     @property
     def soort_naam(self) -> str:
+        if self.m.soort == "besluit" and self.m.besluit:
+            return BESLUITEN[self.m.besluit].replace("plan van aanpak", self.traject.p.woorden.plan)
         return MOMENT_SOORTEN[self.m.soort]
 
     @property
@@ -88,8 +88,8 @@ class TrajectView:
     t: Traject
     p: Profiel
     vandaag: dt.date
+    toetsing: Toetsing
     wijzigingen: list[Wijziging] = field(default_factory=list)
-    gaps: list[Finding] = field(default_factory=list)
 
     def __getattr__(self, name):
         return getattr(self.t.traject, name)
@@ -221,7 +221,7 @@ class TrajectView:
 
     @property
     def besluit(self) -> MomentView | None:
-        return next((m for m in self.komend if active(m.m) and m.soort == "besluit"), None)
+        return next((m for m in self.komend if active(m.m) and final_decision(m.m)), None)
 
     @property
     def geweest(self) -> list[MomentView]:
@@ -229,11 +229,11 @@ class TrajectView:
 
     @property
     def inbreng_totaal(self) -> int:
-        return len(self.t.terugkoppeling.inbreng)
+        return self.toetsing.inbreng
 
     @property
     def inbreng_beantwoord(self) -> int:
-        return sum(1 for i in self.t.terugkoppeling.inbreng if i.reactie and i.uitkomst != UITKOMST_OPEN)
+        return self.toetsing.inbreng_beantwoord
 
     @cached_property
     def inbreng_groepen(self) -> list[dict]:
@@ -252,44 +252,35 @@ class TrajectView:
 
     @property
     def eindverslag(self) -> list[dict]:
-        if not any(eindverslag_parts(self.t, self.p).values()):
+        if not any(self.toetsing.volledigheid.eindverslag.values()):
             return []
         sections = self.t.eindverslag.sections
         return [{"kop": o.kop, "html": safe_markdown(sections.get(o.kop, (0, ""))[1])} for o in self.p.eindverslag_onderdelen]
 
-    @cached_property
-    def afwijkingen(self) -> list[dict]:
-        """Declared afwijkingen, plus detected ones nobody declared (shown as not motivated)."""
-        detected = afw.detect_afwijkingen(self.t, self.p, self.vandaag) if self.t.leesbaar else []
-        matches = [(g, afw.match_declared(self.t, g)) for g in detected]
-        matched = {m[0] for _, m in matches if m}
-        words = lambda betreft: afw.betreft_in_words(self.t, betreft)  # noqa: E731
-        out = [{"soort_naam": self.p.afwijking_naam(a.soort), "betreft": words(a.betreft), "wat": a.wat,
-                "motivering": a.motivering, "gevonden": i in matched} for i, a in enumerate(self.t.traject.afwijkingen)]
-        out += [{"soort_naam": self.p.afwijking_naam(g.soort), "betreft": words(g.betreft), "wat": None,
-                 "motivering": None, "gevonden": True} for g, m in matches if m is None]
-        return out
+    @property
+    def afwijkingen(self) -> tuple[afw.Verantwoording, ...]:
+        return self.toetsing.afwijkingen
 
     @property
     def niet_gemotiveerd(self) -> int:
-        return sum(1 for a in self.afwijkingen if not a["motivering"])
-
-    @cached_property
-    def volledigheid(self) -> list[dict]:
-        """Completeness against the profile, per bouwsteen, plan part and eindverslag part, and whether it is due."""
-        vol, eisen = completeness(self.t, self.p), requirements(self.t, self.p)
-        def part(naam, items, nodig):
-            pct = round(100 * sum(items.values()) / len(items)) if items else 100
-            return {"naam": naam, "onderdelen": list(items.items()), "pct": pct, "nodig": bool(nodig)}
-        plan = self.p.woorden.plan
-        parts = [part("Bouwstenen", vol.bouwstenen, eisen.plan == "fout")] if vol.bouwstenen else []
-        return parts + [part(plan[:1].upper() + plan[1:], vol.plan, eisen.plan == "fout"),
-                        part("Eindverslag", vol.eindverslag, eisen.eindverslag == "fout")]
+        return sum(1 for a in self.afwijkingen if not a.gemotiveerd)
 
     @property
-    def ontbreekt(self) -> list[str]:
-        """What the published notice lists: the policy gaps, each once, in residents' words."""
-        return list(dict.fromkeys(f.publiek or f.boodschap for f in self.gaps))
+    def volledigheid(self) -> list[dict]:
+        """Completeness against the profile, per bouwsteen, plan part and eindverslag part, and whether it is due."""
+        vol = self.toetsing.volledigheid
+
+        def part(naam, items, nodig):
+            pct = round(100 * sum(items.values()) / len(items)) if items else 100
+            return {"naam": naam, "onderdelen": list(items.items()), "pct": pct, "nodig": nodig}
+        plan = self.p.woorden.plan
+        parts = [part("Bouwstenen", vol.bouwstenen, vol.plan_nodig)] if vol.bouwstenen else []
+        return parts + [part(plan[:1].upper() + plan[1:], vol.plan, vol.plan_nodig),
+                        part("Eindverslag", vol.eindverslag, vol.eindverslag_nodig)]
+
+    @property
+    def ontbreekt(self) -> tuple[str, ...]:
+        return self.toetsing.ontbreekt
 
     @property
     def nieuws(self) -> list[dict]:

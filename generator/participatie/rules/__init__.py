@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..findings import Finding
+from ..derive.afwijkingen import Verantwoording
+from ..findings import Ernst, Finding
 from ..model.profiel import Profiel
 from ..model.traject import Traject
 
@@ -26,24 +27,34 @@ class Context:
     eigen_telefoonnummers: tuple[str, ...] = ()
 
 
-def check_traject(t: Traject, ctx: Context) -> list[Finding]:
-    from . import afwijkingen, eindverslag, inbreng, momenten, omgevingswet, plan, planning, privacy, verwijzingen
+# Imported here, not where they are used: importing a rule module registers its codes, and the register
+# must be complete for a report made from cached findings too.
+from . import afwijkingen as afw, eindverslag, inbreng, initiatieven, momenten, omgevingswet, plan, planning  # noqa: E402
+from . import privacy, verwijzingen  # noqa: E402
+
+
+def check_traject(t: Traject, ctx: Context, afwijkingen: tuple[Verantwoording, ...] = ()) -> list[Finding]:
+    """Every finding about a trajectory; `afwijkingen` are its accounted afwijkingen (`derive.afwijkingen.account`)."""
     rules = [*verwijzingen.FILE_RULES, *momenten.RULES, *inbreng.FILE_RULES, *planning.RULES, *privacy.RULES]
     if t.traject is not None:
         rules += [*verwijzingen.TRAJECT_RULES, *plan.RULES, *eindverslag.RULES, *inbreng.TRAJECT_RULES,
-                  *afwijkingen.RULES, *omgevingswet.RULES]
+                  *afw.RULES, *omgevingswet.RULES]
     out: list[Finding] = []
     for rule in rules:
         out += rule(t, ctx)
+    if t.traject is not None:
+        out += afw.unmotivated(t, "traject.yaml", afwijkingen, afw.severity(t, ctx))
     return out
 
 
-def check_initiatief(i, ctx: Context) -> list[Finding]:
-    from . import initiatieven, momenten, planning, privacy
+def check_initiatief(i, ctx: Context, afwijkingen: tuple[Verantwoording, ...] = ()) -> list[Finding]:
     rules = [*momenten.RULES, *planning.RULES, *privacy.RULES]
-    if i.initiatief is not None and ctx.profiel.initiatieven is not None:
+    checked = i.initiatief is not None and ctx.profiel.initiatieven is not None
+    if checked:
         rules += initiatieven.RULES
     out: list[Finding] = []
     for rule in rules:
         out += rule(i, ctx)
+    if checked:
+        out += afw.unmotivated(i, initiatieven.BESTAND, afwijkingen, Ernst.FOUT)
     return out

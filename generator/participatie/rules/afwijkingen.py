@@ -2,12 +2,13 @@
 
 Every deviation the data shows must be declared in traject.yaml under 'afwijkingen' with
 a motivering; so must every declared one. Before the plan is adopted this is a warning,
-after it the profile decides.
+after it the profile decides. What counts as found and as declared is decided once, in
+`derive.afwijkingen.account`; these rules only turn the unexplained ones into findings.
 """
 
 from __future__ import annotations
 
-from ..derive.afwijkingen import betreft_in_words, detect_afwijkingen
+from ..derive.afwijkingen import Verantwoording
 from ..derive.status import requirements
 from ..findings import Ernst, Finding, regel
 from ..messages import suggest
@@ -19,7 +20,7 @@ DETECTED = {soort: regel(f"afwijking.{soort}", f"niet gemotiveerd: {naam.lower()
             for soort, naam in AFWIJKINGSSOORTEN.items() if soort != "overig"}
 
 
-def _severity(t, ctx) -> Ernst:
+def severity(t, ctx) -> Ernst:
     return Ernst(requirements(t, ctx.profiel).afwijkingen or "waarschuwing")
 
 
@@ -38,30 +39,18 @@ def check_declared(d, bestand: str, afwijkingen, ernst: Ernst) -> list[Finding]:
     return out
 
 
-def unmotivated(d, bestand: str, found, afwijkingen, ernst: Ernst, words=lambda betreft: None, profiel=None) -> list[Finding]:
-    """A finding for every detected afwijking that is not declared with the right soort and 'betreft'."""
-    out = []
-    for g in found:
-        if any(a.soort == g.soort and (g.betreft is None or a.betreft == g.betreft) for a in afwijkingen):
-            continue
-        naam = (profiel.afwijking_naam(g.soort) if profiel else AFWIJKINGSSOORTEN[g.soort]).lower()
-        woorden = words(g.betreft)
-        out.append(d.finding(ernst, g.bestand, g.loc, f"afwijking zonder motivering: {g.omschrijving.rstrip('.')}.",
-                             f"Verklaar dit in {bestand} onder 'afwijkingen:' met soort: {g.soort}"
-                             f"{', betreft: ' + g.betreft if g.betreft else ''}, wat en motivering.",
-                             code=DETECTED[g.soort], publiek=f"uitleg bij een afwijking: {naam}" + (f" ({woorden})" if woorden else "")))
-    return out
+def unmotivated(d, bestand: str, accounts: tuple[Verantwoording, ...], ernst: Ernst) -> list[Finding]:
+    """A finding for every afwijking the check found that nobody declared."""
+    return [d.finding(ernst, v.bestand, v.loc, f"afwijking zonder motivering: {v.omschrijving.rstrip('.')}.",
+                      f"Verklaar dit in {bestand} onder 'afwijkingen:' met soort: {v.soort}"
+                      f"{', betreft: ' + v.betreft if v.betreft else ''}, wat en motivering.",
+                      code=DETECTED[v.soort], publiek=f"uitleg bij een afwijking: {v.soort_naam.lower()}"
+                      + (f" ({v.betreft_naam})" if v.betreft_naam else ""))
+            for v in accounts if v.gevonden and not v.opgegeven]
 
 
 def declared(t, ctx) -> list[Finding]:
-    return check_declared(t, "traject.yaml", t.traject.afwijkingen, _severity(t, ctx))
+    return check_declared(t, "traject.yaml", t.traject.afwijkingen, severity(t, ctx))
 
 
-def detected(t, ctx) -> list[Finding]:
-    if t.onleesbaar:  # a file that could not be read would make deviations appear that are not there
-        return []
-    return unmotivated(t, "traject.yaml", detect_afwijkingen(t, ctx.profiel, ctx.vandaag), t.traject.afwijkingen,
-                       _severity(t, ctx), lambda betreft: betreft_in_words(t, betreft), ctx.profiel)
-
-
-RULES = (declared, detected)
+RULES = (declared,)

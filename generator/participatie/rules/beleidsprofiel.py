@@ -23,6 +23,9 @@ def check_profile(p: Profiel, source: Source) -> list[Finding]:
              for i, n in enumerate(p.niveaus) if n.bestuursstijl is not None]
     if p.quickscan is not None:
         refs.append((("quickscan", "drempel"), p.quickscan.drempel, p.quickscan.schaal, "quickscan.schaal", "score"))
+    if p.initiatieven is not None and p.initiatieven.doorlooptijd_tot is not None:
+        refs.append((("initiatieven", "doorlooptijd_tot"), p.initiatieven.doorlooptijd_tot,
+                     [s.code for s in p.initiatieven.stappen], "initiatieven.stappen", "stap"))
     return [Finding(source.pad, source.pos(loc), Ernst.FOUT, f"{wat} '{code}' staat niet in '{lijst}' van dit profiel."
                     f"{suggest(code, options)}", f"Kies uit: {', '.join(options)}." if options else
                     f"Voeg '{lijst}' toe aan het profiel.", code=VERWIJZING)

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..derive.afwijkingen import Gevonden
-from ..derive.initiatieven import idle_days, late, overdue, waits_for_gemeente
+from ..derive.initiatieven import BESTAND, idle_days, waits_for_gemeente
 from ..findings import Ernst, Finding, Gevolg, regel
 from ..messages import suggest
-from .afwijkingen import check_declared, unmotivated
+from .afwijkingen import check_declared
 from .verwijzingen import unknown_kernen
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
-BESTAND = "initiatief.yaml"
 STAP = regel("initiatief.onbekende-stap", "een stap die het beleidsprofiel niet kent")
 VOLGORDE = regel("initiatief.volgorde", "een stap met een datum vóór die van de stap ervoor")
 TWEE_EINDEN = regel("initiatief.twee-einden", "een initiatief dat zowel afgerond als gestopt is")
@@ -102,18 +100,6 @@ def decision(i, ctx) -> list[Finding]:
     return out
 
 
-def terms(i, ctx) -> list[Finding]:
-    beleid, found = _beleid(ctx), []
-    for g in late(i, beleid):
-        found.append(Gevonden("termijn-overschreden", g.stap.code, f"de stap '{g.stap.code}' kwam na {g.dagen} dagen; het "
-                              f"beleid noemt {g.stap.termijn_dagen} dagen", BESTAND, ("stappen", g.stap.code, "datum")))
-    stap = overdue(i, beleid, ctx.vandaag)
-    if stap is not None:
-        found.append(Gevonden("termijn-overschreden", stap.code, f"de stap '{stap.code}' had binnen {stap.termijn_dagen} "
-                              "dagen moeten komen en is er nog niet", BESTAND, ("ingediend",)))
-    return unmotivated(i, BESTAND, found, i.initiatief.afwijkingen, F)
-
-
 def declared(i, ctx) -> list[Finding]:
     return check_declared(i, BESTAND, i.initiatief.afwijkingen, F)
 
@@ -148,4 +134,4 @@ def kernen(i, ctx) -> list[Finding]:
     return unknown_kernen(i, BESTAND, i.initiatief.kernen, ctx)
 
 
-RULES = (steps, choices, decision, terms, declared, idle, initiators, kernen)
+RULES = (steps, choices, decision, declared, idle, initiators, kernen)

@@ -18,6 +18,8 @@ EINDTIJD = regel("moment.eindtijd-voor-tijd", "een eindtijd die niet na de begin
 ZONDER_TIJD = regel("moment.eindtijd-zonder-tijd", "een eindtijd zonder begintijd")
 LINK = regel("moment.link", "een link die geen webadres is (zoals javascript:)", Gevolg.TEGENHOUDEN)
 PLAATS = regel("moment.plaats", "een moment om mee te doen zonder plaats en zonder link")
+WELK_BESLUIT = regel("moment.welk-besluit", "een besluit dat de vaststelling van het plan lijkt, zonder 'besluit:', of "
+                     "'besluit:' bij een moment dat geen besluit is")
 
 
 def ids(t, ctx) -> list[Finding]:
@@ -58,4 +60,23 @@ def places(t, ctx) -> list[Finding]:
     return out
 
 
-RULES = (ids, times, places)
+def decisions(t, ctx) -> list[Finding]:
+    """Which besluit is which: only the final decision needs the eindverslag (see vocabulary.BESLUITEN)."""
+    out, plan = [], ctx.profiel.woorden.plan
+    main = getattr(t, "traject", None)
+    vast = main.vastgesteld.datum if main is not None and main.vastgesteld else None
+    for i, m in enumerate(t.momenten):
+        if m.besluit and m.soort != "besluit":
+            out.append(t.finding(F, t.moment_file, ("momenten", i, "besluit"), f"'besluit: {m.besluit}' hoort alleen bij een "
+                                 f"moment met 'soort: besluit'; moment '{m.id}' is een {m.soort}.",
+                                 "Haal 'besluit:' weg, of zet 'soort: besluit'.", code=WELK_BESLUIT))
+        elif m.soort == "besluit" and m.besluit is None and vast is not None and m.datum <= vast:
+            out.append(t.finding(W, t.moment_file, ("momenten", i, "soort"), f"het besluit '{m.id}' ({m.datum.isoformat()}) "
+                                 f"valt op of vóór de vaststelling van het {plan} ({vast.isoformat()}); zonder 'besluit:' "
+                                 "telt het als het eindbesluit, waar het eindverslag bij hoort.",
+                                 f"Is dit de vaststelling van het {plan}? Zet dan 'besluit: plan' (of 'besluit: tussen' "
+                                 "voor een tussenbesluit).", code=WELK_BESLUIT))
+    return out
+
+
+RULES = (ids, times, places, decisions)

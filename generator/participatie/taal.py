@@ -1,0 +1,30 @@
+"""Dutch as readers read it, for every stage: dates in words and lists in running text (babel, nl_NL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel.dates import format_date
+from babel.lists import format_list
+
+
+@lru_cache(maxsize=4096)  # babel is slow, and a site shows the same dates many times
+def datum(d: dt.date | None, fmt: str = "EEEE d MMMM y") -> str:
+    return format_date(d, fmt, locale="nl_NL") if d else ""
+
+
+def kort(d: dt.date | None) -> str:
+    """'6 oktober 2026'."""
+    return datum(d, "d MMMM y")
+
+
+def opsomming(items, style: str = "standard") -> str:
+    """'a, b en c' as in running Dutch text; style='or' gives 'a, b of c'."""
+    items = [str(i) for i in items]
+    return format_list(items, style=style, locale="nl") if items else ""
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 dag', '3 dagen'."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
