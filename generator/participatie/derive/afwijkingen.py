@@ -103,19 +103,27 @@ def detect_afwijkingen(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonde
     return found
 
 
+def levels_against_table(t: Traject, p: Profiel) -> list[tuple[int, str, bool | None]]:
+    """Each group's distinct levels (group index, level, whether the policy table allows it for this soort werk;
+    None when there is no table or no soort werk): the one place that reads the table."""
+    soort = p.soort_werk(t.traject.soort_werk or "")
+    levels = group_levels(t)
+    return [(i, lv, (lv in soort.niveaus) if soort else None) for i, g in enumerate(t.traject.omgevingsanalyse)
+            for lv in dict.fromkeys(levels[g.groep]) if p.rank(lv) >= 0]
+
+
 def _outside_table(t, p, vandaag):
     soort = p.soort_werk(t.traject.soort_werk or "")
     if soort is None:
         return []
-    out, levels = [], group_levels(t)
+    out, groups = [], t.traject.omgevingsanalyse
     allowed = opsomming([_naam(p, c) for c in soort.niveaus])
-    for i, g in enumerate(t.traject.omgevingsanalyse):
-        for lv in dict.fromkeys(levels[g.groep]):
-            if p.rank(lv) >= 0 and lv not in soort.niveaus:
-                out.append(Gevonden("niveau-buiten-tabel", g.groep,
-                                    f"groep '{g.groep}' krijgt {_naam(p, lv)}, maar bij "
-                                    f"'{soort.naam}' staat het beleid alleen {allowed} toe", "traject.yaml",
-                                    ("omgevingsanalyse", i, "niveau")))
+    for i, lv, inside in levels_against_table(t, p):
+        g = groups[i]
+        if inside is False:
+            out.append(Gevonden("niveau-buiten-tabel", g.groep, f"groep '{g.groep}' krijgt {_naam(p, lv)}, maar bij "
+                                f"'{soort.naam}' staat het beleid alleen {allowed} toe", "traject.yaml",
+                                ("omgevingsanalyse", i, "niveau")))
     return out
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..derive.afwijkingen import group_levels
+from ..derive.afwijkingen import levels_against_table
 from ..vocabulary import UITKOMSTEN
 from .page import Generated
 from .views import TrajectView
@@ -122,14 +122,14 @@ def _levels(views: list[TrajectView]) -> Indicator:
     """Groups per level, split into within and outside the policy table for their soort werk."""
     p = views[0].p
     inside, outside = Counter(), Counter()
+    levels = [(code, ok) for v in views for _, code, ok in levels_against_table(v.t, p)]
     if not p.soorten_werk:  # no table: only how often each level was used
-        used = Counter(c for v in views for levels in group_levels(v.t).values() for c in dict.fromkeys(levels))
+        used = Counter(code for code, _ in levels)
         return _indicator("niveaus", f"Gebruikte {p.woorden.niveaus}", f"Hoe vaak kreeg een groep dit {p.woorden.niveau}?",
                           ("Niveau", "Aantal groepen"), [(n.naam, used[n.code]) for n in p.niveaus], "aantal groepen")
-    for v in views:
-        allowed = p.soort_werk(v.t.traject.soort_werk or "")
-        for code in (c for levels in group_levels(v.t).values() for c in dict.fromkeys(levels)):
-            (inside if allowed and code in allowed.niveaus else outside)[code] += 1
+    for code, ok in levels:
+        if ok is not None:  # a trajectory without a soort werk is neither inside nor outside the table
+            (inside if ok else outside)[code] += 1
     return _indicator("niveaus", f"Gebruikte {p.woorden.niveaus} tegenover de beleidstabel",
                       "Hoe vaak kreeg een groep dit niveau, binnen en buiten wat de beleidstabel voor die soort werk toestaat?",
                       ("Niveau", "Binnen de tabel", "Buiten de tabel"),
