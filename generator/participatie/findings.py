@@ -70,6 +70,11 @@ class Finding:
         if self.gevolg is None:  # the code was registered by the module that made the finding
             known = REGELS.get(self.code)
             object.__setattr__(self, "gevolg", known.gevolg if known else Gevolg.TEGENHOUDEN)
+        from .persoonsgegevens import masked  # a finding never quotes personal data, whatever text it repeats
+        for name in ("boodschap", "hint", "publiek"):
+            text = getattr(self, name)
+            if text:
+                object.__setattr__(self, name, masked(text))
 
     @property
     def waar(self) -> str:

@@ -105,7 +105,8 @@ def load_profile(name_or_path: str, base: Path, waar: str = "mkdocs.yml") -> tup
 
 def context(settings: SiteSettings, profiel: Profiel, vandaag: dt.date) -> Context:
     return Context(profiel=profiel, vandaag=vandaag, kernen=tuple(settings.kernen),
-                   eigen_domeinen=tuple(settings.eigen_domeinen), eigen_telefoonnummers=tuple(settings.eigen_telefoonnummers))
+                   eigen_domeinen=tuple(settings.eigen_domeinen), eigen_telefoonnummers=tuple(settings.eigen_telefoonnummers),
+                   eigen_adressen=tuple(settings.eigen_adressen))
 
 
 @dataclass(frozen=True)

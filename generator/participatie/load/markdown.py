@@ -51,3 +51,26 @@ def parse_markdown(text: str, pad: str) -> MarkdownSource:
             sections[kop] = (n, current)
     done = {k: (n, "\n".join(body).strip()) for k, (n, body) in sections.items()}
     return MarkdownSource(pad=pad, text=text, sections=done, intro="\n".join(intro).strip(), dubbel=tuple(dubbel))
+
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote",
+                "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "abbr"}
+_MD = None
+
+
+def to_html(text: str | None) -> str:
+    """Markdown written by staff as the HTML readers get, sanitised: no script, no event handlers, no javascript: links.
+
+    The one rendering of staff Markdown: the pages show it and the privacy check reads it.
+    """
+    global _MD
+    if not text:
+        return ""
+    import markdown
+    import nh3
+    if _MD is None:
+        _MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    html = _MD.reset().convert(COMMENT.sub("", text))
+    html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html)
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}},
+                     url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener")

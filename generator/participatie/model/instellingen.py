@@ -51,6 +51,8 @@ class Instellingen(Strict):
     kernen: list[Tekst] = Field([], description="Kernen en wijken; een traject mag alleen deze noemen.")
     eigen_domeinen: list[Tekst] = Field([], description="E-maildomeinen van de gemeente; die zijn geen persoonsgegevens.")
     eigen_telefoonnummers: list[Tekst] = Field([], description="Algemene telefoonnummers van de gemeente.")
+    eigen_adressen: list[Tekst] = Field([], description="Openbare adressen van de gemeente (gemeentehuis, loket), zoals "
+                                        "'Brinkweg 2'; die zijn geen persoonsgegevens.")
     peildatum: dt.date | None = Field(None, description="Alleen voor een voorbeeld- of archiefsite: de datum die 'vandaag' is.")
     open_data: OpenData | None = Field(None, description="Voor een catalogusrecord (DCAT-AP-NL) van de data van de site.")
     toegankelijkheid: Toegankelijkheid | None = Field(None, description="Voor de toegankelijkheidsverklaring op /toegankelijkheid.")

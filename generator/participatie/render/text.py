@@ -6,28 +6,34 @@ import datetime as dt
 import posixpath
 import re
 
-import markdown
-import nh3
 from markupsafe import Markup, escape
 
-from ..load.markdown import COMMENT
+from ..load.markdown import to_html
 from ..taal import datum, kort, opsomming  # noqa: F401  (the templates' filters)
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote",
-                "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "abbr"}
-_MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-LINKS = re.compile(r"(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])|(?P<email>[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})"
-                   r"|(?P<tel>(?<![\w+])(?:\+31|0)[1-9](?:[ -]?\d){7,8}(?!\d)|\b14 ?0\d{2,3}\b)")
+LINKS = re.compile(r"(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])|(?P<email>[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})")
+GEMEENTENUMMER = re.compile(r"\b14 ?0\d{2,3}\b")  # 14 + netnummer: phonenumbers knows it only with its area code
 
 
 def safe_markdown(text: str | None) -> Markup:
-    """Markdown from a project file as HTML, sanitised: no script, no event handlers, no javascript: links."""
-    if not text:
-        return Markup("")
-    html = _MD.reset().convert(COMMENT.sub("", text))
-    html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html)
-    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}},
-                            url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener"))
+    """Markdown from a project file as HTML, sanitised (see `load.markdown.to_html`)."""
+    return Markup(to_html(text))
+
+
+def _links(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, target) of every web address, e-mail address and phone number (as phonenumbers reads it)."""
+    found = [(m.start(), 0, m.end(), m.group(0) if m.group("url") else f"mailto:{m.group(0)}") for m in LINKS.finditer(text)]
+    found += [(m.start(), 1, m.end(), "tel:" + m.group(0).replace(" ", "")) for m in GEMEENTENUMMER.finditer(text)]
+    if any(c.isdigit() for c in text):
+        import phonenumbers
+        found += [(m.start, 2, m.end, "tel:" + phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164))
+                  for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)]
+    out, last = [], 0
+    for start, _, end, target in sorted(found):
+        if start >= last:  # an address inside a link stays part of the link
+            out.append((start, end, target))
+            last = end
+    return out
 
 
 def linkify(text: str | None) -> Markup:
@@ -35,12 +41,10 @@ def linkify(text: str | None) -> Markup:
     if not text:
         return Markup("")
     out, last = [], 0
-    for m in LINKS.finditer(text):
-        out.append(escape(text[last:m.start()]))
-        raw = m.group(0)
-        target = raw if m.group("url") else f"mailto:{raw}" if m.group("email") else "tel:" + re.sub(r"[^\d+]", "", raw)
-        out.append(Markup('<a href="{}">{}</a>').format(target, raw))
-        last = m.end()
+    for start, end, target in _links(text):
+        out.append(escape(text[last:start]))
+        out.append(Markup('<a href="{}">{}</a>').format(target, text[start:end]))
+        last = end
     out.append(escape(text[last:]))
     return Markup("").join(out)
 

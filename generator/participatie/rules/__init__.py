@@ -25,6 +25,7 @@ class Context:
     kernen: tuple[str, ...] = ()
     eigen_domeinen: tuple[str, ...] = ()
     eigen_telefoonnummers: tuple[str, ...] = ()
+    eigen_adressen: tuple[str, ...] = ()
 
 
 # Imported here, not where they are used: importing a rule module registers its codes, and the register

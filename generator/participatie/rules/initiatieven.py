@@ -125,7 +125,8 @@ def initiators(i, ctx) -> list[Finding]:
     line = i.sources["initiatief.yaml"].text.split("\n")[i.pos(BESTAND, "initiatiefnemers").regel - 1]
     if "privacy: openbaar" in line:
         return []
-    return [i.finding(F, BESTAND, ("initiatiefnemers",), f"'{m.group(0)}' lijkt de naam van een inwoner.",
+    return [i.finding(F, BESTAND, ("initiatiefnemers",), f"'initiatiefnemers' noemt wat lijkt op de naam van een "
+                      f"inwoner ({' '.join(w[0] + '…' for w in m.group(0).split())}).",
                       "Noem de initiatiefnemers als groep ('acht buurtbewoners van de Brink') of noem hun organisatie.",
                       code=NAAM)]
 
