@@ -139,9 +139,12 @@ def test_the_accessibility_statement_has_every_part_of_the_national_model(built)
     assert 'href="toegankelijkheid/index.html"' in (built / "index.html").read_text(encoding="utf-8")  # in the navigation
 
 
-def test_the_statement_says_so_when_there_is_no_research_yet(site, tmp_path):
+@pytest.mark.warnings_expected
+def test_the_statement_says_so_when_there_is_no_research_yet(site, tmp_path, caplog):
     (site / "toegankelijkheid.json").unlink(missing_ok=True)
     assert build(site, str(tmp_path / "uit")) == 0
+    assert any("het bestand 'toegankelijkheid.json' met de uitkomst van de toegankelijkheidscontrole bestaat niet"
+               in r.getMessage() for r in caplog.records)
     text = text_of_html((tmp_path / "uit" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8"))
     assert "Er is nog geen automatische controle vastgelegd (toegankelijkheid.json ontbreekt)." in text
 

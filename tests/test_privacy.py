@@ -138,7 +138,7 @@ def test_false_positives_from_the_review_publish(site):
 
 
 def test_visible_allowance_per_line(site):
-    edit(site / TERUG, OLD, "samenvatting: De Fietsersbond is bereikbaar via info@fietsersbond.example  # privacy: openbaar")
+    edit(site / TERUG, OLD, "samenvatting: De Fietsersbond is bereikbaar via info@fietsersbond.nl  # privacy: openbaar")
     assert not privacy(site)
 
 

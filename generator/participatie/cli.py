@@ -1,20 +1,60 @@
-"""The `participatie` command: check, bouw, nieuw, schema. A thin adapter over the package."""
+"""The `participatie` command: check, bouw, nieuw, schema, profiel, toegankelijkheid, ci. A thin adapter over the package.
+
+One error boundary: every failure of every command ends in a Dutch 'fout:' with a 'hint:' and an
+exit code from the README's table (0 good, 1 something to fix, 2 wrong use, 3 built with
+something withheld), never a traceback. argparse speaks Dutch here too.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
 from .findings import Ernst
 from .load.instellingen import read_site_settings
-from .pipeline import check_site
+from .messages import os_error
 from .report import FORMATS
+
+GOED, FOUT, GEBRUIK = 0, 1, 2
+
+# argparse's own sentences (Python 3.11 to 3.13), in Dutch.
+ARGPARSE = {
+    "usage: ": "gebruik: ", "positional arguments": "argumenten", "options": "opties",
+    "optional arguments": "opties", "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n    hint: 'participatie --help' toont alle opdrachten; "
+                                      "'participatie <opdracht> --help' de opties van een opdracht.\n",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "bij %(argument_name)s: %(message)s",
+    "expected one argument": "hier hoort één waarde bij", "expected at most one argument": "hier hoort hooguit één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "ambiguous option: %(option)s could match %(matches)s": "de optie %(option)s kan meer betekenen: %(matches)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r", "not allowed with argument %s": "niet samen met %s",
+    "ignored explicit argument %r": "de waarde %r wordt genegeerd",
+    "one of the arguments %s is required": "een van deze argumenten is nodig: %s",
+    "unexpected option string: %s": "onverwachte optie: %s", "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
+    "show program's version number and exit": "toon het versienummer en stop",
+}
+
+
+@contextlib.contextmanager
+def dutch_argparse():
+    """argparse looks its sentences up through its module's `_` when it needs them; here they are Dutch."""
+    original = argparse._
+    argparse._ = lambda text: ARGPARSE.get(text, original(text))
+    try:
+        yield
+    finally:
+        argparse._ = original
 
 
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="participatie", description="Controleer en publiceer participatietrajecten.")
-    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="opdracht")
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="opdracht", title="opdrachten")
     p = sub.add_parser("check", help="controleer alle trajecten (de strenge toets voor een merge request)")
     p.add_argument("pad", nargs="?", default=None, help="map met trajecten (standaard: projecten/)")
     p.add_argument("--strikt", action="store_true", help="waarschuwingen tellen ook als fout")
@@ -25,7 +65,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw (de cache staat in .participatie-cache/)")
     p = sub.add_parser("bouw", help="controleer en bouw de website (site/ wordt pas aan het eind vervangen)")
     p.add_argument("--strikt", action="store_true", help="stop bij waarschuwingen van de bouwer (zoals kapotte links)")
-    p.add_argument("--map", default="site", help="waar de website komt (standaard: site/)")
+    p.add_argument("--map", default=None, help="waar de website komt (standaard: 'site_dir' uit mkdocs.yml, anders site/)")
     p.add_argument("--bouwer", choices=("mkdocs", "zensical"), default="mkdocs", help="welk programma de site bouwt")
     p = sub.add_parser("nieuw", help="begin een nieuw traject (of met --initiatief een initiatief) vanuit het sjabloon")
     p.add_argument("slug", help="korte naam voor de map en het webadres, bijvoorbeeld 'speeltuin-kerkdijk'")
@@ -42,12 +82,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--toon", action="store_true", help="toon het bestand alleen, schrijf niets")
     p.add_argument("--installatie", metavar="PIP", help="wat pip installeert (standaard: deze versie van participatie)")
     p = sub.add_parser("schema", help="schrijf JSON Schema's voor de editor")
-    p.add_argument("map", nargs="?", default="schema")
+    p.add_argument("map", nargs="?", default="schema", help="waar de schema's komen (standaard: schema/)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    with dutch_argparse():
+        try:
+            args = parser().parse_args(argv)
+        except SystemExit as exc:  # --help, or wrong use: argparse has said why, in Dutch
+            return exc.code if isinstance(exc.code, int) else GEBRUIK
     commands = {"check": cmd_check, "nieuw": cmd_new, "schema": cmd_schema, "bouw": cmd_build, "ci": cmd_ci,
                 "profiel": cmd_profile, "toegankelijkheid": cmd_accessibility}
     try:
@@ -55,9 +99,30 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"fout: {os_error(exc)}{where}.\n    hint: controleer of de map bestaat, of u er mag schrijven en of de "
+              "schijf niet vol is.", file=sys.stderr)
+        return FOUT
+    except Exception as exc:  # a fault of participatie itself: said plainly, never as a traceback
+        print(f"fout: er ging iets mis in participatie zelf ({type(exc).__name__}).\n    hint: dit hoort niet te gebeuren; "
+              "meld het met de opdracht die u gaf en de bestanden van het traject.", file=sys.stderr)
+        return FOUT
+
+
+def settings_or_stop():
+    """The site's settings; their problems printed. None when an error in mkdocs.yml makes going on unsafe."""
+    settings, problems = read_site_settings(Path.cwd())
+    for p in problems:
+        print(p.format(), file=sys.stderr)
+    if any(p.ernst is Ernst.FOUT for p in problems):
+        print("fout: mkdocs.yml klopt niet (zie hierboven); er is niets gedaan.", file=sys.stderr)
+        return None
+    return settings
 
 
 def cmd_check(args) -> int:
+    from .pipeline import check_site
     settings, problems = read_site_settings(Path.cwd())
     result = check_site(settings, settings.vandaag(), projecten=args.pad, cache=not args.zonder_cache, need_trajecten=False)
     findings = problems + result.findings
@@ -66,96 +131,118 @@ def cmd_check(args) -> int:
         try:
             Path(args.rapport).write_text(output + "\n", encoding="utf-8")
         except OSError as exc:
-            print(f"fout: het rapport kan niet naar '{args.rapport}' ({exc.strerror or exc}).\n    hint: kies een "
+            print(f"fout: het rapport kan niet naar '{args.rapport}': {os_error(exc)}.\n    hint: kies een "
                   "bestand in een map die bestaat, bijvoorbeeld 'gl-code-quality-report.json'.", file=sys.stderr)
-            return 2
+            return GEBRUIK
         output = FORMATS["tekst"](findings, result.aantal, result.aantal_initiatieven)
     print(output)
     failed = any(f.ernst is Ernst.FOUT for f in findings) or (args.strikt and findings)
-    return 1 if failed else 0
+    return FOUT if failed else GOED
 
 
 def cmd_new(args) -> int:
     from .scaffold import create_initiatief, create_traject
-    settings, _ = read_site_settings(Path.cwd())
+    settings = settings_or_stop()
+    if settings is None:
+        return FOUT
     if args.initiatief:
         ok, message = create_initiatief(settings.base / settings.initiatieven, args.slug, settings)
     else:
         ok, message = create_traject(settings.base / settings.projecten, args.slug, settings)
     print(message, file=sys.stdout if ok else sys.stderr)
-    return 0 if ok else 1
+    return GOED if ok else FOUT
 
 
 def cmd_ci(args) -> int:
     from .scaffold import ci_template, write_ci
-    settings, _ = read_site_settings(Path.cwd())
+    settings = settings_or_stop()
+    if settings is None:
+        return FOUT
     if args.toon:
         print(ci_template(args.platform, settings.base, args.installatie), end="")
-        return 0
+        return GOED
     ok, message = write_ci(args.platform, settings.base, args.installatie)
     print(message, file=sys.stdout if ok else sys.stderr)
-    return 0 if ok else 1
+    return GOED if ok else FOUT
 
 
 def cmd_profile(args) -> int:
     from .pipeline import load_profile
     from .profieloverzicht import summary
-    settings, _ = read_site_settings(Path.cwd())
+    settings = settings_or_stop()
+    if settings is None:
+        return FOUT
     name = args.profiel or settings.profiel
     profiel, problems = load_profile(name, settings.base, waar="opdrachtregel" if args.profiel else settings.waar("profiel"))
     if profiel is None:
         print("\n".join(f.format() for f in problems), file=sys.stderr)
         print(f"Het beleidsprofiel '{name}' heeft {len(problems)} {'fout' if len(problems) == 1 else 'fouten'}; "
               "los ze op en probeer opnieuw.", file=sys.stderr)
-        return 1
+        return FOUT
     print(summary(profiel))
-    return 0
+    return GOED
 
 
 def cmd_accessibility(args) -> int:
-    settings, _ = read_site_settings(Path.cwd())
+    settings = settings_or_stop()
+    if settings is None:
+        return FOUT
     built = settings.base / args.map
     if not (built / "index.html").exists():
         print(f"fout: {args.map}/ bevat geen gebouwde site.\n    hint: bouw eerst met 'participatie bouw'.", file=sys.stderr)
-        return 2
+        return GEBRUIK
     try:
         from .axe import write_results
         import axe_playwright_python  # noqa: F401
     except ImportError:
         print("fout: de toegankelijkheidscontrole heeft Playwright en axe-core nodig.\n    hint: pip install "
               "'participatie[toegankelijkheid]' en installeer Chromium (apt-get install chromium).", file=sys.stderr)
-        return 2
+        return GEBRUIK
     v = settings.opties.toegankelijkheid
     target = settings.base / (args.uit or (v.onderzoek if v else "toegankelijkheid.json"))
     try:
         data, problems = write_results(built, target)
     except OSError as exc:
-        print(f"fout: de uitkomst kan niet naar '{target}' ({exc.strerror or exc}).", file=sys.stderr)
-        return 2
+        print(f"fout: de uitkomst kan niet naar '{target}': {os_error(exc)}.\n    hint: kies met --uit een bestand in een "
+              "map die bestaat.", file=sys.stderr)
+        return GEBRUIK
     for where, found in sorted(problems.items()):
         for rule, element, summary in found:
             print(f"{where}: {rule} bij {element}: {summary}")
     print(f"{data['paginas']} pagina's gecontroleerd bij {' en '.join(map(str, data['breedtes']))} pixels: "
           f"{data['overtredingen']} fouten. Geschreven: {target.relative_to(settings.base).as_posix()}.")
-    return 1 if problems else 0
+    return FOUT if problems else GOED
 
 
 def cmd_schema(args) -> int:
     from .pipeline import load_profile
     from .schema import write_schemas
-    settings, _ = read_site_settings(Path.cwd())
+    settings = settings_or_stop()
+    if settings is None:
+        return FOUT
     profiel, problems = load_profile(settings.profiel, settings.base)
     if profiel is None:
         print("\n".join(f.format() for f in problems), file=sys.stderr)
-        return 1
-    for path in write_schemas(Path(args.map), profiel):
+        return FOUT
+    folder = Path(args.map)
+    if folder.exists() and not folder.is_dir():
+        print(f"fout: '{args.map}' is een bestand, geen map; de schema's komen in een map.\n    hint: geef een map op, "
+              "bijvoorbeeld 'schema'. Er is niets veranderd.", file=sys.stderr)
+        return GEBRUIK
+    try:
+        written = write_schemas(folder, profiel)
+    except OSError as exc:
+        print(f"fout: de schema's kunnen niet naar '{args.map}': {os_error(exc)}.\n    hint: kies een andere map.",
+              file=sys.stderr)
+        return FOUT
+    for path in written:
         print(f"geschreven: {path.as_posix()}")
-    return 0
+    return GOED
 
 
 def cmd_build(args) -> int:
     from .builders.publiceren import build_site
-    return build_site(Path.cwd(), Path(args.map), strict=args.strikt, bouwer=args.bouwer)
+    return build_site(Path.cwd(), Path(args.map) if args.map else None, strict=args.strikt, bouwer=args.bouwer)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ message, so staff read the same sentence whichever parser ran.
 from __future__ import annotations
 
 import difflib
+import errno
 
 from .findings import Gevolg, regel
 
@@ -126,3 +127,17 @@ def _date_or_time(kind: str, field: str, value) -> tuple[str, str, str]:
             "Controleer dag en maand; schrijf bijvoorbeeld 2026-03-14."
     example = "2026-03-14 (jaar-maand-dag)" if what == "datum" else "19:30 (uren:minuten)"
     return VORM_DATUM, f"'{value}' is geen geldige {what} voor '{field}'.", f"Schrijf de {what} als {example}."
+
+
+OS_ERRORS = {
+    errno.ENOENT: "de map of het bestand bestaat niet", errno.EACCES: "u heeft geen toegang", errno.EPERM: "dat mag niet (geen toestemming)",
+    errno.ENOSPC: "de schijf is vol", errno.EROFS: "de schijf is alleen-lezen", errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EISDIR: "dat is een map, geen bestand", errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EEXIST: "bestaat al", errno.ENOTEMPTY: "de map is niet leeg", errno.EBUSY: "is in gebruik",
+    errno.EXDEV: "ligt op een andere schijf", errno.EMFILE: "er staan te veel bestanden tegelijk open",
+}
+
+
+def os_error(exc: OSError) -> str:
+    """An operating-system error in Dutch: what went wrong, without the system's English text."""
+    return OS_ERRORS.get(exc.errno, f"het systeem weigerde (foutcode {exc.errno})" if exc.errno else "het systeem weigerde")

@@ -63,6 +63,7 @@ class Hit:
     text: str  # as the reader reads it (normalised)
 
 
+RUN = re.compile(r"\s\s")
 PLAIN = re.compile("[&%\u00ad\u180e\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\ufe63\ufeff\uff0d]")
 
 
@@ -71,7 +72,7 @@ class Reading:
 
     def __init__(self, text: str, join_lines: bool = True):
         self.length = len(text)
-        if unicodedata.is_normalized("NFKC", text) and not PLAIN.search(text):  # the usual case: nothing to undo
+        if unicodedata.is_normalized("NFKC", text) and not PLAIN.search(text) and not RUN.search(text):  # the usual case
             self.text = re.sub(r"\s", " ", text) if join_lines else re.sub(r"[^\S\n]", " ", text)
             self.where = None
             return
@@ -103,6 +104,8 @@ class Reading:
         c = unicodedata.normalize("NFKC", c).translate(DASHES) if not c.isascii() else c
         for n in c:
             if n.isspace() or unicodedata.category(n) == "Zs":
+                if out and out[-1] == " ":  # a line break and its indent read as one space
+                    continue
                 n = " "
             out.append(n)
             where.append(i)
@@ -196,9 +199,13 @@ def own_phone(number: str, eigen: tuple[str, ...]) -> bool:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) in _own_numbers(tuple(eigen))
 
 
+RESERVED = ("example", "test", "invalid", "localhost", "example.com", "example.net", "example.org")  # RFC 2606: placeholders
+
+
 def own_domain(domain: str, eigen: tuple[str, ...]) -> bool:
+    """The gemeente's own domain, or one reserved for examples (no one's address)."""
     domain = domain.lower()
-    return any(domain == d.lower() or domain.endswith("." + d.lower()) for d in eigen)
+    return any(domain == d.lower() or domain.endswith("." + d.lower()) for d in (*eigen, *RESERVED))
 
 
 def _valid_bsn(digits: str) -> bool:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .model.instellingen import SiteSettings
 from .model.profiel import Profiel
-from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, SLUG, YAML_BESTANDEN
+from .messages import os_error
+from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, SLUG, SLUG_MAX, YAML_BESTANDEN
 
 TEMPLATES = YAML_BESTANDEN + MARKDOWN_BESTANDEN
 
@@ -21,13 +22,22 @@ def create_initiatief(root: Path, slug: str, settings: SiteSettings) -> tuple[bo
 
 
 def _create(root: Path, slug: str, settings: SiteSettings, templates: tuple[str, ...], wat: str, eerst: str) -> tuple[bool, str]:
+    if len(slug) > SLUG_MAX:
+        return False, (f"fout: de naam is te lang ({len(slug)} tekens; hooguit {SLUG_MAX}).\n    hint: kies een korte naam, "
+                       "bijvoorbeeld 'speeltuin-kerkdijk'. Er is niets aangemaakt.")
     if not SLUG.match(slug):
         return False, (f"fout: '{slug}' is geen geldige naam voor een {wat}.\n    hint: gebruik alleen kleine letters, "
                        "cijfers en streepjes, bijvoorbeeld 'speeltuin-kerkdijk'. Er is niets aangemaakt.")
     folder = root / slug
     if folder.exists() or folder.is_symlink():
         return False, f"fout: de map {_rel(folder)} bestaat al. Er is niets veranderd."
-    folder.mkdir(parents=True)
+    if root.exists() and not root.is_dir():
+        return False, (f"fout: '{_rel(root)}' is een bestand, geen map; daarin kan geen {wat} komen.\n    hint: hernoem of "
+                       "verwijder dat bestand, of geef in mkdocs.yml de juiste map op. Er is niets aangemaakt.")
+    try:
+        folder.mkdir(parents=True)
+    except OSError as exc:
+        return False, f"fout: de map {_rel(folder)} kan niet worden gemaakt: {os_error(exc)}. Er is niets aangemaakt."
     from .pipeline import load_profile
     profiel, _ = load_profile(settings.profiel, settings.base)  # once, for the templates and the schemas
     source = resources.files("participatie") / "sjablonen"

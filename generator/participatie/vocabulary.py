@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 80  # a folder name is part of file names and web addresses; file systems stop at 255
 SLUG_PATTERN = SLUG.pattern
 
 # In process order: sorting by status sorts by how far a trajectory got.

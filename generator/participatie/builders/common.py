@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
+from ..model.instellingen import SiteSettings
 from ..pipeline import Result
 
 import datetime as dt
@@ -21,9 +22,15 @@ def fatal(findings: list[Finding]) -> str:
 
 
 def withheld_message(result: Result) -> str:
-    names = ", ".join(t.map for t in result.withheld)
-    return (f"{len(result.withheld)} traject(en) niet gepubliceerd ({names}): er staan persoonsgegevens, "
-            "onveilige inhoud of onleesbare bestanden in (zie de fouten hierboven). De rest van de site is wel gebouwd.")
+    held = [*result.withheld, *result.withheld_initiatieven]
+    wat = " en ".join(x for x in (_count(len(result.withheld), "traject", "trajecten"),
+                                   _count(len(result.withheld_initiatieven), "initiatief", "initiatieven")) if x)
+    return (f"{wat} niet gepubliceerd ({', '.join(d.map for d in held)}): er staan persoonsgegevens, onveilige inhoud of "
+            "onleesbare bestanden in (zie de fouten hierboven). De rest van de site is wel gebouwd.")
+
+
+def _count(n: int, een: str, meer: str) -> str:
+    return f"{n} {een if n == 1 else meer}" if n else ""
 
 
 _OWN_EPOCH = "SOURCE_DATE_EPOCH" not in os.environ  # a date the caller set is theirs to keep
@@ -34,3 +41,43 @@ def pin_build_date(vandaag: dt.date) -> None:
     the same bytes (reproducible builds: https://reproducible-builds.org/specs/source-date-epoch/)."""
     if _OWN_EPOCH:
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(vandaag, dt.time(), dt.timezone.utc).timestamp()))
+
+
+MARKER = ".participatie-site"  # in every site participatie built: only such a folder is ever replaced
+MARKER_TEXT = "Deze map is gemaakt door 'participatie bouw'; een volgende bouw vervangt haar helemaal.\n"
+
+
+def sources(settings: SiteSettings) -> list[Path]:
+    """Everything a build reads and must never touch: the folders with the site's files, the config, Git."""
+    base = settings.base
+    names = [settings.projecten, settings.initiatieven, settings.docs_dir, settings.theme_dir or "theme", ".git",
+             settings.bestand, "schema"]
+    return [(base / n).resolve() for n in names]
+
+
+def refuse_output(settings: SiteSettings, target: Path) -> str | None:
+    """Why `target` may not be an output folder, in Dutch; None when it may."""
+    target = target.resolve()
+    for source in sources(settings):
+        t, s = shown(settings, target), shown(settings, source)
+        if target == source:
+            return f"'{t}' is een bronmap of -bestand van de site; een bouw zou het vervangen."
+        if source.is_relative_to(target):
+            return f"'{t}' bevat '{s}', met de bronbestanden van de site; een bouw zou die vervangen."
+        if target.is_relative_to(source):
+            return f"'{t}' ligt in '{s}', tussen de bronbestanden van de site."
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        return f"'{shown(settings, target)}' bestaat al en is geen map."
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        return (f"de map '{shown(settings, target)}' bestaat al, is niet leeg en is niet door participatie gemaakt; "
+                "een bouw zou haar inhoud vervangen.")
+    return None
+
+
+def shown(settings: SiteSettings, path: Path) -> str:
+    try:
+        return path.relative_to(settings.base.resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
+
+

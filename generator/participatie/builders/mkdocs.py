@@ -28,7 +28,7 @@ from ..pipeline import Result, check_site
 from ..render.page import Page
 from ..render.site import render_site
 from ..render.voorbeeld import Preview, preview
-from .common import ASSET_CSS, ASSET_JS, THEME, fatal, pin_build_date, withheld_message
+from .common import ASSET_CSS, ASSET_JS, MARKER, MARKER_TEXT, THEME, fatal, pin_build_date, refuse_output, withheld_message
 
 log = get_plugin_logger(__name__)
 # Every option is checked by the core (with its position in mkdocs.yml), not by MkDocs.
@@ -48,8 +48,16 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         self.config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.base = self.config_file.parent
         self.settings, self.problems = read_site_settings(self.base, self.config_file.name)
-        if self.problems and not self.serving:
+        errors = [p for p in self.problems if p.ernst is Ernst.FOUT]
+        if errors and not self.serving:
             raise PluginError(fatal(self.problems))
+        if not self.serving:
+            for p in self.problems:  # warnings about settings: said, not fatal
+                log.warning(p.format())
+        refused = None if self.serving else refuse_output(self.settings, Path(config.site_dir))
+        if refused:  # MkDocs would empty site_dir before building
+            raise PluginError(f"fout: {refused}\n    hint: zet 'site_dir' in mkdocs.yml op een nieuwe map, of op een map "
+                              "die participatie eerder bouwde. Er is niets veranderd.")
         pin_build_date(self.settings.vandaag())
         config.use_directory_urls = False  # generated pages link to each other as .html
         theme_dirs = config.theme.dirs
@@ -63,7 +71,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def on_pre_build(self, config):
         """Runs before MkDocs cleans site_dir: when nothing can be built, the previous site stays."""
         self.result = check_site(self.settings, self.settings.vandaag())
-        fatal_problems = self.problems or self.result.profiel is None
+        fatal_problems = any(p.ernst is Ernst.FOUT for p in self.problems) or self.result.profiel is None
         if self.serving:  # the preview shows every finding in the browser instead of stopping
             self.preview = preview(self.result, self.problems)
             self.unbuildable = fatal_problems
@@ -75,7 +83,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         for f in self.result.findings:
             level = log.warning if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT else log.info
             level(f.format())
-        if self.result.withheld:
+        if self.result.withheld or self.result.withheld_initiatieven:
             log.warning(withheld_message(self.result))
 
     def on_files(self, files: Files, config) -> Files:
@@ -131,6 +139,10 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if self.out is None or "</head>" not in output:
             return output
         return output.replace("</head>", self.out.head(page.file.src_uri) + "</head>", 1)
+
+    def on_post_build(self, config):
+        if not self.serving:  # only a folder with this mark is ever emptied by a later build
+            (Path(config.site_dir) / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
     def on_serve(self, server, config, builder):
         for folder in (self.settings.projecten, self.settings.initiatieven):

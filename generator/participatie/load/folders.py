@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..findings import Ernst, Finding, Gevolg, Pos, regel
 from ..messages import suggest
-from ..vocabulary import BIJLAGEN, SLUG
+from ..vocabulary import BIJLAGEN, SLUG, SLUG_MAX
 from .markdown import MarkdownSource, load_markdown
 from .text import error
 from .yaml import Source, load_yaml
@@ -35,7 +35,10 @@ def read_folder(folder: Path, map_pad: str, yaml_files: tuple[str, ...], markdow
                 fast: bool = True) -> Bundel:
     """Read every known file of a folder; report all problems, not the first only."""
     bundel = Bundel(slug=folder.name, map=map_pad)
-    if not SLUG.match(folder.name):
+    if len(folder.name) > SLUG_MAX:
+        bundel.findings.append(error(MAPNAAM, map_pad, None, f"de mapnaam is te lang ({len(folder.name)} tekens; hooguit "
+                                     f"{SLUG_MAX}).", "Kies een kortere naam, bijvoorbeeld 'speeltuin-kerkdijk'."))
+    elif not SLUG.match(folder.name):
         bundel.findings.append(error(MAPNAAM, map_pad, None, f"de mapnaam '{folder.name}' is niet geschikt als webadres.",
                                      "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'speeltuin-kerkdijk'."))
     bundel.findings += _unknown_files(folder, map_pad, yaml_files + markdown_files)

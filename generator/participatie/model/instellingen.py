@@ -67,6 +67,8 @@ class SiteSettings:
     site_url: str = ""
     site_naam: str = ""
     docs_dir: str = "docs"
+    site_dir: str = "site"
+    theme_dir: str | None = None  # theme.custom_dir: the site's own look, a source folder
     posities: dict = field(default_factory=dict)  # option -> Pos in mkdocs.yml, for findings about a setting
     bestand: str = "mkdocs.yml"
 
