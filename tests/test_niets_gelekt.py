@@ -8,6 +8,7 @@ are checked like data; no command prints a traceback or MkDocs' or argparse's En
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -232,7 +233,8 @@ def tiny(tmp_path_factory) -> Path:
 
 
 @pytest.mark.warnings_expected
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=int(os.environ.get("LEK_VOORBEELDEN", 30)), deadline=None, derandomize=not os.environ.get("LEK_VOORBEELDEN"),
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(item=ITEMS, how=st.sampled_from(["gewoon", "regel", "entiteit", "streepje", "breed", "nulbreedte"]),
        where=st.sampled_from(["waarde", "sleutel", "markdown", "inbreng"]))

@@ -70,7 +70,7 @@ def test_the_descriptor_says_what_was_written(built):
     trajecten = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
     assert trajecten["status"]["constraints"]["enum"] == ["verkenning", "plan", "vastgesteld", "uitvoering", "afgerond",
                                                           "gestopt"]
-    assert trajecten["soort_werk"]["constraints"]["enum"] == ["visie-beleid", "plannen-projecten", "uitvoering"]  # profile
+    assert trajecten["soort_werk"]["constraints"]["enum"] == ["visie-beleid", "plannen-projecten", "uitvoering", "dorpsvisie"]  # profile
     assert trajecten["plan_vastgesteld_op"]["type"] == "date" and trajecten["inbreng"]["type"] == "integer"
 
 

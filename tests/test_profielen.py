@@ -129,14 +129,16 @@ plugins:
 """
 # What each policy says about exactly this folder; every difference is a difference in the policies.
 EXPECTED = {
-    "dalfsen": {  # no bestuursstijl, quick scan or excluded topics; its table 'soort werk' is missing here
+    "dalfsen": {  # no bestuursstijl, quick scan or excluded topics; its table 'soort werk' is missing here, and
+        # 'in ieder geval' every kind of kader (only a juridisch one is here)
         "profiel.bestuursstijl", "profiel.quickscan-vraag", "profiel.uitgesloten-onderwerp",
-        "plan.basis", "plan.onderdeel"},
+        "plan.basis", "plan.onderdeel", "plan.kadercategorie"},
     "overbetuwe": {  # meebeslissen asks for 'delegeren'; 'nauwelijks' is below the threshold; no excluded topics
         "afwijking.bestuursstijl-past-niet", "afwijking.quickscan-onder-drempel", "quickscan.vraag-ontbreekt",
         "profiel.uitgesloten-onderwerp", "plan.onderdeel"},
-    "leiderdorp": {  # its four styles have other names; no quick scan; formele regels are excluded from interaction
-        "profiel.bestuursstijl", "profiel.quickscan-vraag", "afwijking.uitgesloten-onderwerp", "plan.onderdeel"},
+    "leiderdorp": {  # its four styles have other names; no quick scan; formele regels are never interactive (an
+        # error, not an afwijking); who is competent follows the 'soort zaak', which is missing here
+        "profiel.bestuursstijl", "profiel.quickscan-vraag", "plan.uitgesloten-onderwerp", "plan.basis", "plan.onderdeel"},
 }
 
 
@@ -165,7 +167,7 @@ def test_the_same_folder_under_each_profile_differs_exactly_where_the_policies_d
     assert "daarbij hoort 'Delegeren'" in found["overbetuwe"]["afwijking.bestuursstijl-past-niet"][0]
     assert "Bedoelde u 'participatief'?" in found["leiderdorp"]["profiel.bestuursstijl"][0]
     assert "Formele regels zoals voorschriften en bestemmingsplannen" in \
-        found["leiderdorp"]["afwijking.uitgesloten-onderwerp"][0]
+        found["leiderdorp"]["plan.uitgesloten-onderwerp"][0]
     assert all("waarschuwing" in line for line in found["overbetuwe"]["plan.onderdeel"])  # verkenning: not yet due
     plan_parts = {p: {re.search(r"mist '(\w+)'", line)[1] for line in found[p]["plan.onderdeel"]} for p in EXPECTED}
     assert "kansen" in plan_parts["overbetuwe"] and "kansen" not in plan_parts["dalfsen"] | plan_parts["leiderdorp"]
@@ -192,7 +194,7 @@ def test_profiel_prints_a_readable_summary(name, words, capsys, monkeypatch):
 def test_profiel_reports_every_problem_in_an_own_profile_with_positions(site, capsys, monkeypatch):
     own = (ROOT / "generator/participatie/profielen/overbetuwe.yaml").read_text(encoding="utf-8")
     own = own.replace("bestuursstijl: delegeren", "bestuursstijl: delegerend").replace("drempel: beetje", "drempel: matig")
-    own = own.replace("advies_vanaf: adviseren-eind", "advies_vanaf: advies")
+    own = own.replace("advies_vanaf: adviseren-begin", "advies_vanaf: advies")
     (site / "eigen.yaml").write_text(own, encoding="utf-8")
     monkeypatch.chdir(site)
     assert main(["profiel", "eigen.yaml"]) == 1

@@ -31,7 +31,7 @@ def test_a_policy_gap_is_published_with_a_notice_and_check_still_fails(site):
     rows = {r["slug"]: r for r in csv_rows(site / "site")}
     assert rows["dorpsplein-oosterbroek"]["voldoet"] == "nee"
     assert "de omgevingsanalyse (plan van aanpak, onderdeel 3. Omgevingsanalyse)" in rows["dorpsplein-oosterbroek"]["ontbreekt"]
-    assert rows["fietspad-kerkdijk"]["afwijkingen_gemotiveerd"] == "2" and rows["fietspad-kerkdijk"]["afwijkingen"] == "3"
+    assert rows["fietspad-kerkdijk"]["afwijkingen_gemotiveerd"] == "3" and rows["fietspad-kerkdijk"]["afwijkingen"] == "4"
     data = json.loads((site / "site/raad/trajecten.json").read_text(encoding="utf-8"))
     assert {r["slug"]: r["voldoet"] for r in data["trajecten"]}["fietspad-kerkdijk"] == "nee"
 

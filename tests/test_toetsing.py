@@ -106,7 +106,12 @@ def test_an_edited_profile_or_mkdocs_yml_changes_the_verdict_at_once(site):
     shutil.copy(ROOT / "generator/participatie/profielen/dalfsen.yaml", site / "mijn-beleid.yaml")
     edit(site / "mkdocs.yml", "profiel: dalfsen", "profiel: mijn-beleid.yaml")
     assert report(site)["fouten"] == 0 and report(site)["fouten"] == 0  # cold, then warm
-    edit(site / "mijn-beleid.yaml", "terugkoppeltermijn_dagen: 42", "terugkoppeltermijn_dagen: 7")
+    edit(site / "mijn-beleid.yaml", "opvolgen_vanaf: coproduceren", "opvolgen_vanaf: meebeslissen")
+    warm = report(site)
+    assert warm == report(site, cache=False)
+    assert "afwijking.advies-niet-gevolgd" in {f["code"] for f in warm["bevindingen"]}  # coproduceren is advice now
+    edit(site / "mijn-beleid.yaml", "opvolgen_vanaf: meebeslissen", "opvolgen_vanaf: coproduceren")
+    edit(site / "mkdocs.yml", "terugkoppeltermijn_dagen: 42", "terugkoppeltermijn_dagen: 7")
     warm = report(site)
     assert warm == report(site, cache=False)
     assert "afwijking.radiostilte" in {f["code"] for f in warm["bevindingen"]}
@@ -148,8 +153,9 @@ def test_check_report_page_raad_page_and_csv_agree_on_each_verdict(three):
     gat, tegen, goed = verdicts[GAT], verdicts[TEGEN], verdicts[GOED]
     assert (gat["publicatie"], tegen["publicatie"], goed["publicatie"]) == ("met melding", "tegenhouden", "publiceren")
     assert gat["voldoet"] is False and goed["voldoet"] is True and goed["ontbreekt"] == []
-    assert gat["ontbreekt"] == ["de omgevingsanalyse (plan van aanpak, onderdeel 3. Omgevingsanalyse)",
-                                "het niveau per groep (plan van aanpak, onderdeel 5. Betrokkenheidsniveau)"]
+    bron = "(Met Elkaar 2.0, §2.1.3, plan van aanpak)"  # where the rule comes from, on every page that shows it
+    assert gat["ontbreekt"] == [f"de omgevingsanalyse (plan van aanpak, onderdeel 3. Omgevingsanalyse) {bron}",
+                                f"het niveau per groep (plan van aanpak, onderdeel 5. Betrokkenheidsniveau) {bron}"]
     page = (out / "trajecten" / f"{GAT}.html").read_text(encoding="utf-8")
     notice = page[page.index("Dit traject voldoet nog niet"):]
     notice = notice[:notice.index("</ul>")]

@@ -9,18 +9,18 @@ from __future__ import annotations
 import difflib
 import errno
 
-from .findings import Gevolg, regel
+from .findings import FORMAAT, Gevolg, regel
 
-VORM_ONTBREEKT = regel("vorm.ontbreekt", "een verplicht veld ontbreekt", Gevolg.TEGENHOUDEN)
-VORM_ONBEKEND = regel("vorm.onbekend-veld", "een veld dat het formaat niet kent (vaak een tikfout)", Gevolg.TEGENHOUDEN)
-VORM_KOMMA = regel("vorm.tekst-met-komma", "tekst met een komma of dubbele punt tussen { } zonder aanhalingstekens", Gevolg.TEGENHOUDEN)
-VORM_KEUZE = regel("vorm.keuze", "een waarde die niet in de vaste keuzelijst staat", Gevolg.TEGENHOUDEN)
-VORM_DATUM_BESTAAT_NIET = regel("vorm.datum-bestaat-niet", "een datum die niet bestaat, zoals 30 februari", Gevolg.TEGENHOUDEN)
-VORM_DATUM = regel("vorm.datum", "een datum of tijd in een verkeerde schrijfwijze", Gevolg.TEGENHOUDEN)
-VORM_LEEG = regel("vorm.leeg", "een veld zonder tekst", Gevolg.TEGENHOUDEN)
-VORM_CODE = regel("vorm.code", "een id met tekens die niet in een webadres passen", Gevolg.TEGENHOUDEN)
-VORM_SOORT = regel("vorm.soort", "tekst, lijst, getal of ja/nee op de verkeerde plek", Gevolg.TEGENHOUDEN)
-VORM_GETAL = regel("vorm.getal", "een getal buiten het toegestane bereik", Gevolg.TEGENHOUDEN)
+VORM_ONTBREEKT = regel("vorm.ontbreekt", "een verplicht veld ontbreekt", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_ONBEKEND = regel("vorm.onbekend-veld", "een veld dat het formaat niet kent (vaak een tikfout)", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_KOMMA = regel("vorm.tekst-met-komma", "tekst met een komma of dubbele punt tussen { } zonder aanhalingstekens", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_KEUZE = regel("vorm.keuze", "een waarde die niet in de vaste keuzelijst staat", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_DATUM_BESTAAT_NIET = regel("vorm.datum-bestaat-niet", "een datum die niet bestaat, zoals 30 februari", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_DATUM = regel("vorm.datum", "een datum of tijd in een verkeerde schrijfwijze", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_LEEG = regel("vorm.leeg", "een veld zonder tekst", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_CODE = regel("vorm.code", "een id met tekens die niet in een webadres passen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_SOORT = regel("vorm.soort", "tekst, lijst, getal of ja/nee op de verkeerde plek", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+VORM_GETAL = regel("vorm.getal", "een getal buiten het toegestane bereik", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 
 YAML_HINT = "Controleer de inspringing, de dubbele punten en de aanhalingstekens op deze regel en de regel erboven."
 

@@ -33,7 +33,7 @@ EMAIL = re.compile(r"[\w.%+-]+@((?:[\w-]+\.)+[^\W\d_]{2,})")
 PHONE_LIKE = re.compile(r"(?:\+|(?<!\d)0)\d(?:[\s\-.()/]*\d){6,}")
 BSN_LIKE = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{3}([ .-])\d{3}\1\d{3}|\d{4}([ .-])\d{2}\2\d{3})(?!\d|[.,]\d)")
 IBAN_LIKE = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,32}")
-POSTCODE_HUISNR = re.compile(r"\b([1-9]\d{3}) ?([A-Za-z]{2})\b[ ,-]*\d+|\b\d+[a-zA-Z]?,? +([1-9]\d{3}) ?([A-Za-z]{2})\b")
+POSTCODE_HUISNR = re.compile(r"\b([1-9]\d{3})[ -]?([A-Za-z]{2})\b[ ,-]*\d+|\b\d+[a-zA-Z]?,? +([1-9]\d{3})[ -]?([A-Za-z]{2})\b")
 # Two-letter Dutch words after a number are not postcode letters ('in 2026 en 2027'); capitals always count.
 WORDS = frozenset("aa af al as bv de el en er eu ex ha he hé ie ik in is ja je ma na nr nu of oh ok om on op pa te "
                   "to uw vs wc we wo ze zo".split())
@@ -70,9 +70,10 @@ PLAIN = re.compile("[&%\u00ad\u180e\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\
 class Reading:
     """A text as a reader reads it, with the offset in the original text of every character."""
 
-    def __init__(self, text: str, join_lines: bool = True):
+    def __init__(self, text: str, join_lines: bool = True, drop_breaks: bool = False):
         self.length = len(text)
-        if unicodedata.is_normalized("NFKC", text) and not PLAIN.search(text) and not RUN.search(text):  # the usual case
+        self.drop_breaks = drop_breaks
+        if not drop_breaks and unicodedata.is_normalized("NFKC", text) and not PLAIN.search(text) and not RUN.search(text):
             self.text = re.sub(r"\s", " ", text) if join_lines else re.sub(r"[^\S\n]", " ", text)
             self.where = None
             return
@@ -88,6 +89,11 @@ class Reading:
                         self._add(out, where, d, i, join_lines)
                     i = m.end()
                     continue
+            if drop_breaks and c == "\n":  # the break and the indent after it are not read at all
+                i += 1
+                while i < len(text) and text[i] in " \t":
+                    i += 1
+                continue
             self._add(out, where, c, i, join_lines)
             i += 1
         self.text = "".join(out)
@@ -136,6 +142,12 @@ def find(text: str, eigen_domeinen: tuple[str, ...] = (), eigen_telefoonnummers:
     for start, end, kind in _scan(reading.text, eigen_domeinen, eigen_telefoonnummers, eigen_adressen, addresses):
         a, b = reading.span(start, end)
         hits.append(Hit(a, b, kind, reading.text[start:end]))
+    if "\n" in text:  # a number or address broken over two lines reads as one
+        joined = Reading(text, join_lines=False, drop_breaks=True)
+        for start, end, kind in _scan(joined.text, eigen_domeinen, eigen_telefoonnummers, eigen_adressen, addresses):
+            a, b = joined.span(start, end)
+            if not any(h.start <= a < h.end for h in hits):
+                hits.append(Hit(a, b, kind, joined.text[start:end]))
     return sorted(set(hits), key=lambda h: (h.start, h.end, h.kind))
 
 
@@ -251,8 +263,10 @@ def _streets(text: str, adressen: tuple[str, ...]) -> Iterator[tuple[int, int, s
 
 
 def mask(text: str) -> str:
-    """A hit shown so staff can find it, but no one can read it: '06-…78'."""
+    """A hit shown so staff can find it, but no one can read it: '06-…78', 'j…@…om'."""
     text = text.strip()
+    if "@" in text:
+        return f"{text[:1]}…@…{text[-2:]}"
     return f"{text[:3]}…{text[-2:]}" if len(text) > 7 else "…"
 
 

@@ -22,12 +22,12 @@ from .load.yaml import load_yaml
 from .messages import suggest
 from .model.bind import bind
 from .model.instellingen import SiteSettings
-from .model.profiel import Profiel
+from .model.profiel import Bron, Profiel
 from .model.initiatief import Initiatief, bind_initiatief
 from .model.traject import Dossier, Traject, bind_traject
 from .rules import Context
 from .rules.beleidsprofiel import check_profile
-from .toetsing import Toetsing, toets_initiatief, toets_traject
+from .toetsing import Toetsing, cite, toets_initiatief, toets_traject
 from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, YAML_BESTANDEN
 
 
@@ -103,6 +103,16 @@ def load_profile(name_or_path: str, base: Path, waar: str = "mkdocs.yml") -> tup
     return (profiel if not findings else None), findings
 
 
+def with_site_choices(profiel: Profiel, settings: SiteSettings) -> Profiel:
+    """The profile with what the gemeente chose in mkdocs.yml where its policy names no number (a feedback term)."""
+    termijn = settings.opties.terugkoppeltermijn_dagen
+    if termijn is None:
+        return profiel
+    bron = Bron(keuze=f"{termijn} dagen, ingesteld in {settings.waar('terugkoppeltermijn_dagen')}", van="gemeente")
+    return profiel.model_copy(update={"normen": profiel.normen.model_copy(update={"terugkoppeltermijn_dagen": termijn}),
+                                      "bronnen": {**profiel.bronnen, "normen.terugkoppeltermijn_dagen": bron}})
+
+
 def context(settings: SiteSettings, profiel: Profiel, vandaag: dt.date) -> Context:
     return Context(profiel=profiel, vandaag=vandaag, kernen=tuple(settings.kernen),
                    eigen_domeinen=tuple(settings.eigen_domeinen), eigen_telefoonnummers=tuple(settings.eigen_telefoonnummers),
@@ -127,7 +137,7 @@ def process_folder(folder: Path, pad: str, ctx: Context, kind: Kind = TRAJECT) -
     """One trajectory or initiative from its files to its verdict."""
     dossier, findings = kind.bind(read_folder(folder, pad, kind.yaml_files, kind.markdown_files))
     toetsing = kind.toets(dossier, ctx)
-    toetsing = replace(toetsing, bevindingen=tuple(findings) + toetsing.bevindingen)
+    toetsing = replace(toetsing, bevindingen=cite(findings, ctx) + cite(toetsing.bevindingen, ctx))
     return replace(dossier, sources={}), toetsing  # positions are only needed while checking
 
 
@@ -156,6 +166,8 @@ def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None =
     """Every finding of the site; `need_trajecten=False` (the CLI's check) leaves the trajectories out of the result."""
     result = Result(settings=settings, vandaag=vandaag)
     result.profiel, findings = load_profile(settings.profiel, settings.base, settings.waar("profiel"))
+    if result.profiel is not None:
+        result.profiel = with_site_choices(result.profiel, settings)
     root = settings.base / (projecten or settings.projecten)
     root_pad = relpath(root, settings.base)
     folders, problems = list_folders(root, root_pad, None if projecten else settings.waar("projecten"))

@@ -24,7 +24,7 @@ def summary(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) 
 def as_dict(f: Finding) -> dict:
     return {"pad": f.pad, "regel": f.pos.regel if f.pos else None, "kolom": f.pos.kolom if f.pos else None,
             "ernst": f.ernst.value, "code": f.code, "boodschap": f.boodschap, "hint": f.hint, "map": f.map,
-            "publicatie": f.gevolg.value}
+            "publicatie": f.gevolg.value, "bron": f.bron, "citaat": f.citaat}
 
 
 def format_text(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0, toetsingen=()) -> str:
@@ -58,7 +58,7 @@ def fingerprints(findings: list[Finding]) -> list[str]:
 
 
 def _message(f: Finding) -> str:
-    return f"{f.boodschap}\n{f.hint}" if f.hint else f.boodschap
+    return "\n".join(x for x in (f.boodschap, f.hint, f"Bron: {f.herkomst}" if f.bron else "") if x)
 
 
 def format_github(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0, toetsingen=()) -> str:

@@ -59,17 +59,36 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
         return {"{plan}": "plan van aanpak", "{bron}": "het beleid van de gemeente", "{soort_werk}": "", "{stap1}": "",
                 "{doelen}": "zie het beleidsprofiel", "{niveau}": "niveau", "{niveaus}": "zie het beleidsprofiel",
                 "{voorbeeldniveau}": "", "{extra}": "", "{eindverslag}": "", "{kadercategorieen}": "zie het beleidsprofiel",
-                "{categorie1}": "", "{categorie2}": ""}
+                "{categorie1}": "", "{categorie2}": "", "{kaders_geen}": ""}
     soort = (f"# Soort werk (tabel in het beleid): {_of([s.code for s in p.soorten_werk])}.\nsoort_werk:\n\n"
              if p.soorten_werk else "")
     stap1 = ""
     if p.stap1:
+        gevolg = ("# Geen antwoord beslist vanzelf: schrijf bij 'afweging' de conclusie en waarom.\n" if p.stap1_afweging else
+                  f"# Eén keer 'nee' betekent: alleen {p.basisniveau.naam.lower()}.\n")
         stap1 = (f"# {p.woorden.stap1.capitalize()}: beantwoord elke vraag met ja of nee, met een toelichting.\n"
-                 f"# Eén keer 'nee' betekent: alleen {p.basisniveau.naam.lower()}.\n# stap1:\n"
+                 + gevolg + "# stap1:\n"
                  + "".join(f"#   {code}: {{antwoord: ja, toelichting: \"...\"}}   # {vraag}\n" for code, vraag in p.stap1.items())
                  + "stap1:\n\n")
+        if p.stap1_afweging:
+            stap1 += ("# De afweging: wordt het traject interactief? Weeg alle criteria, en zeg of ontbrekende\n"
+                      "# randvoorwaarden alsnog te creëren zijn.\n# afweging:\n#   conclusie: interactief   "
+                      "# of niet-interactief\n#   motivering: \"...\"\n\n")
     used = {v for o in p.plan_onderdelen for v in o.velden}
     extra = []
+    if "doel_concreet" in used or p.eisen("afgerond").doel_bereikt:
+        extra.append("# Het concrete doel van dit traject; achteraf toetst u of het is bereikt.\ndoel_toelichting:\n"
+                     + ("# Bij de afronding:  doel_bereikt: {oordeel: ja, toelichting: \"...\"}   (ja, deels of nee)\n"
+                        if p.eisen("afgerond").doel_bereikt else ""))
+    if p.wegingen:
+        extra.append(f"# Hoe zwaar weegt het advies in het besluit? Zeg het vooraf: {_of(p.wegingen)}.\nweging:\n")
+    if "verantwoording" in used:
+        extra.append("# Wanneer en hoe wordt de politiek (raad, commissie) onderweg bijgepraat en gepeild?\nverantwoording:\n")
+    if "mandaat" in used:
+        extra.append("# Wat gaf de raad vooraf mee: wat wil hij wel en niet? (Stelde de raad het plan zelf vast, zeg dat.)\nmandaat:\n")
+    if p.eisen("afgerond").representativiteit:
+        extra.append("# Bij de afronding: waren de deelnemers representatief? Bij 'onvoldoende' ook wat de raad besloot.\n"
+                     "# representativiteit: {oordeel: voldoende, toelichting: \"...\"}\n")
     if p.bestuursstijlen:
         extra.append(f"# De bestuursstijl voor het hele traject: {_of([b.code for b in p.bestuursstijlen])}.\nbestuursstijl:\n")
     if p.quickscan:
@@ -92,8 +111,11 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
             "{niveaus}": _of(p.niveau_codes), "{voorbeeldniveau}": voorbeeld.code,
             "{extra}": "".join(f"\n{block}" for block in extra),
             "{eindverslag}": "\n\n".join(f"## {o.kop}" for o in p.eindverslag_onderdelen),
-            "{kadercategorieen}": _of(p.kadercategorieen), "{categorie1}": p.kadercategorieen[0],
-            "{categorie2}": p.kadercategorieen[-1]}
+            "{kadercategorieen}": _of(p.kadercategorieen), "{categorie1}": next((c for c in p.kadercategorieen if "financ" in c), p.kadercategorieen[0]),
+            "{categorie2}": next((c for c in p.kadercategorieen if "inhoud" in c), p.kadercategorieen[-1]),
+            "{kaders_geen}": ("\n# Het beleid vraagt in elk plan elke soort kader. Speelt een soort niet, zeg dan waarom:\n"
+                              f"# geen:\n#   - {{categorie: {p.kadercategorieen[-1]}, toelichting: \"...\"}}\n")
+            if p.kaders_verplicht else ""}
 
 
 def _of(words: list[str]) -> str:

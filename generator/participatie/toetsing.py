@@ -11,7 +11,7 @@ a cold run made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from .derive.afwijkingen import Verantwoording, account_traject
@@ -66,8 +66,9 @@ class Toetsing:
 
     @property
     def ontbreekt(self) -> tuple[str, ...]:
-        """What the published notice lists: each gap once, in residents' words."""
-        return tuple(dict.fromkeys(f.publiek or f.boodschap for f in self.gaten))
+        """What the published notice lists: each gap once, in residents' words, with where the rule comes from."""
+        return tuple(dict.fromkeys(f"{f.publiek or f.boodschap} ({f.bron})" if f.bron else f.publiek or f.boodschap
+                                   for f in self.gaten))
 
     @property
     def voldoet(self) -> bool:
@@ -83,6 +84,15 @@ class Toetsing:
     @property
     def afwijkingen_gemotiveerd(self) -> int:
         return sum(1 for a in self.afwijkingen if a.gemotiveerd)
+
+
+def cite(findings, ctx: Context) -> tuple[Finding, ...]:
+    """Each finding with where its rule comes from: the passage of the policy, or the choice and why."""
+    out = []
+    for f in findings:
+        found = ctx.herkomst(f.norm) if f.norm else None
+        out.append(replace(f, bron=found[0], citaat=found[1]) if found else f)
+    return tuple(out)
 
 
 def toets_traject(t: Traject, ctx: Context) -> Toetsing:

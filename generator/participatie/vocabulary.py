@@ -55,6 +55,8 @@ UITKOMSTEN = {
 # Outcomes that need a motivation in 'reactie'.
 UITKOMST_MOTIVERING = ("niet overgenomen", "buiten de kaders")
 UITKOMST_OPEN = "nog in behandeling"
+# Outcomes where input was not (fully) taken over: against advice or an outcome the policy follows, an afwijking.
+UITKOMST_NIET_GEVOLGD = ("niet overgenomen", "deels overgenomen")
 
 BELANG = ("groot", "klein")
 INVLOED = ("veel", "weinig")
@@ -85,6 +87,12 @@ PLAN_ELEMENTEN = {
     "kansen": ("traject.yaml", ("kansen_bedreigingen",), "Beschrijf bij 'kansen_bedreigingen' wat het traject laat slagen en wat het bedreigt."),
     "taakverdeling": ("traject.yaml", ("taakverdeling",), "Beschrijf bij 'taakverdeling' wie wat doet: bestuur, ambtenaren, inwoners, organisaties."),
     "groen_licht": ("traject.yaml", ("groen_licht",), "Zet bij 'groen_licht' per fase wie groen licht gaf en wanneer."),
+    "doel_concreet": ("traject.yaml", ("doel_toelichting",), "Beschrijf bij 'doel_toelichting' het concrete doel, waaraan "
+                      "u achteraf toetst."),
+    "weging": ("traject.yaml", ("weging",), "Zeg bij 'weging' vooraf hoe zwaar het advies weegt."),
+    "verantwoording": ("traject.yaml", ("verantwoording",), "Beschrijf bij 'verantwoording' wanneer en hoe de politiek "
+                       "onderweg wordt bijgepraat."),
+    "mandaat": ("traject.yaml", ("mandaat",), "Zet bij 'mandaat' wat de raad vooraf meegaf en wanneer (stelde de raad het plan zelf vast, zeg dat)."),
 }
 PLAN_ELEMENT_NAMEN = {
     "opgave": "de opgave", "doelen": "de doelen", "omgevingsanalyse": "de omgevingsanalyse", "kaders": "de kaders",
@@ -92,6 +100,8 @@ PLAN_ELEMENT_NAMEN = {
     "besluitmoment": "het besluitmoment", "communicatie": "de communicatie", "capaciteit": "de capaciteit",
     "bestuursstijl": "de bestuursstijl", "quickscan": "de quick scan", "kansen": "de kansen en bedreigingen",
     "taakverdeling": "de taakverdeling", "groen_licht": "het groene licht per fase",
+    "doel_concreet": "het concrete doel", "weging": "hoe zwaar het advies weegt", "verantwoording": "de momenten voor de politiek",
+    "mandaat": "het mandaat van de raad",
 }
 # Fields of traject.yaml a plan needs before it can be adopted, whatever the profile.
 BASISVELDEN = ("samenvatting", "soort_werk", "thema", "kernen", "contact", "portefeuillehouder", "besluit_door")
@@ -112,7 +122,28 @@ AFWIJKINGSSOORTEN = {
     "quickscan-onder-drempel": "Quick scan onder de drempel, toch meer dan informeren",
     "uitgesloten-onderwerp": "Uitgesloten onderwerp, toch interactief",
     "voor-groen-licht": "Participatie vóór het groene licht voor die fase",
+    "uitkomst-niet-opgevolgd": "Uitkomst niet opgevolgd, waar het beleid zegt dat de politiek die opvolgt",
+    "vaststelling-door": "Plan niet vastgesteld door wie het beleid daarvoor noemt",
+    "bevoegd-orgaan": "Besluit niet door het orgaan dat het beleid bevoegd noemt",
     "overig": "Andere afwijking",
+}
+# The norm of the profile each kind of afwijking deviates from: its source is what a finding and a page cite.
+AFWIJKING_NORMEN = {
+    "niveau-buiten-tabel": "soorten_werk", "stap1-nee": "stap1", "participatie-voor-vaststelling": "plan_vastgesteld_voor_deelname",
+    "moment-geannuleerd": "plan_volgen", "moment-verplaatst": "plan_volgen", "niveau-gewijzigd": "plan_volgen",
+    "doelgroep-niet-bereikt": "plan_volgen", "advies-niet-gevolgd": "advies_vanaf", "radiostilte": "normen.terugkoppeltermijn_dagen",
+    "besluit-zonder-eindverslag": "eindverslag_onderdelen", "termijn-overschreden": "initiatieven.stappen",
+    "bestuursstijl-past-niet": "bestuursstijlen", "quickscan-onder-drempel": "quickscan.drempel",
+    "uitgesloten-onderwerp": "uitgesloten_onderwerpen", "voor-groen-licht": "fasen",
+    "uitkomst-niet-opgevolgd": "opvolgen_vanaf", "vaststelling-door": "vaststelling_door", "bevoegd-orgaan": "soorten_werk",
+}
+# Rules every profile applies that no field of it parametrises; each profile says where its policy has them, or that
+# the profile chose them (see `Profiel.bronnen`).
+REGEL_NORMEN = {
+    "afwijkingen": "elke afwijking van het beleid of van het plan wordt gemotiveerd",
+    "plan_vastgesteld_voor_deelname": "het plan is vastgesteld voordat inwoners meedoen",
+    "plan_volgen": "het traject volgt het vastgestelde plan: momenten, niveaus en groepen",
+    "inbreng_motiveren": "wie inbreng niet overneemt, legt uit waarom",
 }
 
 # The files of a trajectory folder, in the order the page and the scaffold use them.

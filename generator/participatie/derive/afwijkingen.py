@@ -17,7 +17,7 @@ from ..model.bestanden import Afwijking
 from ..model.profiel import Profiel
 from ..model.traject import Traject
 from ..taal import kort, opsomming
-from ..vocabulary import DEELNAME, TERUGKOPPELING_NODIG
+from ..vocabulary import DEELNAME, TERUGKOPPELING_NODIG, UITKOMST_NIET_GEVOLGD
 from .kalender import active, einde, final_decision
 from .volledigheid import eindverslag_parts
 
@@ -31,6 +31,7 @@ class Gevonden:
     omschrijving: str  # what happened, with the values, in words staff and the raad both read
     bestand: str
     loc: tuple
+    norm: str = ""  # the norm deviated from, when more precise than the kind's (vocabulary.AFWIJKING_NORMEN)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Verantwoording:
     opgegeven: bool  # declared in the file under 'afwijkingen:'
     bestand: str  # where to explain it
     loc: tuple
+    norm: str = ""
 
     @property
     def gemotiveerd(self) -> bool:
@@ -69,7 +71,8 @@ def account(found: list[Gevonden], declared: list[Afwijking], bestand: str, soor
         if i is not None:
             used.add(i)
         out.append(Verantwoording(g.soort, soort_naam(g.soort), g.betreft, words(g.betreft), g.omschrijving,
-                                  a.wat if a else None, a.motivering if a else None, True, a is not None, g.bestand, g.loc))
+                                  a.wat if a else None, a.motivering if a else None, True, a is not None, g.bestand, g.loc,
+                                  g.norm))
     out += [Verantwoording(a.soort, soort_naam(a.soort), a.betreft, words(a.betreft), a.wat, a.wat, a.motivering, False,
                            True, bestand, ("afwijkingen", n)) for n, a in enumerate(declared) if n not in used]
     return tuple(out)
@@ -123,20 +126,27 @@ def _outside_table(t, p, vandaag):
         if inside is False:
             out.append(Gevonden("niveau-buiten-tabel", g.groep, f"groep '{g.groep}' krijgt {_naam(p, lv)}, maar bij "
                                 f"'{soort.naam}' staat het beleid alleen {allowed} toe", "traject.yaml",
-                                ("omgevingsanalyse", i, "niveau")))
+                                ("omgevingsanalyse", i, "niveau"), f"soorten_werk.{soort.code}"))
     return out
 
 
-def _above_basis(t, p) -> str | None:
+def above_basis(t, p) -> str | None:
     """The highest level, when it is more than the level that needs no interaction."""
     top = highest_level(t, p)
     return top if top and p.rank(top) > p.rank(p.basisniveau.code) else None
 
 
 def _stap1_nee(t, p, vandaag):
+    top = above_basis(t, p)
+    if p.stap1_afweging:  # the policy weighs the criteria: the written weighing decides, not one 'nee'
+        afweging = t.traject.afweging
+        if not (top and afweging and afweging.conclusie == "niet-interactief"):
+            return []
+        return [Gevonden("stap1-nee", None, f"{p.woorden.stap1} concludeerde 'niet interactief', maar groepen krijgen tot "
+                         f"en met {_naam(p, top)}; dan past alleen {_naam(p, p.basisniveau.code)}", "traject.yaml",
+                         ("afweging", "conclusie"))]
     antwoorden = t.traject.stap1 or {}
     nee = [k for k in p.stap1 if k in antwoorden and antwoorden[k].antwoord == "nee"]
-    top = _above_basis(t, p)
     if not (nee and top):
         return []
     return [Gevonden("stap1-nee", None, f"{p.woorden.stap1} beantwoordt de vraag '{nee[0]}' met nee, maar groepen "
@@ -200,19 +210,40 @@ def _unreached_groups(t, p, vandaag):
             if g.niveau and p.rank(g.niveau) > 0 and g.groep not in reached]
 
 
-def _advice_not_followed(t, p, vandaag):
-    moments = {m.id: m for m in t.planning.momenten}
-    default = highest_level(t, p)
+def input_level(t: Traject, p: Profiel, inbreng) -> str:
+    """The level input was given at: its moment's, or else the highest level of the trajectory."""
+    moment = next((m for m in t.planning.momenten if m.id == inbreng.moment), None)
+    return (moment.niveau if moment and moment.niveau else highest_level(t, p)) or ""
+
+
+def not_followed(t: Traject, p: Profiel, vanaf: str | None, tot: str | None = None) -> list[tuple[int, object, str]]:
+    """(index, input, level) of input not (fully) taken over at a level from `vanaf` up to (not including) `tot`."""
+    if vanaf is None or p.rank(vanaf) < 0:
+        return []
     out = []
     for i, inbreng in enumerate(t.terugkoppeling.inbreng):
-        moment = moments.get(inbreng.moment or "")
-        level = (moment.niveau if moment and moment.niveau else default) or ""
-        if inbreng.uitkomst in ("niet overgenomen", "deels overgenomen") and p.rank(level) >= p.rank(p.advies_vanaf) >= 0:
-            out.append(Gevonden("advies-niet-gevolgd", inbreng.id, f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
-                                f"'{inbreng.uitkomst}'; ze kwam op {_naam(p, level)}, en vanaf "
-                                f"{_naam(p, p.advies_vanaf)} is inbreng een advies", "terugkoppeling.yaml",
-                                ("inbreng", i, "uitkomst")))
+        level = input_level(t, p, inbreng)
+        if inbreng.uitkomst in UITKOMST_NIET_GEVOLGD and p.rank(level) >= p.rank(vanaf) and \
+                (tot is None or p.rank(level) < p.rank(tot)):
+            out.append((i, inbreng, level))
     return out
+
+
+def _outcome_not_followed(t, p, vandaag):
+    """Dalfsen bouwsteen 4: at coproduceren 'de politiek volgt de uitkomsten op': more than advice set aside."""
+    if p.opvolgen_fout:  # then it is an error (rules.inbreng), not an afwijking to motivate
+        return []
+    return [Gevonden("uitkomst-niet-opgevolgd", inbreng.id, f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
+                     f"'{inbreng.uitkomst}'; ze kwam op {_naam(p, level)}, en vanaf {_naam(p, p.opvolgen_vanaf)} volgt de "
+                     "politiek de uitkomst op", "terugkoppeling.yaml", ("inbreng", i, "uitkomst"))
+            for i, inbreng, level in not_followed(t, p, p.opvolgen_vanaf)]
+
+
+def _advice_not_followed(t, p, vandaag):
+    return [Gevonden("advies-niet-gevolgd", inbreng.id, f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
+                     f"'{inbreng.uitkomst}'; ze kwam op {_naam(p, level)}, en vanaf {_naam(p, p.advies_vanaf)} is inbreng "
+                     "een advies", "terugkoppeling.yaml", ("inbreng", i, "uitkomst"))
+            for i, inbreng, level in not_followed(t, p, p.advies_vanaf, p.opvolgen_vanaf)]
 
 
 def _radiostilte(t, p, vandaag):
@@ -257,7 +288,7 @@ def _bestuursstijl(t, p, vandaag):
 
 def _quickscan(t, p, vandaag):
     """A randvoorwaarde below the threshold means only the lowest level, unless motivated."""
-    scan, scores, top = p.quickscan, t.traject.quickscan or {}, _above_basis(t, p)
+    scan, scores, top = p.quickscan, t.traject.quickscan or {}, above_basis(t, p)
     if scan is None or not top:
         return []
     low = [k for k in scan.codes if scan.rank(scores.get(k, "")) >= 0 and scan.rank(scores[k]) < scan.rank(scan.drempel)]
@@ -268,18 +299,25 @@ def _quickscan(t, p, vandaag):
                      f"alleen {_naam(p, p.basisniveau.code)}", "traject.yaml", ("quickscan", low[0]))]
 
 
-def _excluded_topic(t, p, vandaag):
-    code, top = t.traject.uitgesloten_onderwerp, _above_basis(t, p)
+def excluded_topic(t: Traject, p: Profiel):
+    """(the excluded topic, the highest level) when a topic the policy excludes gets more than the level without interaction."""
+    code, top = t.traject.uitgesloten_onderwerp, above_basis(t, p)
     onderwerp = next((o for o in p.uitgesloten_onderwerpen if o.code == code), None)
-    if onderwerp is None or not top:
+    return (onderwerp, top) if onderwerp is not None and top else None
+
+
+def _excluded_topic(t, p, vandaag):
+    found = None if p.uitgesloten_fout else excluded_topic(t, p)  # an error no motivation mends: rules.plan
+    if found is None:
         return []
+    onderwerp, top = found
     return [Gevonden("uitgesloten-onderwerp", None, f"het onderwerp valt onder '{onderwerp.naam}', dat het beleid uitsluit "
                      f"van interactief werken, maar groepen krijgen tot en met {_naam(p, top)}", "traject.yaml",
                      ("uitgesloten_onderwerp",))]
 
 
 def _before_green_light(t, p, vandaag):
-    """Overbetuwe §2.4: participation in a phase only after the green light for that phase."""
+    """Overbetuwe §2.4: a green light per step 'is telkens maatwerk': where the plan agrees one, no participation before it."""
     if not p.fasen:
         return []
     given = {g.fase: g for g in t.traject.groen_licht}
@@ -289,19 +327,42 @@ def _before_green_light(t, p, vandaag):
         if not (fase and active(m) and m.soort in DEELNAME):
             continue
         licht = given.get(m.fase)
-        if licht is None and m.datum <= vandaag:
-            out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.titel}' ({kort(m.datum)}) in de fase '{fase.naam}' "
-                                "vond plaats zonder groen licht voor die fase", "planning.yaml", ("momenten", i, "fase")))
-        elif licht is not None and m.datum < licht.datum:
+        if licht is not None and m.datum < licht.datum:
             out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór het groene "
                                 f"licht voor de fase '{fase.naam}' ({kort(licht.datum)})", "planning.yaml",
-                                ("momenten", i, "datum")))
+                                ("momenten", i, "datum"), f"fasen.{fase.code}"))
+    return out
+
+
+def _plan_adopted_by(t, p, vandaag):
+    """Dalfsen §2.3.1: when the raad decides in the end, the raad adopts the plan (as part of a startnotitie)."""
+    vast, eind = t.traject.vastgesteld, t.traject.besluit_door
+    nodig = p.vaststelling_door.get(eind or "")
+    if vast is None or nodig is None or vast.door == nodig:
+        return []
+    return [Gevonden("vaststelling-door", None, f"{p.orgaan(vast.door)} stelde het {p.woorden.plan} vast, maar omdat "
+                     f"{p.orgaan(eind)} uiteindelijk besluit, hoort {p.orgaan(nodig)} het vast te stellen", "traject.yaml",
+                     ("vastgesteld", "door"))]
+
+
+def _competent_body(t, p, vandaag):
+    """Leiderdorp Ad 1: the raad is competent for vision and policy, the college for implementation."""
+    soort = p.soort_werk(t.traject.soort_werk or "")
+    if soort is None or soort.bevoegd is None:
+        return []
+    tb, out = t.traject, []
+    for veld, door, wat in (("besluit_door", tb.besluit_door, "besluit over de uitkomst"),
+                            ("vastgesteld", tb.vastgesteld.door if tb.vastgesteld else None, "stelde het plan vast")):
+        if door and door != soort.bevoegd:
+            out.append(Gevonden("bevoegd-orgaan", veld, f"{p.orgaan(door)} {wat}, maar bij '{soort.naam}' is "
+                                f"{p.orgaan(soort.bevoegd)} bevoegd", "traject.yaml",
+                                ("besluit_door",) if veld == "besluit_door" else ("vastgesteld", "door")))
     return out
 
 
 DETECTORS = (_outside_table, _stap1_nee, _bestuursstijl, _quickscan, _excluded_topic, _before_green_light,
              _before_vaststelling, _plan_changes, _lower_level, _unreached_groups, _advice_not_followed, _radiostilte,
-             _besluit_without_eindverslag)
+             _besluit_without_eindverslag, _outcome_not_followed, _plan_adopted_by, _competent_body)
 
 
 def betreft_in_words(t: Traject, betreft: str | None) -> str | None:

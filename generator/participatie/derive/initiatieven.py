@@ -124,13 +124,14 @@ def doorlooptijd(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) ->
 def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> list[Gevonden]:
     """A step later than its term, or a step with a term that has not come while the term passed."""
     found = [Gevonden("termijn-overschreden", g.stap.code, f"de stap '{g.stap.naam}' kwam na {g.dagen} dagen; het "
-                      f"beleid noemt {g.stap.termijn_dagen} dagen", BESTAND, ("stappen", g.stap.code, "datum"))
+                      f"beleid noemt {g.stap.termijn_dagen} dagen", BESTAND, ("stappen", g.stap.code, "datum"),
+                      f"initiatieven.stappen.{g.stap.code}.termijn_dagen")
              for g in late(i, beleid)]
     stap = overdue(i, beleid, vandaag)
     if stap is not None:
         found.append(Gevonden("termijn-overschreden", stap.code, f"de stap '{stap.naam}' had binnen {stap.termijn_dagen} "
                               f"dagen moeten komen en is er na {idle_days(i, beleid, vandaag)} dagen nog niet", BESTAND,
-                              ("ingediend",)))
+                              ("ingediend",), f"initiatieven.stappen.{stap.code}.termijn_dagen"))
     return found
 
 

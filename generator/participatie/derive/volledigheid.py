@@ -19,7 +19,7 @@ def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
         "opgave": bool(t.opgave and strip_comments(t.opgave.text)),
         "doelen": bool(tb.doelen),
         "omgevingsanalyse": bool(groups) and all(g.belang and g.invloed for g in groups),
-        "kaders": bool(t.kaders.kaders),
+        "kaders": bool(t.kaders.kaders) and not (p is not None and missing_kader_categories(t, p)),
         "niveaus": bool(groups) and all(g.niveau for g in groups),
         "werkvormen": bool(tb.werkvormen),
         "planning": any(m.soort in DEELNAME for m in t.planning.momenten),
@@ -30,14 +30,20 @@ def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
         "quickscan": bool(tb.quickscan) and (p is None or p.quickscan is None or set(p.quickscan.codes) <= set(tb.quickscan)),
         "kansen": bool(tb.kansen_bedreigingen),
         "taakverdeling": bool(tb.taakverdeling),
-        "groen_licht": _green_light(t),
+        "groen_licht": bool(tb.groen_licht),
+        "doel_concreet": bool(tb.doel_toelichting),
+        "weging": bool(tb.weging),
+        "verantwoording": bool(tb.verantwoording),
+        "mandaat": bool(tb.mandaat),
     }
 
 
-def _green_light(t: Traject) -> bool:
-    """There is a green light, and every phase the planning uses has one (given, or planned with its date)."""
-    used = {m.fase for m in t.planning.momenten if m.fase}
-    return bool(t.traject.groen_licht) and used <= {g.fase for g in t.traject.groen_licht}
+def missing_kader_categories(t: Traject, p: Profiel) -> list[str]:
+    """The kinds of kader the policy asks in every plan that are neither named nor said to be absent."""
+    if not p.kaders_verplicht:
+        return []
+    covered = {k.categorie for k in t.kaders.kaders} | {g.categorie for g in t.kaders.geen}
+    return [c for c in p.kadercategorieen if c not in covered]
 
 
 def eindverslag_parts(t: Traject, p: Profiel) -> dict[str, bool]:

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Ernst, Finding, Gevolg, Pos, regel
+from ..findings import Ernst, Finding, FORMAAT, Gevolg, Pos, regel
 from ..messages import suggest
 from ..vocabulary import BIJLAGEN, SLUG, SLUG_MAX
 from .markdown import MarkdownSource, load_markdown
 from .text import error
 from .yaml import Source, load_yaml
 
-MAPNAAM = regel("map.naam", "een mapnaam die niet als webadres kan", Gevolg.TEGENHOUDEN)
-ONBEKEND_BESTAND = regel("map.onbekend-bestand", "een bestand dat het programma niet kent", Gevolg.INTERN)
-MAP_SNELKOPPELING = regel("map.snelkoppeling", "een map die een snelkoppeling naar elders is", Gevolg.TEGENHOUDEN)
-HOOFDBESTAND = regel("map.hoofdbestand-ontbreekt", "een map zonder traject.yaml (of initiatief.yaml)", Gevolg.TEGENHOUDEN)
-GEEN_MAP = regel("map.bestaat-niet", "de map met trajecten bestaat niet", Gevolg.TEGENHOUDEN)
+MAPNAAM = regel("map.naam", "een mapnaam die niet als webadres kan", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+ONBEKEND_BESTAND = regel("map.onbekend-bestand", "een bestand dat het programma niet kent", Gevolg.INTERN, bron=FORMAAT)
+MAP_SNELKOPPELING = regel("map.snelkoppeling", "een map die een snelkoppeling naar elders is", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+HOOFDBESTAND = regel("map.hoofdbestand-ontbreekt", "een map zonder traject.yaml (of initiatief.yaml)", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+GEEN_MAP = regel("map.bestaat-niet", "de map met trajecten bestaat niet", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 
 
 @dataclass

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..findings import Ernst, Finding, Gevolg, regel
+from ..findings import Ernst, Finding, Gevolg, INSTELLINGEN, regel
 from ..model.bind import bind
 from ..model.instellingen import Instellingen, SiteSettings
 from .yaml import Source, load_yaml
 
 PLUGIN = "participatie"
-SITE_NAAM = regel("instelling.site-naam", "een site_name met tekens die een pagina kunnen breken (< > \")", Gevolg.TEGENHOUDEN)
-WEBADRES = regel("instelling.webadres", "een loket dat geen webadres met https:// is", Gevolg.TEGENHOUDEN)
-EMAIL = regel("instelling.email", "een contact voor open data dat geen e-mailadres is", Gevolg.TEGENHOUDEN)
-BESTAND = regel("instelling.bestand", "een bestand dat de instellingen noemen, maar dat er niet is", Gevolg.INTERN)
+SITE_NAAM = regel("instelling.site-naam", "een site_name met tekens die een pagina kunnen breken (< > \")", Gevolg.TEGENHOUDEN, bron=INSTELLINGEN)
+WEBADRES = regel("instelling.webadres", "een loket dat geen webadres met https:// is", Gevolg.TEGENHOUDEN, bron=INSTELLINGEN)
+EMAIL = regel("instelling.email", "een contact voor open data dat geen e-mailadres is", Gevolg.TEGENHOUDEN, bron=INSTELLINGEN)
+BESTAND = regel("instelling.bestand", "een bestand dat de instellingen noemen, maar dat er niet is", Gevolg.INTERN, bron=INSTELLINGEN)
 MAILADRES = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']{2,}$")
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from ..findings import Gevolg, regel
+from ..findings import Gevolg, PROFIEL, regel
 
-BESTAAT_NIET = regel("profiel.bestaat-niet", "het gekozen beleidsprofiel bestaat niet", Gevolg.TEGENHOUDEN)
+BESTAAT_NIET = regel("profiel.bestaat-niet", "het gekozen beleidsprofiel bestaat niet", Gevolg.TEGENHOUDEN, bron=PROFIEL)
 
 
 def builtin_profiles() -> list[str]:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..findings import Ernst, Finding, Gevolg, Pos, regel
+from ..findings import Ernst, Finding, FORMAAT, Gevolg, Pos, regel
 
 MAX_BYTES = 512 * 1024
 UTF8_BOM = b"\xef\xbb\xbf"
 
-SNELKOPPELING = regel("bestand.snelkoppeling", "een snelkoppeling (symlink) in plaats van een bestand", Gevolg.TEGENHOUDEN)
-MAP = regel("bestand.map", "een map waar een bestand hoort", Gevolg.TEGENHOUDEN)
-GEEN_BESTAND = regel("bestand.geen-bestand", "iets anders dan een gewoon bestand (zoals een pipe)", Gevolg.TEGENHOUDEN)
-TE_GROOT = regel("bestand.te-groot", "een bestand groter dan 512 kB", Gevolg.TEGENHOUDEN)
-ONLEESBAAR = regel("bestand.onleesbaar", "een bestand dat het systeem niet kan lezen", Gevolg.TEGENHOUDEN)
-CODERING = regel("bestand.codering", "een bestand dat niet als UTF-8 is opgeslagen", Gevolg.TEGENHOUDEN)
-BINAIR = regel("bestand.binair", "een bestand met binaire gegevens", Gevolg.TEGENHOUDEN)
+SNELKOPPELING = regel("bestand.snelkoppeling", "een snelkoppeling (symlink) in plaats van een bestand", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+MAP = regel("bestand.map", "een map waar een bestand hoort", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+GEEN_BESTAND = regel("bestand.geen-bestand", "iets anders dan een gewoon bestand (zoals een pipe)", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+TE_GROOT = regel("bestand.te-groot", "een bestand groter dan 512 kB", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+ONLEESBAAR = regel("bestand.onleesbaar", "een bestand dat het systeem niet kan lezen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+CODERING = regel("bestand.codering", "een bestand dat niet als UTF-8 is opgeslagen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+BINAIR = regel("bestand.binair", "een bestand met binaire gegevens", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 
 
 def error(code: str, pad: str, pos: Pos | None, msg: str, hint: str) -> Finding:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..findings import Finding, Gevolg, Pos, regel
+from ..findings import Finding, FORMAAT, Gevolg, Pos, regel
 from ..messages import translate_yaml_error
 from .text import error, read_text
 
@@ -26,17 +26,17 @@ MAX_DEPTH = 40
 C_SAFE_INDICATORS = 2_000
 INDICATORS = "[{-:?"
 
-LEEG = regel("bestand.leeg", "een leeg bestand", Gevolg.TEGENHOUDEN)
-TAB = regel("bestand.tab", "een tab om in te springen", Gevolg.TEGENHOUDEN)
-STUURTEKEN = regel("bestand.stuurteken", "een onzichtbaar stuurteken dat YAML niet toestaat", Gevolg.TEGENHOUDEN)
+LEEG = regel("bestand.leeg", "een leeg bestand", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+TAB = regel("bestand.tab", "een tab om in te springen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+STUURTEKEN = regel("bestand.stuurteken", "een onzichtbaar stuurteken dat YAML niet toestaat", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
-SYNTAXIS = regel("yaml.syntaxis", "YAML die de parser niet kan lezen", Gevolg.TEGENHOUDEN)
-TE_DIEP = regel("yaml.te-diep", "meer dan 40 niveaus diep genest", Gevolg.TEGENHOUDEN)
-TE_VEEL = regel("yaml.te-veel", "meer dan 20.000 waarden, meestal door ankers en aliassen", Gevolg.TEGENHOUDEN)
-TAG = regel("yaml.tag", "een YAML-tag zoals !!python/object", Gevolg.TEGENHOUDEN)
-SAMENVOEGEN = regel("yaml.samenvoegen", "'<<' om velden samen te voegen", Gevolg.TEGENHOUDEN)
-SLEUTEL = regel("yaml.sleutel", "een veldnaam die geen gewone tekst is", Gevolg.TEGENHOUDEN)
-DUBBEL = regel("yaml.dubbel-veld", "hetzelfde veld twee keer in één lijst met velden", Gevolg.TEGENHOUDEN)
+SYNTAXIS = regel("yaml.syntaxis", "YAML die de parser niet kan lezen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+TE_DIEP = regel("yaml.te-diep", "meer dan 40 niveaus diep genest", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+TE_VEEL = regel("yaml.te-veel", "meer dan 20.000 waarden, meestal door ankers en aliassen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+TAG = regel("yaml.tag", "een YAML-tag zoals !!python/object", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+SAMENVOEGEN = regel("yaml.samenvoegen", "'<<' om velden samen te voegen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+SLEUTEL = regel("yaml.sleutel", "een veldnaam die geen gewone tekst is", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+DUBBEL = regel("yaml.dubbel-veld", "hetzelfde veld twee keer in één lijst met velden", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 
 Loc = tuple  # a path into the data: ("momenten", 2, "datum")
 _DROP = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")

@@ -115,6 +115,30 @@ class Afwijking(Strict):
     motivering: Tekst | None = None
 
 
+class Afweging(Strict):
+    """The weighing whether to work interactively, where the policy weighs criteria rather than deciding on one 'nee'."""
+
+    conclusie: Literal["interactief", "niet-interactief"]
+    motivering: Tekst = Field(description="Waarom, na het afwegen van alle criteria; ook of ontbrekende randvoorwaarden "
+                                          "alsnog te creëren zijn.")
+
+
+class DoelBereikt(Strict):
+    """Afterwards: was the goal set beforehand reached?"""
+
+    oordeel: Literal["ja", "deels", "nee"]
+    toelichting: Tekst
+
+
+class Representativiteit(Strict):
+    """Afterwards: did the participants represent those with an interest, and if not, what did the raad decide?"""
+
+    oordeel: Literal["voldoende", "onvoldoende"]
+    toelichting: Tekst
+    besluit_raad: Tekst | None = Field(None, description="Bij 'onvoldoende': wat de raad besloot over een toetsing van de "
+                                                         "uitkomsten (bijvoorbeeld een enquête), met de datum.")
+
+
 class Nieuws(Strict):
     datum: dt.date
     titel: Tekst
@@ -136,13 +160,24 @@ class TrajectBestand(Strict):
     gestopt: Gestopt | None = None
     stap1: dict[Tekst, Antwoord] | None = Field(None, description="Antwoorden op de vragen van stap 1 uit het beleidsprofiel.")
     doelen: list[Tekst] = []
-    doel_toelichting: Tekst | None = None
+    doel_toelichting: Tekst | None = Field(None, description="Het concrete doel van dit traject, waaraan achteraf wordt getoetst.")
+    doel_bereikt: DoelBereikt | None = Field(None, description="Achteraf: is het doel bereikt? (als het beleid dat vraagt)")
     omgevingsanalyse: list[Belanghebbende] = []
     werkvormen: list[Werkvorm] = []
     communicatie: Tekst | None = None
     capaciteit: Tekst | None = None
     bestuursstijl: Tekst | None = Field(None, description="De bestuursstijl uit het beleidsprofiel (niet elk profiel kent die).")
     quickscan: dict[Tekst, Tekst] | None = Field(None, description="Per randvoorwaarde van de quick scan een score uit het beleidsprofiel.")
+    afweging: Afweging | None = Field(None, description="De afweging of het traject interactief wordt (als het beleid een "
+                                                        "afweging vraagt in plaats van stap 1).")
+    weging: Tekst | None = Field(None, description="Hoe zwaar het advies meeweegt in het besluit, vooraf gezegd (als het "
+                                                   "beleid dat vraagt); een keuze uit het beleidsprofiel.")
+    verantwoording: Tekst | None = Field(None, description="Wanneer en hoe de politiek (raad, commissie) onderweg wordt "
+                                                           "bijgepraat en gepeild (als het beleid dat vraagt).")
+    mandaat: Tekst | None = Field(None, description="Wat de raad vooraf meegaf: wat hij wel en niet wil, met het besluit "
+                                                    "(als het beleid dat vraagt).")
+    representativiteit: Representativiteit | None = Field(None, description="Achteraf: waren de deelnemers representatief? "
+                                                                            "(als het beleid dat vraagt)")
     uitgesloten_onderwerp: Tekst | None = Field(None, description="Alleen als het onderwerp op de lijst met uitgesloten onderwerpen staat.")
     kansen_bedreigingen: Tekst | None = None
     taakverdeling: Tekst | None = None
@@ -160,10 +195,18 @@ class Kader(Strict):
     toelichting: Tekst | None = None
 
 
+class GeenKader(Strict):
+    """A kind of kader the policy asks about, that this trajectory has none of, said on purpose."""
+
+    categorie: Tekst
+    toelichting: Tekst
+
+
 class KadersBestand(Strict):
     """kaders.yaml: what is fixed (hard) and what is open (zacht)."""
 
     kaders: list[Kader] = []
+    geen: list[GeenKader] = Field([], description="Soorten kaders die het beleid vraagt, maar die hier niet spelen, met waarom.")
 
 
 class Geannuleerd(Strict):

@@ -6,12 +6,12 @@ from typing import TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ..findings import Ernst, Finding, Gevolg, regel
+from ..findings import Ernst, Finding, FORMAAT, Gevolg, regel
 from ..load.yaml import Source
 from ..messages import translate
 
 M = TypeVar("M", bound=BaseModel)
-GEEN_VELDEN = regel("vorm.geen-velden", "een bestand dat geen lijst met velden is", Gevolg.TEGENHOUDEN)
+GEEN_VELDEN = regel("vorm.geen-velden", "een bestand dat geen lijst met velden is", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 
 
 def bind(model: type[M], source: Source) -> tuple[M | None, list[Finding]]:

@@ -53,6 +53,9 @@ class Instellingen(Strict):
     eigen_telefoonnummers: list[Tekst] = Field([], description="Algemene telefoonnummers van de gemeente.")
     eigen_adressen: list[Tekst] = Field([], description="Openbare adressen van de gemeente (gemeentehuis, loket), zoals "
                                         "'Brinkweg 2'; die zijn geen persoonsgegevens.")
+    terugkoppeltermijn_dagen: int | None = Field(None, ge=1, description="Binnen hoeveel dagen na een bijeenkomst de deelnemers "
+                                                 "horen wat er met hun inbreng gebeurt (anders: radiostilte). Een keuze van "
+                                                 "de gemeente waar het beleid geen termijn noemt; gaat voor die van het profiel.")
     peildatum: dt.date | None = Field(None, description="Alleen voor een voorbeeld- of archiefsite: de datum die 'vandaag' is.")
     open_data: OpenData | None = Field(None, description="Voor een catalogusrecord (DCAT-AP-NL) van de data van de site.")
     toegankelijkheid: Toegankelijkheid | None = Field(None, description="Voor de toegankelijkheidsverklaring op /toegankelijkheid.")

@@ -17,6 +17,24 @@ class _P(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Bron(_P):
+    """Where a norm of the profile comes from: a passage of the policy, or the profile's own choice and why."""
+
+    paragraaf: str | None = None  # as the policy numbers it: '§2.1.3, bouwsteen 4'
+    citaat: str | None = None  # a short passage, word for word
+    regels: str | None = None  # the lines in the policy text, when a quote would be too long
+    document: str | None = None  # when the passage is in another document than the profile's
+    keuze: str | None = None  # not in the policy: what the profile chose, and why
+    van: Literal["profiel", "gemeente"] = "profiel"  # whose choice: the profile's, or the gemeente's (a site setting)
+
+    def cite(self, document: str) -> tuple[str, str]:
+        """(source, passage) as findings, pages and the summary show it."""
+        if self.keuze:
+            return ("keuze van deze gemeente" if self.van == "gemeente" else "keuze van dit profiel"), self.keuze
+        where = f"{self.document or document}, {self.paragraaf}"
+        return where, (f'"{self.citaat}"' if self.citaat else f"regels {self.regels}" if self.regels else "")
+
+
 class Niveau(_P):
     code: str
     naam: str
@@ -68,12 +86,14 @@ class Woorden(_P):
     plan: str = "plan van aanpak"
     monitor: str = "Monitor inwonerbetrokkenheid"
     stap1: str = "stap 1"  # the yes/no check before choosing more than the lowest level
+    soort_werk: str = "soort werk"  # the kinds of work the policy tells apart
 
 
 class SoortWerk(_P):
     code: str
     naam: str
     niveaus: list[str]
+    bevoegd: str | None = None  # the body that decides on this kind of work (and adopts its plan)
 
 
 class Besluitorgaan(_P):
@@ -104,6 +124,9 @@ class StatusEisen(_P):
     eindverslag: Ernstniveau | None = None
     reacties: Ernstniveau | None = None
     gestopt: Ernstniveau | None = None
+    stap1: Ernstniveau | None = None  # every question of stap 1 answered (or the weighing written down)
+    doel_bereikt: Ernstniveau | None = None  # afterwards: was the goal reached?
+    representativiteit: Ernstniveau | None = None  # afterwards: were the participants representative?
 
 
 class Normen(_P):
@@ -152,8 +175,9 @@ class InitiatievenBeleid(_P):
 
 
 class PlanningRegels(_P):
-    schoolregio: Literal["Noord", "Midden", "Zuid"] | None = None
-    drukke_maanden: dict[str, list[int]] = {}
+    feestdagen: bool = False  # warn about moments on public holidays
+    schoolregio: Literal["Noord", "Midden", "Zuid"] | None = None  # warn about moments in this region's school holidays
+    drukke_maanden: dict[str, list[int]] = {}  # a group (a word in its name) -> its busy months
 
 
 class Profiel(_P):
@@ -161,26 +185,42 @@ class Profiel(_P):
 
     naam: str
     bron: str
+    document: str = ""  # the policy's short title in citations: 'Met Elkaar 2.0'
+    bronnen: dict[str, Bron] = {}  # norm (see `norms()`) -> where it comes from
     woorden: Woorden = Woorden()
     niveaus: list[Niveau]
     advies_vanaf: str
     niveau_zonder_interactie: str | None = None  # the most a 'nee', a low quick scan or an excluded topic allows; default the lowest
     soorten_werk: list[SoortWerk] = []  # a table 'soort werk -> allowed levels'; without it every level is allowed
     doelen: list[Doel]
+    doelen_open: bool = False  # the policy's goals are examples ('zoals', 'onder meer'): other goals are allowed too
     kadercategorieen: list[str]
+    kaders_verplicht: bool = False  # every kind of kader is named in the plan, or said to be absent ('geen')
     besluitorganen: list[Besluitorgaan]
-    stap1: dict[str, str] = {}  # code -> question; any "nee" means only the lowest level
+    stap1: dict[str, str] = {}  # code -> question, 'ja' speaks for interaction; any "nee" means only the lowest level ...
+    stap1_afweging: bool = False  # ... unless the policy weighs them: then a written weighing decides (traject 'afweging')
     quickscan: Quickscan | None = None
     bestuursstijlen: list[Bestuursstijl] = []
-    uitgesloten_onderwerpen: list[Doel] = []  # topics not fit for interaction: more than the lowest level is an afwijking
+    uitgesloten_onderwerpen: list[Doel] = []  # topics not fit for interaction: more than the lowest level is an afwijking ...
+    uitgesloten_fout: bool = False  # ... or an error no motivation mends, where they never reach the weighing at all
+    opvolgen_vanaf: str | None = None  # from this level the outcome is followed, not weighed as advice
+    opvolgen_fout: bool = False  # not following it is an error (only 'buiten de kaders' may stop it), not an afwijking
+    vaststelling_door: dict[str, str] = {}  # who decides in the end (besluit_door) -> who must adopt the plan
+    wegingen: list[str] = []  # how heavily advice weighs, said in the plan beforehand (traject 'weging')
     fasen: list[Fase] = []  # phases that each need a green light before participation in them
     bouwstenen: list[Onderdeel] = []
     plan_onderdelen: list[Onderdeel]
+    plan_alleen_interactief: bool = False  # the plan's parts are asked only when the trajectory is interactive
     eindverslag_onderdelen: list[EindverslagOnderdeel]
     statussen: dict[Literal[tuple(STATUSSEN)], StatusEisen]
     normen: Normen = Normen()
     planning: PlanningRegels = PlanningRegels()
     initiatieven: InitiatievenBeleid | None = None
+
+    @property
+    def niveautabel(self) -> bool:
+        """Whether the kinds of work limit the levels (a table 'soort werk -> niveaus'), not only who is competent."""
+        return any(set(s.niveaus) != set(self.niveau_codes) for s in self.soorten_werk)
 
     @cached_property
     def niveau_codes(self) -> list[str]:
@@ -224,3 +264,37 @@ class Profiel(_P):
 
     def eisen(self, status: str) -> StatusEisen:
         return self.statussen.get(status, StatusEisen())
+
+    def herkomst(self, norm: str) -> tuple[str, str] | None:
+        """Where a norm comes from, (source, passage): its own entry, or that of the norm it is part of."""
+        path = norm
+        while path:
+            bron = self.bronnen.get(path)
+            if bron is not None:
+                return bron.cite(self.document or self.naam)
+            path = path.rpartition(".")[0]
+        return None
+
+
+def norms(p: Profiel) -> list[str]:
+    """Every norm this profile sets, as a path into it: each must say where it comes from (`Profiel.bronnen`)."""
+    from ..vocabulary import REGEL_NORMEN
+    present = {"niveaus": p.niveaus, "advies_vanaf": p.advies_vanaf, "niveau_zonder_interactie": p.niveau_zonder_interactie,
+               "soorten_werk": p.soorten_werk, "doelen": p.doelen, "kadercategorieen": p.kadercategorieen,
+               "besluitorganen": p.besluitorganen, "stap1": p.stap1, "quickscan": p.quickscan,
+               "quickscan.drempel": p.quickscan.drempel if p.quickscan else None, "bestuursstijlen": p.bestuursstijlen,
+               "uitgesloten_onderwerpen": p.uitgesloten_onderwerpen, "fasen": p.fasen, "bouwstenen": p.bouwstenen,
+               "plan_onderdelen": p.plan_onderdelen, "eindverslag_onderdelen": p.eindverslag_onderdelen,
+               "planning.feestdagen": p.planning.feestdagen or None, "planning.schoolregio": p.planning.schoolregio}
+    present |= {"plan_alleen_interactief": p.plan_alleen_interactief or None, "kaders_verplicht": p.kaders_verplicht or None, "stap1_afweging": p.stap1_afweging or None,
+                "opvolgen_vanaf": p.opvolgen_vanaf, "vaststelling_door": p.vaststelling_door, "wegingen": p.wegingen}
+    out = [path for path, value in present.items() if value not in (None, [], {})]
+    out += [f"statussen.{s}" for s in p.statussen]
+    out += [f"normen.{name}" for name, value in p.normen.model_dump().items() if value is not None]
+    out += [f"planning.drukke_maanden.{groep}" for groep in p.planning.drukke_maanden]
+    if p.initiatieven is not None:
+        i = p.initiatieven
+        out += ["initiatieven.stappen", "initiatieven.uitkomsten"] + (["initiatieven.routes"] if i.routes else [])
+        out += [f"initiatieven.stappen.{s.code}.termijn_dagen" for s in i.stappen if s.termijn_dagen]
+        out += [f"initiatieven.{k}" for k in ("stilstand_dagen", "doorlooptijd_tot") if getattr(i, k) is not None]
+    return out + list(REGEL_NORMEN)

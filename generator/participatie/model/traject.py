@@ -37,8 +37,9 @@ class Dossier:
         return source.pos(tuple(loc), key=key) if source else None
 
     def finding(self, ernst: Ernst, bestand: str, loc: tuple, boodschap: str, hint: str = "",
-                code: str = "", key: bool = False, publiek: str = "") -> Finding:
-        return Finding(self.pad(bestand), self.pos(bestand, *loc, key=key), ernst, boodschap, hint, code, self.map, publiek)
+                code: str = "", key: bool = False, publiek: str = "", norm: str = "") -> Finding:
+        return Finding(self.pad(bestand), self.pos(bestand, *loc, key=key), ernst, boodschap, hint, code, self.map, publiek,
+                       norm=norm)
 
 
 @dataclass

@@ -35,16 +35,23 @@ COLUMNS = [
     ("voldoet", "ja als alles wat het beleid bij deze status vraagt er is en elke afwijking is uitgelegd"),
     ("ontbreekt", "Wat er volgens het beleid nog ontbreekt, gescheiden door |"),
 ]
-KOLOMMEN = ["Traject", "Status", "Soort werk", "Niveaus", "Plan vastgesteld", "Plan volledig", "Eindverslag",
+KOLOMMEN = ["Traject", "Status", "{soort_werk}", "Niveaus", "Plan vastgesteld", "Plan volledig", "Eindverslag",
             "Inbreng beantwoord", "Afwijkingen", "Voldoet aan het beleid"]
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns_for(p) -> list[tuple[str, str]]:
     """The column explanations in the profile's own words (its name for the levels and the plan)."""
-    niveaus, plan = p.woorden.niveaus, p.woorden.plan
-    return [(c, u.replace("Betrokkenheidsniveaus", niveaus[:1].upper() + niveaus[1:]).replace("plan van aanpak", plan))
+    niveaus, plan, soort = p.woorden.niveaus, p.woorden.plan, p.woorden.soort_werk
+    return [(c, u.replace("Betrokkenheidsniveaus", niveaus[:1].upper() + niveaus[1:]).replace("plan van aanpak", plan)
+             .replace("Soort werk", soort[:1].upper() + soort[1:]))
             for c, u in COLUMNS if p.soorten_werk or not c.startswith("soort_werk")]
+
+
+def headers_for(p) -> list[str]:
+    """The raad table's column headers in the profile's words."""
+    soort = p.woorden.soort_werk
+    return [k.format(soort_werk=soort[:1].upper() + soort[1:]) for k in KOLOMMEN if p.soorten_werk or k != "{soort_werk}"]
 
 
 def row(v: TrajectView) -> dict:

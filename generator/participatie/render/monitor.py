@@ -91,9 +91,10 @@ def indicators(views: list[TrajectView]) -> list[Indicator]:
     domein = Counter(v.thema for v in met_plan)
     uitkomst = Counter(i.uitkomst for v in views for i in v.t.terugkoppeling.inbreng)
     plan = p.woorden.plan
-    per_soort = [_indicator("plan-per-soort", f"Trajecten met een vastgesteld {plan}, per soort werk",
-                            f"Hoe vaak stelde de gemeente een {plan} vast, per soort werk uit de beleidstabel?",
-                            ("Soort werk", "Aantal"), [(s.naam, soort.get(s.naam, 0)) for s in p.soorten_werk],
+    woord = p.woorden.soort_werk
+    per_soort = [_indicator("plan-per-soort", f"Trajecten met een vastgesteld {plan}, per {woord}",
+                            f"Hoe vaak stelde de gemeente een {plan} vast, per {woord} uit het beleid?",
+                            (woord[:1].upper() + woord[1:], "Aantal"), [(s.naam, soort.get(s.naam, 0)) for s in p.soorten_werk],
                             "aantal trajecten")] if p.soorten_werk else []
     return [
         *per_soort,
@@ -123,7 +124,7 @@ def _levels(views: list[TrajectView]) -> Indicator:
     p = views[0].p
     inside, outside = Counter(), Counter()
     levels = [(code, ok) for v in views for _, code, ok in levels_against_table(v.t, p)]
-    if not p.soorten_werk:  # no table: only how often each level was used
+    if not p.niveautabel:  # no table of levels per kind of work: only how often each level was used
         used = Counter(code for code, _ in levels)
         return _indicator("niveaus", f"Gebruikte {p.woorden.niveaus}", f"Hoe vaak kreeg een groep dit {p.woorden.niveau}?",
                           ("Niveau", "Aantal groepen"), [(n.naam, used[n.code]) for n in p.niveaus], "aantal groepen")

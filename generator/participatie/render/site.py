@@ -257,11 +257,12 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
             "licentie": r.licentie, "beleidsprofiel": r.p.naam}
     r.page("raad/index.md", "raad.html.j2", "Overzicht voor de gemeenteraad", "Houdt de gemeente zich aan haar eigen "
            "participatiebeleid? Per traject de volledigheid en elke afwijking met de motivering.", rows=list(zip(views, rows)),
-           kolommen=[k for k in exports.KOLOMMEN if r.p.soorten_werk or k != "Soort werk"], met_soort=bool(r.p.soorten_werk),
+           kolommen=exports.headers_for(r.p), met_soort=bool(r.p.soorten_werk),
            peildatum=r.vandaag, voldoen=sum(x["voldoet"] for x in rows),
            tegengehouden=len(r.result.withheld) + len(r.result.withheld_initiatieven),
            initiatieven=list(zip(initiatieven, ini_rows)), cijfers=figures(initiatieven),
            met_afwijkingen=[o for o in [*views, *initiatieven] if o.afwijkingen],
+           bron_voorbeeld=r.p.herkomst("plan_onderdelen")[0] if r.p.herkomst("plan_onderdelen") else r.p.bron,
            n_afwijkingen=len(afwijkingen), n_gemotiveerd=sum(a["gemotiveerd"] for a in afwijkingen))
     columns = exports.columns_for(r.p)
     r.out.files += [Generated("raad/trajecten.csv", exports.to_csv(rows, columns)),

@@ -106,6 +106,7 @@ class TrajectView:
     opgave = property(lambda self: safe_markdown(self.t.opgave.text if self.t.opgave else ""))
     harde_kaders = property(lambda self: [k for k in self.t.kaders.kaders if k.hard])
     zachte_kaders = property(lambda self: [k for k in self.t.kaders.kaders if not k.hard])
+    geen_kaders = property(lambda self: self.t.kaders.geen)
 
     def href(self, page: str, anchor: str = "") -> str:
         return href(page, self.page) + (f"#{anchor}" if anchor else "")
@@ -113,7 +114,8 @@ class TrajectView:
     @property
     def soort_werk_naam(self) -> str:
         s = self.p.soort_werk(self.t.traject.soort_werk or "")
-        return s.naam if s else ("Soort werk nog niet bepaald" if self.p.soorten_werk else "")
+        woord = self.p.woorden.soort_werk
+        return s.naam if s else (f"{woord[:1].upper() + woord[1:]} nog niet bepaald" if self.p.soorten_werk else "")
 
     @property
     def bestuursstijl(self) -> dict | None:

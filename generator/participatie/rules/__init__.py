@@ -27,6 +27,10 @@ class Context:
     eigen_telefoonnummers: tuple[str, ...] = ()
     eigen_adressen: tuple[str, ...] = ()
 
+    def herkomst(self, norm: str) -> tuple[str, str] | None:
+        """Where a norm comes from: the profile's source for it (see `Profiel.herkomst`)."""
+        return self.profiel.herkomst(norm)
+
 
 # Imported here, not where they are used: importing a rule module registers its codes, and the register
 # must be complete for a report made from cached findings too.

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from ..derive.afwijkingen import Verantwoording
 from ..derive.status import requirements
-from ..findings import Ernst, Finding, regel
+from ..findings import Ernst, Finding, FORMAAT, regel
 from ..messages import suggest
-from ..vocabulary import AFWIJKINGSSOORTEN
+from ..vocabulary import AFWIJKING_NORMEN, AFWIJKINGSSOORTEN
 
-SOORT = regel("afwijking.soort", "een soort afwijking die het programma niet kent")
-MOTIVERING = regel("afwijking.motivering", "een afwijking in traject.yaml zonder motivering")
-DETECTED = {soort: regel(f"afwijking.{soort}", f"niet gemotiveerd: {naam.lower()}")
+SOORT = regel("afwijking.soort", "een soort afwijking die het programma niet kent", bron=FORMAAT)
+MOTIVERING = regel("afwijking.motivering", "een afwijking in traject.yaml zonder motivering", norm="afwijkingen")
+DETECTED = {soort: regel(f"afwijking.{soort}", f"niet gemotiveerd: {naam.lower()}", norm=AFWIJKING_NORMEN[soort])
             for soort, naam in AFWIJKINGSSOORTEN.items() if soort != "overig"}
 
 
@@ -45,7 +45,7 @@ def unmotivated(d, bestand: str, accounts: tuple[Verantwoording, ...], ernst: Er
                       f"Verklaar dit in {bestand} onder 'afwijkingen:' met soort: {v.soort}"
                       f"{', betreft: ' + v.betreft if v.betreft else ''}, wat en motivering.",
                       code=DETECTED[v.soort], publiek=f"uitleg bij een afwijking: {v.soort_naam.lower()}"
-                      + (f" ({v.betreft_naam})" if v.betreft_naam else ""))
+                      + (f" ({v.betreft_naam})" if v.betreft_naam else ""), norm=v.norm)
             for v in accounts if v.gevonden and not v.opgegeven]
 
 

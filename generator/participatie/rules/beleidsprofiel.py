@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from ..findings import Ernst, Finding, Gevolg, regel
+from ..findings import Ernst, Finding, Gevolg, PROFIEL, regel
 from ..load.yaml import Source
 from ..messages import suggest
-from ..model.profiel import Profiel
+from ..model.profiel import Profiel, norms
 
+BRON = regel("profiel.bron", "een norm van het beleidsprofiel zonder bron in het beleid en zonder 'keuze'",
+              Gevolg.TEGENHOUDEN, bron=PROFIEL)
 VERWIJZING = regel("profiel.verwijzing", "het beleidsprofiel noemt een niveau, stijl of score die het zelf niet definieert",
-                   Gevolg.TEGENHOUDEN)
+                   Gevolg.TEGENHOUDEN, bron=PROFIEL)
 
 
 def check_profile(p: Profiel, source: Source) -> list[Finding]:
+    return check_references(p, source) + check_sources(p, source)
+
+
+def check_references(p: Profiel, source: Source) -> list[Finding]:
     codes = p.niveau_codes
     refs = [(("advies_vanaf",), p.advies_vanaf, codes, "niveaus", "niveau")]
     if p.niveau_zonder_interactie is not None:
@@ -30,3 +36,33 @@ def check_profile(p: Profiel, source: Source) -> list[Finding]:
                     f"{suggest(code, options)}", f"Kies uit: {', '.join(options)}." if options else
                     f"Voeg '{lijst}' toe aan het profiel.", code=VERWIJZING)
             for loc, code, options, lijst, wat in refs if code not in options]
+
+
+def check_sources(p: Profiel, source: Source) -> list[Finding]:
+    """Every norm says where it comes from: a paragraph and its words, or that it is the profile's choice and why."""
+    out, present = [], norms(p)
+    for norm in present:
+        if norm not in p.bronnen:
+            out.append(Finding(source.pad, source.pos(_loc(p, norm), key=True), Ernst.FOUT, f"de norm '{norm}' zegt niet "
+                               "waar hij vandaan komt.", f"Zet onder 'bronnen:' bij '{norm}' de 'paragraaf' en een "
+                               "'citaat' uit het beleid, of 'keuze:' met waarom het profiel dit zo kiest.", code=BRON))
+    for norm, bron in p.bronnen.items():
+        loc = ("bronnen", norm)
+        if norm not in present and not any(norm.startswith(n + ".") for n in present):  # a part of a norm may have its own
+            out.append(Finding(source.pad, source.pos(loc, key=True), Ernst.FOUT, f"'{norm}' is geen norm van dit profiel."
+                               f"{suggest(norm, present)}", "Haal de bron weg, of noem de norm zoals hij in het profiel "
+                               "staat.", code=BRON))
+        elif bool(bron.keuze) == bool(bron.paragraaf) or (bron.paragraaf and not (bron.citaat or bron.regels)):
+            out.append(Finding(source.pad, source.pos(loc), Ernst.FOUT, f"de bron van '{norm}' noemt niet én een paragraaf "
+                               "met citaat of regels, óf een keuze.", "Schrijf 'paragraaf' met 'citaat' (of 'regels'), "
+                               "of alleen 'keuze' met waarom.", code=BRON))
+    return out
+
+
+def _loc(p: Profiel, norm: str) -> tuple:
+    """Where a norm is in the profile file, for the position of a finding."""
+    parts = norm.split(".")
+    if parts[:2] == ["initiatieven", "stappen"] and len(parts) > 2:
+        index = next((n for n, s in enumerate(p.initiatieven.stappen) if s.code == parts[2]), 0)
+        return ("initiatieven", "stappen", index, *parts[3:])
+    return tuple(parts)

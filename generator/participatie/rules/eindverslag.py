@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from ..derive.status import requirements
 from ..derive.volledigheid import eindverslag_parts
-from ..findings import Ernst, Finding, Pos
+from ..findings import Ernst, Finding, FORMAAT, Pos
 from ..findings import regel
 from ..messages import suggest
 
-ONTBREEKT = regel("eindverslag.ontbreekt", "de status vraagt een eindverslag, maar eindverslag.md ontbreekt")
-ONDERDEEL = regel("eindverslag.onderdeel", "een vast onderdeel van het eindverslag ontbreekt of is leeg")
-ONBEKEND_KOPJE = regel("eindverslag.onbekend-kopje", "een kopje in het eindverslag dat het beleid niet kent")
-DUBBEL_KOPJE = regel("eindverslag.dubbel-kopje", "hetzelfde kopje twee keer in het eindverslag")
+ONTBREEKT = regel("eindverslag.ontbreekt", "de status vraagt een eindverslag, maar eindverslag.md ontbreekt", norm="eindverslag_onderdelen")
+ONDERDEEL = regel("eindverslag.onderdeel", "een vast onderdeel van het eindverslag ontbreekt of is leeg", norm="eindverslag_onderdelen")
+ONBEKEND_KOPJE = regel("eindverslag.onbekend-kopje", "een kopje in het eindverslag dat het beleid niet kent", bron=FORMAAT)
+DUBBEL_KOPJE = regel("eindverslag.dubbel-kopje", "hetzelfde kopje twee keer in het eindverslag", bron=FORMAAT)
 
 
 def required_parts(t, ctx) -> list[Finding]:

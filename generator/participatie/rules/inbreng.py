@@ -6,17 +6,20 @@ hard kader it hits; once the status asks for it, every input has an answer.
 
 from __future__ import annotations
 
-from ..derive.status import requirements
-from ..findings import Ernst, Finding, regel
+from ..derive.afwijkingen import not_followed
+from ..derive.status import reached, requirements
+from ..findings import Ernst, Finding, FORMAAT, regel
 from ..messages import suggest
 from ..vocabulary import UITKOMST_MOTIVERING, UITKOMST_OPEN
 
 F = Ernst.FOUT
-ID = regel("inbreng.id", "twee punten inbreng met dezelfde id")
-MOMENT = regel("inbreng.moment", "inbreng bij een moment dat niet in de planning staat")
-MOTIVERING = regel("inbreng.motivering", "inbreng die niet is overgenomen, zonder uitleg waarom")
-KADER = regel("inbreng.kader", "'buiten de kaders' zonder een hard kader uit kaders.yaml")
-REACTIE = regel("inbreng.reactie", "de status vraagt een antwoord op elke inbreng, maar dit punt heeft er nog geen")
+ID = regel("inbreng.id", "twee punten inbreng met dezelfde id", bron=FORMAAT)
+MOMENT = regel("inbreng.moment", "inbreng bij een moment dat niet in de planning staat", bron=FORMAAT)
+MOTIVERING = regel("inbreng.motivering", "inbreng die niet is overgenomen, zonder uitleg waarom", norm="inbreng_motiveren")
+KADER = regel("inbreng.kader", "'buiten de kaders' zonder een hard kader uit kaders.yaml", norm="inbreng_motiveren")
+NIET_OPGEVOLGD = regel("inbreng.niet-opgevolgd", "inbreng op een niveau waar het beleid de uitkomst overneemt, toch niet "
+                       "(helemaal) overgenomen", norm="opvolgen_vanaf")
+REACTIE = regel("inbreng.reactie", "de status vraagt een antwoord op elke inbreng, maar dit punt heeft er nog geen", norm="statussen")
 
 
 def ids_and_moments(t, ctx) -> list[Finding]:
@@ -59,9 +62,24 @@ def answers(t, ctx) -> list[Finding]:
     status = t.traject.status
     return [t.finding(Ernst(level), "terugkoppeling.yaml", ("inbreng", i, "uitkomst"), f"inbreng '{ib.id}' heeft nog geen "
                       f"antwoord; bij status '{status}' moet elke inbreng een uitkomst en een reactie hebben.",
-                      "Vul 'uitkomst' en 'reactie' in.", code=REACTIE, publiek=f"een antwoord op deze inbreng: {ib.samenvatting}")
+                      "Vul 'uitkomst' en 'reactie' in.", code=REACTIE, publiek=f"een antwoord op deze inbreng: {ib.samenvatting}",
+                      norm=f"statussen.{reached(t)}")
             for i, ib in enumerate(t.terugkoppeling.inbreng) if ib.uitkomst == UITKOMST_OPEN or not ib.reactie]
 
 
+def outcome_followed(t, ctx) -> list[Finding]:
+    """Leiderdorp Ad 2, aspect 5: at meebeslissen the bestuur 'neemt de resultaten over na toetsing aan de voorwaarden':
+    only 'buiten de kaders', naming the condition, may stop it; no motivation does."""
+    p = ctx.profiel
+    if not p.opvolgen_fout:
+        return []
+    return [t.finding(F, "terugkoppeling.yaml", ("inbreng", i, "uitkomst"), f"inbreng '{ib.id}' kwam op '{p.niveau(level).naam}' "
+                      f"en is '{ib.uitkomst}'; vanaf '{p.niveau(p.opvolgen_vanaf).naam}' neemt het bestuur de uitkomst over.",
+                      "Neem de inbreng over, of zet 'uitkomst: buiten de kaders' met het kader (de randvoorwaarde) waar het "
+                      "niet aan voldoet.", code=NIET_OPGEVOLGD, publiek=f"een uitkomst die het bestuur had moeten overnemen: "
+                      f"{ib.samenvatting}")
+            for i, ib, level in not_followed(t, p, p.opvolgen_vanaf)]
+
+
 FILE_RULES = (ids_and_moments, motivations)
-TRAJECT_RULES = (answers,)
+TRAJECT_RULES = (answers, outcome_followed)

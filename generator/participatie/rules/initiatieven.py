@@ -10,20 +10,21 @@ from __future__ import annotations
 import re
 
 from ..derive.initiatieven import BESTAND, idle_days, waits_for_gemeente
-from ..findings import Ernst, Finding, Gevolg, regel
+from ..findings import AVG, Ernst, Finding, FORMAAT, Gevolg, regel
 from ..messages import suggest
 from .afwijkingen import check_declared
 from .verwijzingen import unknown_kernen
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
-STAP = regel("initiatief.onbekende-stap", "een stap die het beleidsprofiel niet kent")
-VOLGORDE = regel("initiatief.volgorde", "een stap met een datum vóór die van de stap ervoor")
-TWEE_EINDEN = regel("initiatief.twee-einden", "een initiatief dat zowel afgerond als gestopt is")
-VRAAGT = regel("initiatief.gegeven-ontbreekt", "een stap zonder wat het beleid erbij vraagt (route, uitkomst, reden)")
-UITLEG = regel("initiatief.besluit-zonder-uitleg", "'ja, mits' zonder voorwaarden of een afwijzing zonder redenen")
-STILSTAND = regel("initiatief.stilstand", "een open initiatief waar lang geen stap is gezet")
-KEUZE = regel("profiel.initiatief-keuze", "een route, uitkomst of soort steun die niet in het beleidsprofiel staat")
-NAAM = regel("privacy.naam", "initiatiefnemers die met de naam van een inwoner worden genoemd", Gevolg.TEGENHOUDEN)
+STAP = regel("initiatief.onbekende-stap", "een stap die het beleidsprofiel niet kent", bron=FORMAAT)
+VOLGORDE = regel("initiatief.volgorde", "een stap met een datum vóór die van de stap ervoor", bron=FORMAAT)
+TWEE_EINDEN = regel("initiatief.twee-einden", "een initiatief dat zowel afgerond als gestopt is", bron=FORMAAT)
+VRAAGT = regel("initiatief.gegeven-ontbreekt", "een stap zonder wat het beleid erbij vraagt (route, uitkomst, reden)", norm="initiatieven.stappen")
+UITLEG = regel("initiatief.besluit-zonder-uitleg", "'ja, mits' zonder voorwaarden of een afwijzing zonder redenen", norm="initiatieven.uitkomsten")
+STILSTAND = regel("initiatief.stilstand", "een open initiatief waar lang geen stap is gezet", norm="initiatieven.stilstand_dagen")
+KEUZE = regel("profiel.initiatief-keuze", "een route, uitkomst of soort steun die niet in het beleidsprofiel staat",
+              norm="initiatieven.stappen")
+NAAM = regel("privacy.naam", "initiatiefnemers die met de naam van een inwoner worden genoemd", Gevolg.TEGENHOUDEN, bron=AVG)
 
 # A personal name: two or three capitalised words, possibly with a 'tussenvoegsel'. Groups and organisations
 # ('acht buurtbewoners', 'Stichting Groen Dorp', 'Dorpsbelang Oosterbroek') do not look like that.

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Ernst, Finding, Gevolg, regel
+from ..findings import Ernst, Finding, FORMAAT, Gevolg, PRODUCT, regel, VEILIG
 from ..vocabulary import DEELNAME
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
 SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$")
-ID = regel("moment.id", "twee momenten met dezelfde id")
-TOT = regel("moment.tot-voor-datum", "een moment dat eindigt ('tot') vóór het begint ('datum')")
-EINDTIJD = regel("moment.eindtijd-voor-tijd", "een eindtijd die niet na de begintijd ligt")
-ZONDER_TIJD = regel("moment.eindtijd-zonder-tijd", "een eindtijd zonder begintijd")
-LINK = regel("moment.link", "een link die geen webadres is (zoals javascript:)", Gevolg.TEGENHOUDEN)
-PLAATS = regel("moment.plaats", "een moment om mee te doen zonder plaats en zonder link")
+ID = regel("moment.id", "twee momenten met dezelfde id", bron=FORMAAT)
+TOT = regel("moment.tot-voor-datum", "een moment dat eindigt ('tot') vóór het begint ('datum')", bron=FORMAAT)
+EINDTIJD = regel("moment.eindtijd-voor-tijd", "een eindtijd die niet na de begintijd ligt", bron=FORMAAT)
+ZONDER_TIJD = regel("moment.eindtijd-zonder-tijd", "een eindtijd zonder begintijd", bron=FORMAAT)
+LINK = regel("moment.link", "een link die geen webadres is (zoals javascript:)", Gevolg.TEGENHOUDEN, bron=VEILIG)
+PLAATS = regel("moment.plaats", "een moment om mee te doen zonder plaats en zonder link", bron=PRODUCT)
 WELK_BESLUIT = regel("moment.welk-besluit", "een besluit dat de vaststelling van het plan lijkt, zonder 'besluit:', of "
-                     "'besluit:' bij een moment dat geen besluit is")
+                     "'besluit:' bij een moment dat geen besluit is", bron=FORMAAT)
 
 
 def ids(t, ctx) -> list[Finding]:

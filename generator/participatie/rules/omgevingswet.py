@@ -18,13 +18,15 @@ from ..derive.kalender import active
 from ..derive.volledigheid import eindverslag_parts
 from ..findings import Ernst, Finding, regel
 
-KENNISGEVING = regel("omgevingswet.kennisgeving", "de kennisgeving van een omgevingsplan zegt niet hoe de participatie gaat")
+OW = "Omgevingswet"
+KENNISGEVING = regel("omgevingswet.kennisgeving", "de kennisgeving van een omgevingsplan zegt niet hoe de participatie gaat",
+                     bron=f"{OW}: art. 10.2 lid 1 Omgevingsbesluit")
 MOTIVERING = regel("omgevingswet.motivering", "het besluit over een omgevingsplan of -visie zegt niet hoe mensen zijn "
-                   "betrokken en wat de resultaten zijn")
+                   "betrokken en wat de resultaten zijn", bron=f"{OW}: art. 10.2 lid 2 en art. 10.7 lid 1 Omgevingsbesluit")
 BELEID = regel("omgevingswet.participatiebeleid", "het raadsbesluit over een omgevingsvisie zegt niet hoe het "
-               "participatiebeleid is toegepast")
+               "participatiebeleid is toegepast", bron=f"{OW}: art. 10.7 lid 2 Omgevingsbesluit")
 EINDVERSLAG = regel("omgevingswet.eindverslag", "het besluit over een omgevingsplan of -visie is genomen, maar het "
-                    "eindverslag is niet compleet")
+                    "eindverslag is niet compleet", bron=f"{OW}: art. 10.2 lid 2 en art. 10.7 lid 1 Omgevingsbesluit")
 
 ARTIKEL = {"omgevingsplan": "art. 10.2 lid 2 Omgevingsbesluit", "omgevingsvisie": "art. 10.7 lid 1 Omgevingsbesluit"}
 HET = {"omgevingsplan": "het omgevingsplan", "omgevingsvisie": "de omgevingsvisie"}

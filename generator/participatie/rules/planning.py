@@ -19,10 +19,10 @@ W = Ernst.WAARSCHUWING
 BRON = "holidays (python-holidays), Nederlandse feestdagen en schoolvakanties volgens de Staatscourant"
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december"]
-FEESTDAG = regel("planning.feestdag", "een moment op een feestdag", Gevolg.INTERN)
-SCHOOLVAKANTIE = regel("planning.schoolvakantie", "een moment in de schoolvakantie van de regio", Gevolg.INTERN)
-ONBEKEND = regel("planning.schoolvakantie-onbekend", "een jaar waarvan de schoolvakanties nog niet bekend zijn", Gevolg.INTERN)
-DRUK = regel("planning.drukke-maand", "een moment in een drukke maand voor de doelgroep", Gevolg.INTERN)
+FEESTDAG = regel("planning.feestdag", "een moment op een feestdag", Gevolg.INTERN, norm="planning.feestdagen")
+SCHOOLVAKANTIE = regel("planning.schoolvakantie", "een moment in de schoolvakantie van de regio", Gevolg.INTERN, norm="planning.schoolregio")
+ONBEKEND = regel("planning.schoolvakantie-onbekend", "een jaar waarvan de schoolvakanties nog niet bekend zijn", Gevolg.INTERN, norm="planning.schoolregio")
+DRUK = regel("planning.drukke-maand", "een moment in een drukke maand voor de doelgroep", Gevolg.INTERN, norm="planning.drukke_maanden")
 
 
 @lru_cache(maxsize=64)
@@ -44,7 +44,7 @@ def holidays_and_breaks(t, ctx) -> list[Finding]:
         if m.tot:  # a survey over weeks is not hurt by one holiday
             continue
         loc, day = ("momenten", i, "datum"), m.datum
-        name = calendar(day.year, "public", None).get(day)
+        name = calendar(day.year, "public", None).get(day) if ctx.profiel.planning.feestdagen else None
         if name:
             out.append(t.finding(W, t.moment_file, loc, f"moment '{m.id}' valt op een feestdag: {name}.",
                                  "Kies een andere dag, of bied ook een online mogelijkheid aan.", code=FEESTDAG))
@@ -68,7 +68,8 @@ def busy_months(t, ctx) -> list[Finding]:
                     out.append(t.finding(W, t.moment_file, ("momenten", i, "datum"), f"moment '{m.id}' is voor '{groep}' "
                                          f"in {MAANDEN[m.datum.month - 1]}, een drukke maand voor {key}.",
                                          "Kies een andere maand, of combineer met een online mogelijkheid of meerdere "
-                                         "momenten op verschillende tijden.", code=DRUK))
+                                         "momenten op verschillende tijden.", code=DRUK,
+                                         norm=f"planning.drukke_maanden.{key}"))
     return out
 
 

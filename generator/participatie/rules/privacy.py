@@ -15,7 +15,7 @@ import re
 from typing import Iterator
 from urllib.parse import unquote
 
-from ..findings import Ernst, Finding, Gevolg, Pos, regel
+from ..findings import AVG, Ernst, Finding, Gevolg, Pos, regel
 from ..load.markdown import to_html
 from ..persoonsgegevens import KINDS, Hit, find, mask
 
@@ -30,7 +30,7 @@ HINT = "Vat samen zonder iemand herkenbaar te maken (bijvoorbeeld 'een bewoner v
        "Gaat het om openbare gegevens van een organisatie, zet dan '# privacy: openbaar' achter de regel " \
        "(in Markdown: '<!-- privacy: openbaar -->')."
 
-CODES = {kind: regel(f"privacy.{kind}", uitleg, Gevolg.TEGENHOUDEN) for kind, uitleg in (
+CODES = {kind: regel(f"privacy.{kind}", uitleg, Gevolg.TEGENHOUDEN, bron=AVG) for kind, uitleg in (
     ("email", "een e-mailadres buiten de eigen domeinen"), ("telefoon", "een telefoonnummer dat niet van de gemeente is"),
     ("bsn", "een burgerservicenummer"), ("iban", "een bankrekeningnummer"), ("postcode", "een postcode met huisnummer"),
     ("adres", "een straat met huisnummer"))}

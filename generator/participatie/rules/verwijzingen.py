@@ -6,21 +6,22 @@ The profile is the gemeente's own policy (Dalfsen: bouwsteen 1, 3 and 4, and the
 
 from __future__ import annotations
 
-from ..findings import Ernst, Finding, regel
+from ..findings import Ernst, Finding, INSTELLINGEN, regel
 from ..messages import suggest
 
-SOORT_WERK = regel("profiel.soort-werk", "een soort werk dat niet in het beleidsprofiel staat")
-BESLUITORGAAN = regel("profiel.besluitorgaan", "een besluitorgaan dat niet in het beleidsprofiel staat")
-DOEL = regel("profiel.doel", "een doel dat niet in het beleidsprofiel staat")
-NIVEAU = regel("profiel.niveau", "een betrokkenheidsniveau dat niet in het beleidsprofiel staat")
-KADERCATEGORIE = regel("profiel.kadercategorie", "een kadercategorie die niet in het beleidsprofiel staat")
-STAP1_VRAAG = regel("profiel.stap1-vraag", "een vraag bij stap 1 die het beleidsprofiel niet stelt")
-BESTUURSSTIJL = regel("profiel.bestuursstijl", "een bestuursstijl die niet in het beleidsprofiel staat")
-QUICKSCAN_VRAAG = regel("profiel.quickscan-vraag", "een randvoorwaarde van de quick scan die het beleidsprofiel niet kent")
-QUICKSCAN_SCORE = regel("profiel.quickscan-score", "een score in de quick scan die niet op de schaal van het profiel staat")
-UITGESLOTEN = regel("profiel.uitgesloten-onderwerp", "een uitgesloten onderwerp dat niet in het beleidsprofiel staat")
-FASE = regel("profiel.fase", "een fase die niet in het beleidsprofiel staat")
-KERN = regel("kern.onbekend", "een kern of wijk die niet in de instellingen van de site staat")
+SOORT_WERK = regel("profiel.soort-werk", "een soort werk dat niet in het beleidsprofiel staat", norm="soorten_werk")
+BESLUITORGAAN = regel("profiel.besluitorgaan", "een besluitorgaan dat niet in het beleidsprofiel staat", norm="besluitorganen")
+DOEL = regel("profiel.doel", "een doel dat niet in het beleidsprofiel staat", norm="doelen")
+NIVEAU = regel("profiel.niveau", "een betrokkenheidsniveau dat niet in het beleidsprofiel staat", norm="niveaus")
+KADERCATEGORIE = regel("profiel.kadercategorie", "een kadercategorie die niet in het beleidsprofiel staat", norm="kadercategorieen")
+STAP1_VRAAG = regel("profiel.stap1-vraag", "een vraag bij stap 1 die het beleidsprofiel niet stelt", norm="stap1")
+BESTUURSSTIJL = regel("profiel.bestuursstijl", "een bestuursstijl die niet in het beleidsprofiel staat", norm="bestuursstijlen")
+QUICKSCAN_VRAAG = regel("profiel.quickscan-vraag", "een randvoorwaarde van de quick scan die het beleidsprofiel niet kent", norm="quickscan")
+WEGING = regel("profiel.weging", "een weging van het advies die niet in het beleidsprofiel staat", norm="wegingen")
+QUICKSCAN_SCORE = regel("profiel.quickscan-score", "een score in de quick scan die niet op de schaal van het profiel staat", norm="quickscan")
+UITGESLOTEN = regel("profiel.uitgesloten-onderwerp", "een uitgesloten onderwerp dat niet in het beleidsprofiel staat", norm="uitgesloten_onderwerpen")
+FASE = regel("profiel.fase", "een fase die niet in het beleidsprofiel staat", norm="fasen")
+KERN = regel("kern.onbekend", "een kern of wijk die niet in de instellingen van de site staat", bron=INSTELLINGEN)
 
 
 def _ref(t, bestand: str, loc: tuple, value: str | None, options: list[str], what: str, code: str) -> list[Finding]:
@@ -40,8 +41,8 @@ def levels_in_planning(t, ctx) -> list[Finding]:
 
 
 def kader_categories(t, ctx) -> list[Finding]:
-    return [f for i, k in enumerate(t.kaders.kaders)
-            for f in _ref(t, "kaders.yaml", ("kaders", i, "categorie"), k.categorie, ctx.profiel.kadercategorieen,
+    return [f for lijst in ("kaders", "geen") for i, k in enumerate(getattr(t.kaders, lijst))
+            for f in _ref(t, "kaders.yaml", (lijst, i, "categorie"), k.categorie, ctx.profiel.kadercategorieen,
                           "kadercategorie", KADERCATEGORIE)]
 
 
@@ -53,9 +54,11 @@ def plan_words(t, ctx) -> list[Finding]:
         out += _ref(t, "traject.yaml", ("vastgesteld", "door"), tb.vastgesteld.door, p.orgaan_codes, "besluitorgaan",
                     BESLUITORGAAN)
     doelen = [d.code for d in p.doelen]
-    out += [f for i, d in enumerate(tb.doelen) for f in _ref(t, "traject.yaml", ("doelen", i), d, doelen, "doel", DOEL)]
+    if not p.doelen_open:  # where the policy gives examples, any goal may be written
+        out += [f for i, d in enumerate(tb.doelen) for f in _ref(t, "traject.yaml", ("doelen", i), d, doelen, "doel", DOEL)]
     out += _ref(t, "traject.yaml", ("bestuursstijl",), tb.bestuursstijl, [b.code for b in p.bestuursstijlen],
                 "bestuursstijl", BESTUURSSTIJL)
+    out += _ref(t, "traject.yaml", ("weging",), tb.weging, p.wegingen, "weging van het advies", WEGING)
     out += _ref(t, "traject.yaml", ("uitgesloten_onderwerp",), tb.uitgesloten_onderwerp,
                 [o.code for o in p.uitgesloten_onderwerpen], "uitgesloten onderwerp", UITGESLOTEN)
     for i, g in enumerate(tb.groen_licht):
