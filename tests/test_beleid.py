@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, check
-from test_regels import FIXTURES, prepare
+from fixturen import FIXTURES, prepare
 from participatie.cli import main
 from participatie.findings import REGELS
 from participatie.load.profielen import builtin_profiles
@@ -54,7 +54,7 @@ def test_every_finding_code_says_where_its_rule_comes_from():
         assert regel.norm or regel.bron, code
     for verwacht in sorted(FIXTURES.glob("*/verwacht.txt")):
         blocks = re.split(r"\n(?=\S)", verwacht.read_text(encoding="utf-8").strip())
-        for block in blocks:
+        for block in filter(None, blocks):
             assert "\n    bron: " in block, (verwacht.parent.name, block)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SITE_PARTS, build, check, copy_site, edit, participatie
-from test_regels import fixture_codes, prepare, unreadable
+from fixturen import fixture_names, prepare, unreadable
 from participatie.cache import FOLDER, _MEMORY
 from participatie.load.instellingen import read_site_settings
 from participatie.pipeline import check_site
@@ -82,7 +82,7 @@ def runs_agree(site: Path, profiel: str, monkeypatch) -> None:
         assert [p for p in site_files if site_files[p] != reference[1][p]] == [], f"bouw na {when}: andere inhoud"
 
 
-@pytest.mark.parametrize("code", fixture_codes())
+@pytest.mark.parametrize("code", fixture_names())
 def test_every_fixture_site_gets_the_same_verdict_cold_and_warm(code, tmp_path, monkeypatch):
     site = prepare(code, tmp_path / "site")
     refused = {str(site / rel) for rel in unreadable(code)}
