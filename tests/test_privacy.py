@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build, check, edit, line_of
-from participatie.persoonsgegevens import find
+from participatie.persoonsgegevens import find, mask, masked, own_domain, own_phone
 
 TERUG = "projecten/omgevingsvisie-2040/terugkoppeling.yaml"
 OPGAVE = "projecten/omgevingsvisie-2040/opgave.md"
@@ -46,6 +46,17 @@ def kinds(text: str, addresses: bool = True) -> list[tuple[str, str]]:
     ("Mail devries＠gmail.com.", [("email", "devries@gmail.com")]),                 # fullwidth at sign
     ("Woont aan de kerkstraat 12.", [("adres", "kerkstraat 12")]),                 # lowercase street
     ("Woont in De Linde 14.", [("adres", "De Linde 14")]),                          # no street suffix
+    ("BSN 111222\n   333.", [("bsn", "111222333")]),                               # over a break and an indent
+    ("BSN 111222\n333.", [("bsn", "111222333")]),                                  # over a break
+    ("Bel 06-12345678; BSN 111222\n333.", [("telefoon", "06-12345678"), ("bsn", "111222333")]),
+    ("Mail jan.de\nvries@gmail.com.", [("email", "vries@gmail.com")]),             # once, where it reads as one
+    ("Mail jan@gmail.com\nvandaag.", [("email", "jan@gmail.com")]),                # not 'jan@gmail.comvandaag'
+    ("IBAN NL91 ABNA\n    0417 1643 00", [("iban", "NL91 ABNA 0417 1643 00")]),    # the indent reads as one space
+    ("[m](mailto:devries%40gm%C3%A4il.nl)", [("email", "devries@gmäil.nl")]),      # a two-byte escape
+    ("Noors: NO93 8601 1117 947.", [("iban", "NO93 8601 1117 947")]),              # the shortest IBAN: 15 characters
+    ("Betaal NL91ABNA0417164300 a.u.b.", [("iban", "NL91ABNA0417164300")]),         # the pattern runs on; the IBAN not
+    ("BSN 111 222 333; bel 06-12345678.", [("bsn", "111 222 333"), ("telefoon", "06-12345678")]),  # not also a phone
+    ("Bel 06-1234\n5678 en 06-1234 5678.", [("telefoon", "06-1234 5678"), ("telefoon", "06-1234 5678")]),
 ])
 def test_each_kind_is_found(text, expected):
     assert kinds(text) == expected
@@ -63,9 +74,57 @@ def test_each_kind_is_found(text, expected):
     "Het fietspad loopt tussen Kerkstraat 2 en Molenweg 10.",          # a route, not where someone lives
     "Nieuwe stoep aan de Kerkstraat 1-15 en de Dorpsweg 2 t/m 40.",    # stretches of a street
     "Na de vergadering 3 maart volgt de Vergadering 4.",               # words that end like a street
+    "Van   Kerkstraat 2 tot de Molenweg 10 komt een fietspad.",         # a route, however it is spaced
 ])
 def test_what_is_not_personal_data(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bel 06-12345678.", [(4, 15, "telefoon")]),
+    ("Mail jan&#64;gmail.com nu.", [(5, 22, "email")]),                   # the reference counts as written
+    ("Bel 06\u200b12345678.", [(4, 15, "telefoon")]),                    # the zero-width space inside
+    ("Bel ０６１２３４５６７８.", [(4, 14, "telefoon")]),
+    ("Bel  06-1234\n   5678 nu.", [(5, 20, "telefoon")]),                 # double space, break and indent
+    ("Regel een\nBel 06-1234\n5678.", [(14, 26, "telefoon")]),
+    ("IBAN NL91 ABNA\n0417 1643 00 ja", [(5, 27, "iban")]),
+    ("[m](mailto:piet%40gmail.com)", [(11, 27, "email")]),
+    ("Bel 06-12345678\nof 06-87654321.", [(4, 15, "telefoon"), (19, 30, "telefoon")]),
+    ("Mail a@gmail.com en b@gmail.com.", [(5, 16, "email"), (20, 31, "email")]),
+    ("Kerkstraat\u00a014", [(0, 13, "adres")]),
+])
+def test_a_hit_points_at_the_original_text(text, expected):
+    assert [(h.start, h.end, h.kind) for h in find(text, *OWN)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("06-12345678", "06-…78"), (" 06-12345678 ", "06-…78"), ("j@gmail.com", "j…@…om"), ("12345678", "123…78"),
+    ("1234567", "…"),
+])
+def test_a_hit_is_shown_masked(text, expected):
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bel 06-12345678 of mail jan@gmail.com, dag.", "Bel 06-…78 of mail j…@…om, dag."),
+    ("Bel 06-1234\n5678 en 06-12345678", "Bel 06-…78 en 06-…78"),
+    ("Niets bijzonders.", "Niets bijzonders."),
+    ("jan@gmail.com06-12345678", "j…@…om06-…78"),                                 # two hits that touch
+    ("Kerkstraat 12, 7721 AB", "Ker…12, 7721 AB"),                                 # two that overlap: the first
+])
+def test_a_quoted_text_is_masked(text, expected):
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("number,expected", [("14 0529", True), ("0529488388", True), ("06-12345678", False), ("abc", False)])
+def test_own_phone(number, expected):
+    assert own_phone(number, OWN[1]) is expected
+
+
+@pytest.mark.parametrize("domain,expected", [("Vechtwolde.NL", True), ("post.vechtwolde.nl", True), ("xvechtwolde.nl", False),
+                                             ("voorbeeld.example", True), ("gmail.com", False)])
+def test_own_domain(domain, expected):
+    assert own_domain(domain, ("vechtwolde.nl",)) is expected
 
 
 def test_a_venue_address_is_fine_in_plaats():

@@ -33,7 +33,8 @@ EMAIL = re.compile(r"[\w.%+-]+@((?:[\w-]+\.)+[^\W\d_]{2,})")
 PHONE_LIKE = re.compile(r"(?:\+|(?<!\d)0)\d(?:[\s\-.()/]*\d){6,}")
 BSN_LIKE = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{3}([ .-])\d{3}\1\d{3}|\d{4}([ .-])\d{2}\2\d{3})(?!\d|[.,]\d)")
 IBAN_LIKE = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,32}")
-POSTCODE_HUISNR = re.compile(r"\b([1-9]\d{3})[ -]?([A-Za-z]{2})\b[ ,-]*\d+|\b\d+[a-zA-Z]?,? +([1-9]\d{3})[ -]?([A-Za-z]{2})\b")
+POSTCODE_HUISNR = re.compile(r"\b(?P<cijfers>[1-9]\d{3})[ -]?(?P<letters>[A-Za-z]{2})\b[ ,-]*\d+"  # 7721 AB 12
+                             r"|\b\d+[a-zA-Z]?,? +(?P<cijfers_na>[1-9]\d{3})[ -]?(?P<letters_na>[A-Za-z]{2})\b")  # 12, 7721 AB
 # Two-letter Dutch words after a number are not postcode letters ('in 2026 en 2027'); capitals always count.
 WORDS = frozenset("aa af al as bv de el en er eu ex ha he hé ie ik in is ja je ma na nr nu of oh ok om on op pa te "
                   "to uw vs wc we wo ze zo".split())
@@ -41,13 +42,14 @@ SUFFIXES = ("straat|weg|laan|dijk|plein|steeg|pad|kade|singel|gracht|hof|dreef|e
             "ring|boulevard|park|haven|burcht|hoeve|akker|kamp|donk|hoek")
 STRONG = "straat|weg|laan|dijk|plein|steeg|kade|singel|gracht|dreef|boulevard"
 NUMBER = r"\s+(\d{1,4}(?:\s?[a-zA-Z](?![a-zA-Z/]))?)(?![\d,.]\d)(?!\d)"
-STREET = re.compile(rf"\b(?:[A-Z][\w'\-]*(?:{SUFFIXES})|[a-z][\w'\-]*(?:{STRONG})|(?:De|Het|'t|Den|Ter|Ten)\s+[A-Z][\w'\-]+)"
-                    + NUMBER)
+STREET_PATTERN = (rf"\b(?:[A-Z][\w'\-]*(?:{SUFFIXES})|[a-z][\w'\-]*(?:{STRONG})|(?:De|Het|'t|Den|Ter|Ten)\s+[A-Z][\w'\-]+)"
+                  + NUMBER)
+STREET = re.compile(STREET_PATTERN)
 NOUN = re.compile(r"ering$")  # "Vergadering 3", "Verandering 2": words, not streets on "-ring"
 RANGE_AFTER = re.compile(r"\s*(?:-|t/m|tot en met|tot|en)\s*\d")  # 'Kerkstraat 1-15': a stretch of a street
 # 'tussen Kerkstraat 2 en Molenweg 10', 'van Brinkweg 1 tot Kerkdijk 40': a route, not where someone lives
-ROUTE_BEFORE = re.compile(r"(?:tussen|vanaf|van)\s+$", re.IGNORECASE)
-ROUTE_BETWEEN = re.compile(r"\s+(?:en|tot aan|tot|naar)\s+$", re.IGNORECASE)
+ROUTE = re.compile(rf"(?i:\b(?:tussen|vanaf|van))\s+(?P<van>{STREET_PATTERN})\s+(?i:en|tot aan|tot|naar)(?:\s+(?i:de|het))?\s+"
+                   rf"(?P<tot>{STREET_PATTERN})")
 NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers: toll free (0800), premium (0900), shared cost, UAN (088, 14 0xx)
 
 KINDS = {"email": "een e-mailadres", "telefoon": "een telefoonnummer", "bsn": "een burgerservicenummer (BSN)",
@@ -68,13 +70,15 @@ PLAIN = re.compile("[&%\u00ad\u180e\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\
 
 
 class Reading:
-    """A text as a reader reads it, with the offset in the original text of every character."""
+    """A text as a reader reads it, with the offset in the original text of every character.
 
-    def __init__(self, text: str, join_lines: bool = True, drop_breaks: bool = False):
+    A line break reads as a space; with `drop_breaks` it is not read at all, nor the indent after it
+    ('111222⏎333' is one BSN, 'jan.de⏎vries@…' one address)."""
+
+    def __init__(self, text: str, drop_breaks: bool = False):
         self.length = len(text)
-        self.drop_breaks = drop_breaks
         if not drop_breaks and unicodedata.is_normalized("NFKC", text) and not PLAIN.search(text) and not RUN.search(text):
-            self.text = re.sub(r"\s", " ", text) if join_lines else re.sub(r"[^\S\n]", " ", text)
+            self.text = re.sub(r"\s", " ", text)
             self.where = None
             return
         out, where = [], []
@@ -86,40 +90,37 @@ class Reading:
                 decoded = _decode(m.group(0))
                 if decoded is not None:
                     for d in decoded:
-                        self._add(out, where, d, i, join_lines)
+                        self._add(out, where, d, i)
                     i = m.end()
                     continue
-            if drop_breaks and c == "\n":  # the break and the indent after it are not read at all
+            if drop_breaks and c == "\n":
                 i += 1
                 while i < len(text) and text[i] in " \t":
                     i += 1
                 continue
-            self._add(out, where, c, i, join_lines)
+            self._add(out, where, c, i)
             i += 1
         self.text = "".join(out)
         self.where = where
 
     @staticmethod
-    def _add(out: list, where: list, c: str, i: int, join_lines: bool) -> None:
+    def _add(out: list, where: list, c: str, i: int) -> None:
         if c in ZERO_WIDTH:
-            return
-        if c == "\n" and not join_lines:
-            out.append(c)
-            where.append(i)
             return
         c = unicodedata.normalize("NFKC", c).translate(DASHES) if not c.isascii() else c
         for n in c:
-            if n.isspace() or unicodedata.category(n) == "Zs":
-                if out and out[-1] == " ":  # a line break and its indent read as one space
+            if n.isspace():  # every kind of space (Unicode Zs too); a break and its indent read as one
+                if out and out[-1] == " ":
                     continue
                 n = " "
             out.append(n)
             where.append(i)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the original text of the (non-empty) span start:end of the reading."""
         if self.where is None:
             return start, end
-        return self.where[start], (self.where[end - 1] + 1) if end > start else self.where[start]
+        return self.where[start], self.where[end - 1] + 1
 
 
 def _decode(escaped: str) -> str | None:
@@ -137,18 +138,18 @@ def find(text: str, eigen_domeinen: tuple[str, ...] = (), eigen_telefoonnummers:
     """Every span of `text` that looks like a resident's personal data, in the order they occur."""
     if not SUSPECT.search(text):
         return []
-    reading = Reading(text)
-    hits = []
-    for start, end, kind in _scan(reading.text, eigen_domeinen, eigen_telefoonnummers, eigen_adressen, addresses):
-        a, b = reading.span(start, end)
-        hits.append(Hit(a, b, kind, reading.text[start:end]))
-    if "\n" in text:  # a number or address broken over two lines reads as one
-        joined = Reading(text, join_lines=False, drop_breaks=True)
-        for start, end, kind in _scan(joined.text, eigen_domeinen, eigen_telefoonnummers, eigen_adressen, addresses):
-            a, b = joined.span(start, end)
-            if not any(h.start <= a < h.end for h in hits):
-                hits.append(Hit(a, b, kind, joined.text[start:end]))
+    hits = list(_hits(Reading(text), eigen_domeinen, eigen_telefoonnummers, eigen_adressen, addresses))
+    if "\n" in text:  # a number broken over two lines reads as one ('111222⏎333'), unless that runs into a hit
+        first = list(hits)
+        hits += [j for j in _hits(Reading(text, drop_breaks=True), eigen_domeinen, eigen_telefoonnummers, eigen_adressen,
+                                  addresses) if not any(h.start < j.end and j.start < h.end for h in first)]
     return sorted(set(hits), key=lambda h: (h.start, h.end, h.kind))
+
+
+def _hits(reading: Reading, *own) -> Iterator[Hit]:
+    for start, end, kind in _scan(reading.text, *own):
+        a, b = reading.span(start, end)
+        yield Hit(a, b, kind, reading.text[start:end])
 
 
 def _scan(text: str, domeinen, telefoons, adressen, addresses: bool) -> Iterator[tuple[int, int, str]]:
@@ -178,6 +179,8 @@ def _phones(text: str, eigen: tuple[str, ...]) -> Iterator[tuple[int, int, str]]
     own = _own_numbers(eigen)
     seen = set()
     for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+        if not PHONE_LIKE.match(m.raw_string.lstrip("(")):  # dialled as written: '111 222 333' is a BSN, not 0111 222333
+            continue
         n = m.number
         mobile = n.country_code == 31 and len(str(n.national_number)) == 9 and str(n.national_number).startswith("6")
         if not (phonenumbers.is_valid_number(n) or mobile):  # 06 + eight digits is a mobile number, allocated or not
@@ -242,7 +245,7 @@ def _iban_end(text: str, start: int, candidate: str) -> int | None:
 def _postcodes(text: str) -> Iterator[tuple[int, int, str]]:
     from stdnum.nl import postcode
     for m in POSTCODE_HUISNR.finditer(text):
-        digits, letters = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        digits, letters = m["cijfers"] or m["cijfers_na"], m["letters"] or m["letters_na"]
         if letters.islower() and letters in WORDS or not letters.isupper() and not letters.islower():
             continue
         if postcode.is_valid(digits + letters.upper()):
@@ -252,10 +255,7 @@ def _postcodes(text: str) -> Iterator[tuple[int, int, str]]:
 def _streets(text: str, adressen: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
     own = {" ".join(a.lower().split()) for a in adressen}
     found = [m for m in STREET.finditer(text) if not NOUN.search(m.group(0).split()[0])]
-    route = set()
-    for a, b in zip(found, found[1:]):
-        if ROUTE_BEFORE.search(text[max(0, a.start() - 8):a.start()]) and ROUTE_BETWEEN.fullmatch(text[a.end():b.start()]):
-            route |= {a.start(), b.start()}
+    route = {m.start(end) for m in ROUTE.finditer(text) for end in ("van", "tot")}
     for m in found:
         if m.start() in route or " ".join(m.group(0).lower().split()) in own or RANGE_AFTER.match(text, m.end()):
             continue

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterator
 from urllib.parse import unquote
 
@@ -21,10 +23,12 @@ from ..persoonsgegevens import KINDS, Hit, find, mask
 
 ALLOW = re.compile(r"(?:#|<!--)\s*privacy:\s*openbaar", re.IGNORECASE)
 ADDRESS_FIELDS = {"plaats"}  # venues are public buildings; their address belongs on the page
-DATE_FIELDS = {"datum", "tijd", "eindtijd", "tot", "van"}  # checked as dates and times; they hold nothing else
 TOKEN = re.compile(r"[^\s,\]}#]+")
 MARKUP = re.compile(r"[&%\\<`]|[\d@][*_~]|[*_~][\d@]")  # only then can the rendered text differ from the source
+# Inline elements run on in the text a reader reads ('**piet**@gmail.com' reads as one address); others break it.
+INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)(?:\s[^>]*)?>")
 TAG = re.compile(r"<[^>]*>")
+INLINE_MARKUP = re.compile(r"[*_~`\\]|<[^>]*>")
 ATTRIBUTE = re.compile(r'(?:href|title)="([^"]*)"')
 HINT = "Vat samen zonder iemand herkenbaar te maken (bijvoorbeeld 'een bewoner van de Kerkstraat'). " \
        "Gaat het om openbare gegevens van een organisatie, zet dan '# privacy: openbaar' achter de regel " \
@@ -45,61 +49,69 @@ def _strings(data, loc=()) -> Iterator[tuple[tuple, object, bool]]:
     elif isinstance(data, list):
         for i, v in enumerate(data):
             yield from _strings(v, loc + (i,))
-    elif data is not None and not isinstance(data, bool):
+    elif data is not None:  # an empty value has no text of its own (its position would be its key's)
         yield loc, data, False
 
 
-def _locate(lines: list[str], start: Pos, needle: str) -> Pos:
-    """The position of the first line of `needle` from `start` on; `start` when it is written otherwise (escaped)."""
-    first = needle.split("\n")[0].strip()
-    for n in range(start.regel - 1, len(lines)):
-        col = lines[n].find(first, start.kolom - 1 if n == start.regel - 1 else 0) if first else -1
-        if col >= 0:
-            return Pos(n + 1, col + 1)
-    return start
+class Lines:
+    """A file's text with where each line starts: an offset becomes a position and back, and a line its allowance."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+
+    def offset(self, pos: Pos) -> int:
+        return self.starts[pos.regel - 1] + pos.kolom - 1
+
+    def pos(self, offset: int) -> Pos:
+        n = bisect_right(self.starts, offset) - 1
+        return Pos(n + 1, offset - self.starts[n] + 1)
+
+    def allowed(self, pos: Pos) -> bool:
+        return ALLOW.search(self.lines[pos.regel - 1]) is not None
 
 
-def _token(lines: list[str], start: Pos, value) -> str:
+def _locate(f: Lines, start: Pos, needle: str) -> Pos:
+    """Where `needle` (its first line) is written, from `start` on; `start` when it is written otherwise (escaped)."""
+    at = f.text.find(needle.split("\n")[0].strip(), f.offset(start))
+    return f.pos(at) if at >= 0 else start
+
+
+def _token(f: Lines, start: Pos, value) -> str:
     """A number as written (0612345678, not the integer 612345678)."""
-    m = TOKEN.match(lines[start.regel - 1], start.kolom - 1) if start.regel <= len(lines) else None
+    m = TOKEN.match(f.text, f.offset(start))
     return m.group(0) if m else str(value)
 
 
 def scan_yaml(source, ctx, map_pad: str | None) -> list[Finding]:
-    out, lines = [], source.text.split("\n")
+    out, f = [], Lines(source.text)
     for loc, value, is_key in _strings(source.data):
-        if not is_key and loc and loc[-1] in DATE_FIELDS:
-            continue
         start = source.pos(loc, key=is_key)
-        text = value if isinstance(value, str) else _token(lines, start, value)
+        text = value if isinstance(value, str) else _token(f, start, value)
         for hit in _find(text, ctx, addresses=is_key or not (loc and loc[-1] in ADDRESS_FIELDS)):
-            pos = _locate(lines, start, text[hit.start:hit.end])
-            if not ALLOW.search(lines[pos.regel - 1]):
+            pos = _locate(f, start, text[hit.start:hit.end])
+            if not f.allowed(pos):
                 out.append(_finding(source.pad, pos, hit, map_pad))
     return out
 
 
 def scan_markdown(md, ctx, map_pad: str | None) -> list[Finding]:
     """The file as written (lines joined, so a number over two lines is found) and as a reader gets it."""
-    text, out = md.text, []
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    seen = set()
-    for hit in _find(text, ctx):
-        n = max(i for i, s in enumerate(starts) if s <= hit.start)
+    f, out, seen = Lines(md.text), [], set()
+    for hit in _find(md.text, ctx):
         seen.add(_key(hit.text))
-        if not ALLOW.search(lines[n]):
-            out.append(_finding(md.pad, Pos(n + 1, hit.start - starts[n] + 1), hit, map_pad))
-    if MARKUP.search(text):
-        for hit in _find(rendered_text(text), ctx):
+        pos = f.pos(hit.start)
+        if not f.allowed(pos):
+            out.append(_finding(md.pad, pos, hit, map_pad))
+    if MARKUP.search(md.text):
+        for hit in _find(rendered_text(md.text), ctx):
             if _key(hit.text) in seen:
                 continue
             seen.add(_key(hit.text))
-            n = _line_of(lines, hit.text)
-            if n is None or not ALLOW.search(lines[n]):
-                out.append(_finding(md.pad, Pos(n + 1, 1) if n is not None else None, hit, map_pad))
+            pos = _place(f.lines, hit.text)
+            if pos is None or not f.allowed(pos):
+                out.append(_finding(md.pad, pos, hit, map_pad))
     return out
 
 
@@ -107,17 +119,25 @@ def rendered_text(markdown: str) -> str:
     """What a reader gets from a Markdown file: the text of the rendered page, and every link target decoded."""
     rendered = to_html(markdown)
     targets = [unquote(html.unescape(a)).removeprefix("mailto:").removeprefix("tel:") for a in ATTRIBUTE.findall(rendered)]
-    return html.unescape(TAG.sub(" ", rendered)) + "\n" + "\n".join(targets)
+    return html.unescape(TAG.sub(" ", INLINE_TAG.sub("", rendered))) + "\n" + "\n".join(targets)
 
 
 def _key(text: str) -> str:
     return re.sub(r"\W", "", text).lower()
 
 
-def _line_of(lines: list[str], hit: str) -> int | None:
-    """The line of the source where a hit found only in the rendered text most likely is: its longest run of letters or digits."""
-    core = max(re.findall(r"[^\W_]+", hit), key=len, default="")
-    return next((n for n, line in enumerate(lines) if core and core in line), None)
+def _place(lines: list[str], hit: str) -> Pos | None:
+    """Where in the source a hit found only in the rendered text most likely is: the first line holding most of its
+    runs of letters and digits, read without inline markup ('**piet**@gmail.com', '**06**12345678'), at the first."""
+    runs = re.findall(r"[^\W_]+", hit)
+    best, where = 0, None
+    for n, line in enumerate(lines):
+        plain = INLINE_MARKUP.sub("", line)
+        found = [r for r in runs if r in plain]
+        if len(found) > best:
+            cols = [line.find(r) for r in found if r in line]
+            best, where = len(found), Pos(n + 1, min(cols) + 1 if cols else 1)
+    return where
 
 
 def _find(text: str, ctx, addresses: bool = True) -> list[Hit]:

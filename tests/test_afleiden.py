@@ -1,0 +1,49 @@
+"""Pure tests of what the derive stage computes for the pages: order, history, medians. No files, no fixtures.
+
+These run in `make mutatie` too (every function here takes no arguments), beside the rule fixtures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from participatie.derive.initiatieven import median
+from participatie.derive.kalender import einde, sort_key
+from participatie.derive.wijzigingen import history, last_change
+from participatie.model.bestanden import Moment
+
+D = dt.date
+
+
+def moment(**kw) -> Moment:
+    return Moment(**{"id": "m", "soort": "bijeenkomst", "titel": "M", "datum": D(2026, 10, 6), **kw})
+
+
+def test_a_moment_ends_on_its_last_day():
+    assert einde(moment()) == D(2026, 10, 6)
+    assert einde(moment(tot=D(2026, 10, 20))) == D(2026, 10, 20)
+
+
+def test_moments_sort_by_day_then_time_then_id():
+    a = moment(id="b", tijd=dt.time(19, 0))
+    b = moment(id="a", tijd=dt.time(20, 0))
+    c = moment(id="a")
+    d = moment(id="z", datum=D(2026, 10, 5))
+    assert sorted([a, b, c, d], key=sort_key) == [d, c, a, b]
+
+
+def test_history_per_day_newest_first_in_residents_words():
+    dates = {"projecten/x/planning.yaml": [D(2026, 11, 3), D(2026, 10, 1)],
+             "projecten/x/traject.yaml": [D(2026, 11, 3)],
+             "projecten/x/notitie.txt": [D(2026, 11, 4)],  # not a part residents read
+             "projecten/y/planning.yaml": [D(2026, 11, 5)]}  # another trajectory
+    found = history(dates, "projecten/x")
+    assert [(w.datum, w.onderdelen) for w in found] == [(D(2026, 11, 3), ("plan en nieuws", "planning")),
+                                                        (D(2026, 10, 1), ("planning",))]
+    assert history(dates, "projecten/x", limit=1) == found[:1]
+    assert last_change(dates, "projecten/x", "planning.yaml") == D(2026, 11, 3)
+    assert last_change(dates, "projecten/x", "kaders.yaml") is None
+
+
+def test_median_of_nothing_is_none():
+    assert median([]) is None and median([3, 1, 2]) == 2 and median([1, 2]) == 1.5
