@@ -147,28 +147,34 @@ def observe(site: Path, name: str) -> tuple[str, str]:
 def verdict_text(v) -> str:
     """A Toetsing as lines a reviewer reads in a diff: every value the raad and the pages read."""
     lines = [f"{v.map}: {v.soort}, publicatie {v.publicatie.value}, voldoet {'ja' if v.voldoet else 'nee'}"
-             + (f", bereikt {v.bereikt}" if v.bereikt else "")]
+             + (f", bereikt {v.bereikt}" if v.bereikt else "") + ("" if v.leesbaar else ", onleesbaar")]
     lines += [f"  ontbreekt: {o}" for o in v.ontbreekt]
-    vol = v.volledigheid
-    if vol is not None:
-        for deel, items, nodig in (("bouwstenen", vol.bouwstenen, vol.plan_nodig), ("plan", vol.plan, vol.plan_nodig),
-                                   ("eindverslag", vol.eindverslag, vol.eindverslag_nodig)):
-            missing = [k for k, ok in items.items() if not ok]
-            lines.append(f"  {deel}: {round(100 * sum(items.values()) / len(items)) if items else 100}%, "
-                         f"{'nodig' if nodig else 'nog niet nodig'}" + (f", ontbreekt: {'; '.join(missing)}" if missing else ""))
+    if v.niveaus:
+        lines.append(f"  niveaus: {', '.join(v.niveaus)}")
+    if v.volledigheid is not None:
+        for d in v.volledigheid.delen:
+            lines.append(f"  {d.soort}: {d.pct}%, {'nodig' if d.nodig else 'nog niet nodig'}, "
+                         f"{'compleet' if d.compleet else 'ontbreekt: ' + '; '.join(d.ontbreekt)}")
     if v.eisen is not None:
         eisen = ", ".join(f"{k} {e}" for k, e in v.eisen.model_dump().items() if e)
         lines.append(f"  eisen: {eisen or 'geen'}")
     if v.inbreng:
         lines.append(f"  inbreng: {v.inbreng_beantwoord} van {v.inbreng} beantwoord")
+    if v.afwijkingen:
+        lines.append(f"  afwijkingen: {len(v.afwijkingen)}, waarvan {v.afwijkingen_gemotiveerd} gemotiveerd")
     for a in v.afwijkingen:
         lines.append(f"  afwijking {a.soort} ({a.soort_naam}), betreft {a.betreft or '-'} ({a.betreft_naam or '-'}): "
                      f"{'gevonden' if a.gevonden else 'niet gevonden'}, {'opgegeven' if a.opgegeven else 'niet opgegeven'}, "
                      f"{'gemotiveerd' if a.gemotiveerd else 'niet gemotiveerd'}; {a.omschrijving}")
+    s = v.stand
+    if s is not None:
+        lines.append(f"  stand: {s.stap or 'ingediend'}, {'open' if s.open else 'gesloten'}"
+                     + (", afgewezen" if s.afgewezen else "") + f", volgende {s.volgende or '-'}"
+                     + (f", te laat: {', '.join(s.te_laat)}" if s.te_laat else ""))
     t = v.doorlooptijd
     if t is not None:
         stappen = ", ".join(f"{k} {d}" for k, d in t.per_stap.items())
-        lines.append(f"  doorlooptijd: totaal {t.totaal if t.totaal is not None else 'loopt'}, tot nu {t.tot_nu_toe}, "
+        lines.append(f"  doorlooptijd: totaal {'loopt' if t.lopend else t.totaal}, tot nu {t.tot_nu_toe}, "
                      f"tot besluit {t.tot_besluit if t.tot_besluit is not None else '-'}; per stap: {stappen or '-'}")
     return "\n".join(lines) + "\n"
 

@@ -29,7 +29,8 @@ def test_moments_sort_by_day_then_time_then_id():
     b = moment(id="a", tijd=dt.time(20, 0))
     c = moment(id="a")
     d = moment(id="z", datum=D(2026, 10, 5))
-    assert sorted([a, b, c, d], key=sort_key) == [d, c, a, b]
+    e = moment(id="0", tijd=dt.time(0, 30))  # a moment without a time comes first on its day, before a night one
+    assert sorted([a, b, c, d, e], key=sort_key) == [d, c, e, a, b]
 
 
 def test_history_per_day_newest_first_in_residents_words():

@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .derive.afwijkingen import Verantwoording, account_traject
-from .derive.initiatieven import Doorlooptijd, account_initiatief, doorlooptijd
+from .derive.afwijkingen import Verantwoording, account_traject, levels_used
+from .derive.initiatieven import Doorlooptijd, Stand, account_initiatief, doorlooptijd, stand
 from .derive.status import reached, requirements
 from .derive.volledigheid import Volledigheid, completeness
-from .findings import Ernst, Finding, Gevolg
+from .findings import PROFIEL, Ernst, Finding, Gevolg
 from .model.initiatief import Initiatief
 from .model.profiel import StatusEisen
 from .model.traject import Traject
@@ -49,6 +49,8 @@ class Toetsing:
     inbreng: int = 0
     inbreng_beantwoord: int = 0
     doorlooptijd: Doorlooptijd | None = None
+    stand: Stand | None = None  # an initiative's: the step it stands at, whether it is open, what comes next
+    niveaus: tuple[str, ...] = ()  # the levels it gives any group, in the order of the profile's ladder
 
     @property
     def redenen(self) -> tuple[Finding, ...]:
@@ -67,8 +69,7 @@ class Toetsing:
     @property
     def ontbreekt(self) -> tuple[str, ...]:
         """What the published notice lists: each gap once, in residents' words, with where the rule comes from."""
-        return tuple(dict.fromkeys(f"{f.publiek or f.boodschap} ({f.bron})" if f.bron else f.publiek or f.boodschap
-                                   for f in self.gaten))
+        return tuple(dict.fromkeys(_with_source(f.publiek or f.boodschap, f.bron) for f in self.gaten))
 
     @property
     def voldoet(self) -> bool:
@@ -86,11 +87,17 @@ class Toetsing:
         return sum(1 for a in self.afwijkingen if a.gemotiveerd)
 
 
+def _with_source(text: str, bron: str | None) -> str:
+    return f"{text} ({bron})" if bron else text
+
+
 def cite(findings, ctx: Context) -> tuple[Finding, ...]:
     """Each finding with where its rule comes from: the passage of the policy, or the choice and why."""
     out = []
     for f in findings:
         found = ctx.herkomst(f.norm) if f.norm else None
+        if f.norm and found is None:  # the profile has no such norm (a quick scan it does not use): its make-up decides
+            found = (PROFIEL, f"dit beleidsprofiel kent geen '{f.norm}'")
         out.append(replace(f, bron=found[0], citaat=found[1]) if found else f)
     return tuple(out)
 
@@ -104,7 +111,7 @@ def toets_traject(t: Traject, ctx: Context) -> Toetsing:
     inbreng = t.terugkoppeling.inbreng
     return Toetsing(t.map, t.slug, "traject", t.titel, tuple(check_traject(t, ctx, afwijkingen)), True, afwijkingen,
                     completeness(t, p, eisen), reached(t), eisen, len(inbreng),
-                    sum(1 for i in inbreng if i.reactie and i.uitkomst != UITKOMST_OPEN))
+                    sum(1 for i in inbreng if i.reactie and i.uitkomst != UITKOMST_OPEN), niveaus=levels_used(t, p))
 
 
 def toets_initiatief(i: Initiatief, ctx: Context) -> Toetsing:
@@ -112,6 +119,7 @@ def toets_initiatief(i: Initiatief, ctx: Context) -> Toetsing:
     if i.initiatief is None:
         return Toetsing(i.map, i.slug, "initiatief", i.titel, tuple(check_initiatief(i, ctx)), leesbaar=False)
     afwijkingen = account_initiatief(i, p, ctx.vandaag) if p.initiatieven is not None else ()
-    tijd = doorlooptijd(i, p.initiatieven, ctx.vandaag) if p.initiatieven is not None else None
+    beleid = p.initiatieven
     return Toetsing(i.map, i.slug, "initiatief", i.titel, tuple(check_initiatief(i, ctx, afwijkingen)), True,
-                    afwijkingen, doorlooptijd=tijd)
+                    afwijkingen, doorlooptijd=doorlooptijd(i, beleid, ctx.vandaag) if beleid is not None else None,
+                    stand=stand(i, beleid) if beleid is not None else None)

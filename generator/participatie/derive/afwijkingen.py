@@ -18,7 +18,7 @@ from ..model.profiel import Profiel
 from ..model.traject import Traject
 from ..taal import kort, opsomming
 from ..vocabulary import DEELNAME, TERUGKOPPELING_NODIG, UITKOMST_NIET_GEVOLGD
-from .kalender import active, einde, final_decision
+from .kalender import active, decisions_taken, einde
 from .volledigheid import eindverslag_parts
 
 
@@ -84,14 +84,21 @@ def account_traject(t: Traject, p: Profiel, vandaag: dt.date) -> tuple[Verantwoo
     return account(found, t.traject.afwijkingen, "traject.yaml", p.afwijking_naam, lambda b: betreft_in_words(t, b))
 
 
-def group_levels(t: Traject) -> dict[str, list[str]]:
-    """Every level a stakeholder group gets, including per phase."""
-    return {g.groep: [lv for lv in [g.niveau, *[f.niveau for f in g.fasen]] if lv] for g in t.traject.omgevingsanalyse}
+def group_levels(t: Traject, p: Profiel) -> dict[str, list[str]]:
+    """Every level of the profile a stakeholder group gets, including per phase (an unknown one is rules.verwijzingen's)."""
+    return {g.groep: [lv for lv in [g.niveau, *[f.niveau for f in g.fasen]] if p.rank(lv or "") >= 0]
+            for g in t.traject.omgevingsanalyse}
+
+
+def levels_used(t: Traject, p: Profiel) -> tuple[str, ...]:
+    """The levels this trajectory gives any group, in the order of the profile's ladder."""
+    used = {lv for lvs in group_levels(t, p).values() for lv in lvs}
+    return tuple(code for code in p.niveau_codes if code in used)
 
 
 def highest_level(t: Traject, p: Profiel) -> str | None:
-    levels = [lv for lvs in group_levels(t).values() for lv in lvs if p.rank(lv) >= 0]
-    return max(levels, key=p.rank) if levels else None
+    levels = levels_used(t, p)
+    return levels[-1] if levels else None
 
 
 def _naam(p: Profiel, code: str | None) -> str:
@@ -110,9 +117,9 @@ def levels_against_table(t: Traject, p: Profiel) -> list[tuple[int, str, bool | 
     """Each group's distinct levels (group index, level, whether the policy table allows it for this soort werk;
     None when there is no table or no soort werk): the one place that reads the table."""
     soort = p.soort_werk(t.traject.soort_werk or "")
-    levels = group_levels(t)
+    levels = group_levels(t, p)
     return [(i, lv, (lv in soort.niveaus) if soort else None) for i, g in enumerate(t.traject.omgevingsanalyse)
-            for lv in dict.fromkeys(levels[g.groep]) if p.rank(lv) >= 0]
+            for lv in dict.fromkeys(levels[g.groep])]
 
 
 def _outside_table(t, p, vandaag):
@@ -271,7 +278,7 @@ def _besluit_without_eindverslag(t, p, vandaag):
     return [Gevonden("besluit-zonder-eindverslag", m.id, f"het besluit '{m.titel}' ({kort(m.datum)}) is genomen, maar "
                      f"het eindverslag mist {opsomming(repr(k) for k in missing)}", "planning.yaml",
                      ("momenten", i, "datum"))
-            for i, m in enumerate(t.planning.momenten) if active(m) and final_decision(m) and m.datum < vandaag]
+            for i, m in decisions_taken(t.planning.momenten, vandaag)]
 
 
 def _bestuursstijl(t, p, vandaag):

@@ -84,10 +84,22 @@ def idle_days(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> in
     return (vandaag - last).days
 
 
-def days_until(i: Initiatief, code: str) -> int | None:
-    """Doorlooptijd from indienen to a step (such as the decision), if it was taken."""
-    stap = i.initiatief.stappen.get(code)
-    return (stap.datum - i.initiatief.ingediend).days if stap else None
+@dataclass(frozen=True)
+class Stand:
+    """Where an initiative stands, as its page, the overviews and the raad read it."""
+
+    stap: str | None  # the code of the step it stands at (None: just submitted)
+    afgewezen: bool  # a decision closed it
+    open: bool
+    volgende: str | None  # the code of the first step still to come
+    te_laat: tuple[str, ...]  # the steps taken later than their term
+
+
+def stand(i: Initiatief, beleid: InitiatievenBeleid) -> Stand:
+    """Codes, not the profile's objects: the record is cached and read back, and compares by value."""
+    step, following = current(i, beleid), next_step(i, beleid)
+    return Stand(step.code if step else None, refused(i, beleid), is_open(i, beleid),
+                 following.code if following else None, tuple(g.stap.code for g in late(i, beleid)))
 
 
 def median(values: list[int]) -> float | None:
@@ -136,7 +148,8 @@ def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.da
 
 
 def account_initiatief(i: Initiatief, p: Profiel, vandaag: dt.date) -> tuple[Verantwoording, ...]:
+    """The afwijkingen of a readable initiative under a profile with a policy for initiatives."""
     beleid = p.initiatieven
-    found = detect_afwijkingen(i, beleid, vandaag) if beleid is not None and i.leesbaar else []
-    names = {s.code: s.naam for s in beleid.stappen} if beleid is not None else {}
-    return account(found, i.initiatief.afwijkingen, BESTAND, p.afwijking_naam, lambda b: names.get(b or "", b))
+    names = {s.code: s.naam for s in beleid.stappen}
+    return account(detect_afwijkingen(i, beleid, vandaag), i.initiatief.afwijkingen, BESTAND, p.afwijking_naam,
+                   lambda b: names.get(b or "", b))

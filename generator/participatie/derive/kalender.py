@@ -28,3 +28,8 @@ def sort_key(m: Moment) -> tuple:
 def final_decision(m: Moment) -> bool:
     """The decision the trajectory leads to (not the plan's vaststelling or a tussenbesluit)."""
     return m.soort == "besluit" and (m.besluit or EINDBESLUIT) == EINDBESLUIT
+
+
+def decisions_taken(momenten: list[Moment], vandaag: dt.date) -> list[tuple[int, Moment]]:
+    """(index, moment) of each final decision taken before today (one planned today may still move)."""
+    return [(i, m) for i, m in enumerate(momenten) if active(m) and final_decision(m) and m.datum < vandaag]

@@ -51,55 +51,49 @@ def eindverslag_parts(t: Traject, p: Profiel) -> dict[str, bool]:
     return {o.kop: bool(strip_comments(sections.get(o.kop, (0, ""))[1])) for o in p.eindverslag_onderdelen}
 
 
-def eindverslag_complete(t: Traject, p: Profiel) -> bool:
-    return all(eindverslag_parts(t, p).values())
-
-
 def label(o: Onderdeel) -> str:
     return f"{o.nummer}. {o.naam}"
+
+
+@dataclass(frozen=True)
+class Deel:
+    """One part the raad checks (the bouwstenen, the plan, the eindverslag): what is there, its percentage, what is missing."""
+
+    soort: str  # 'bouwstenen', 'plan' or 'eindverslag'
+    onderdelen: dict[str, bool]
+    nodig: bool  # the reached status makes a missing element an error
+
+    @property
+    def pct(self) -> int:
+        return round(100 * sum(self.onderdelen.values()) / len(self.onderdelen)) if self.onderdelen else 100
+
+    @property
+    def ontbreekt(self) -> list[str]:
+        return [k for k, ok in self.onderdelen.items() if not ok]
+
+    @property
+    def compleet(self) -> bool:
+        return all(self.onderdelen.values())
 
 
 @dataclass(frozen=True)
 class Volledigheid:
     """Per bouwsteen, plan part and eindverslag part whether it is there, and whether the status already demands it."""
 
-    bouwstenen: dict[str, bool]
-    plan: dict[str, bool]
-    eindverslag: dict[str, bool]
-    plan_nodig: bool = False  # the reached status makes a missing plan part an error
-    eindverslag_nodig: bool = False  # the same for the eindverslag
+    bouwstenen: Deel
+    plan: Deel
+    eindverslag: Deel
 
     @property
-    def eindverslag_compleet(self) -> bool:
-        return all(self.eindverslag.values())
-
-    @property
-    def plan_pct(self) -> int:
-        return _pct(self.plan)
-
-    @property
-    def eindverslag_pct(self) -> int:
-        return _pct(self.eindverslag)
-
-    @property
-    def plan_ontbreekt(self) -> list[str]:
-        return [k for k, ok in self.plan.items() if not ok]
-
-    @property
-    def eindverslag_ontbreekt(self) -> list[str]:
-        return [k for k, ok in self.eindverslag.items() if not ok]
-
-
-def _pct(parts: dict[str, bool]) -> int:
-    return round(100 * sum(parts.values()) / len(parts)) if parts else 100
+    def delen(self) -> tuple[Deel, ...]:
+        """The parts a profile has, in the order the raad reads them (not every profile has bouwstenen)."""
+        return tuple(d for d in (self.bouwstenen, self.plan, self.eindverslag) if d.onderdelen or d.soort != "bouwstenen")
 
 
 def completeness(t: Traject, p: Profiel, eisen: StatusEisen) -> Volledigheid:
     present = plan_elements(t, p)
     return Volledigheid(
-        bouwstenen={label(b): all(present[v] for v in b.velden) for b in p.bouwstenen},
-        plan={label(o): all(present[v] for v in o.velden) for o in p.plan_onderdelen},
-        eindverslag=eindverslag_parts(t, p),
-        plan_nodig=eisen.plan == "fout",
-        eindverslag_nodig=eisen.eindverslag == "fout",
+        bouwstenen=Deel("bouwstenen", {label(b): all(present[v] for v in b.velden) for b in p.bouwstenen}, eisen.plan == "fout"),
+        plan=Deel("plan", {label(o): all(present[v] for v in o.velden) for o in p.plan_onderdelen}, eisen.plan == "fout"),
+        eindverslag=Deel("eindverslag", eindverslag_parts(t, p), eisen.eindverslag == "fout"),
     )

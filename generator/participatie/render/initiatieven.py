@@ -62,24 +62,24 @@ class InitiatiefView:
     @property
     def status(self) -> tuple[str, str]:
         """(code, label) of where it stands: 'ingediend', a step, or the refusal."""
-        if ini.refused(self.i, self.beleid):
+        stand = self.toetsing.stand
+        if stand.afgewezen:
             return "afgewezen", self.besluit["naam"]
-        step = ini.current(self.i, self.beleid)
-        return (step.code, step.naam) if step else INGEDIEND
+        return (stand.stap, self.beleid.stap(stand.stap).naam) if stand.stap else INGEDIEND
 
     @property
     def open(self) -> bool:
-        return ini.is_open(self.i, self.beleid)
+        return self.toetsing.stand.open
 
     @property
     def volgende(self) -> str:
-        step = ini.next_step(self.i, self.beleid)
-        return step.naam if step else ""
+        code = self.toetsing.stand.volgende
+        return self.beleid.stap(code).naam if code else ""
 
     @property
     def aan_zet(self) -> str:
-        step = ini.next_step(self.i, self.beleid)
-        return "" if step is None else ("de gemeente" if step.aan_zet == "gemeente" else "de initiatiefnemers")
+        code = self.toetsing.stand.volgende
+        return "" if code is None else ("de gemeente" if self.beleid.stap(code).aan_zet == "gemeente" else "de initiatiefnemers")
 
     @property
     def route(self) -> str:
@@ -91,15 +91,15 @@ class InitiatiefView:
         """Every step of the profile, taken or still to come, with its date and how long it took."""
         done = {g.stap.code: g for g in self.gezet}
         out = [_punt("Ingediend", datum(self.ingediend))]
-        volgende = ini.next_step(self.i, self.beleid)
+        volgende, te_laat = self.toetsing.stand.volgende, self.toetsing.stand.te_laat
         for stap in self.beleid.stappen:
             g = done.get(stap.code)
             if g is not None:
                 out.append(_punt(stap.naam, datum(g.gegevens.datum), dagen=g.dagen, termijn=stap.termijn_dagen,
-                                 te_laat=bool(stap.termijn_dagen and g.dagen > stap.termijn_dagen),
+                                 te_laat=stap.code in te_laat,
                                  uitleg=g.gegevens.toelichting or "", reden=g.gegevens.reden or ""))
             elif self.open and not stap.einde:
-                out.append(_punt(stap.naam, "", klaar=False, uitleg=stap.uitleg, volgende=stap is volgende,
+                out.append(_punt(stap.naam, "", klaar=False, uitleg=stap.uitleg, volgende=stap.code == volgende,
                                  termijn=stap.termijn_dagen))
         return out
 

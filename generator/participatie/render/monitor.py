@@ -110,8 +110,8 @@ def indicators(views: list[TrajectView]) -> list[Indicator]:
 
 def _completeness(views: list[TrajectView]) -> Indicator:
     """Dalfsen §3.6: quality is the completeness of the plan (once adopted) and of the eindverslag (once finished)."""
-    plans = [v.toetsing.volledigheid.plan_pct for v in views if v.t.traject.vastgesteld]
-    reports = [v.toetsing.volledigheid.eindverslag_pct for v in views if v.t.traject.status == "afgerond"]
+    plans = [v.toetsing.volledigheid.plan.pct for v in views if v.t.traject.vastgesteld]
+    reports = [v.toetsing.volledigheid.eindverslag.pct for v in views if v.t.traject.status == "afgerond"]
     rows = [(naam, sum(lo <= x <= hi for x in plans), sum(lo <= x <= hi for x in reports)) for naam, lo, hi in BUCKETS]
     plan = views[0].p.woorden.plan
     return _indicator("volledigheid", f"Volledigheid van {plan} en eindverslag",

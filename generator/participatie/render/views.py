@@ -154,8 +154,7 @@ class TrajectView:
 
     @property
     def niveaus(self) -> list[str]:
-        levels = {lv for lvs in afw.group_levels(self.t).values() for lv in lvs}
-        return [code for code in self.p.niveau_codes if code in levels]
+        return list(self.toetsing.niveaus)
 
     @property
     def niveau_namen(self) -> list[str]:
@@ -254,7 +253,7 @@ class TrajectView:
 
     @property
     def eindverslag(self) -> list[dict]:
-        if not any(self.toetsing.volledigheid.eindverslag.values()):
+        if not any(self.toetsing.volledigheid.eindverslag.onderdelen.values()):
             return []
         sections = self.t.eindverslag.sections
         return [{"kop": o.kop, "html": safe_markdown(sections.get(o.kop, (0, ""))[1])} for o in self.p.eindverslag_onderdelen]
@@ -270,15 +269,10 @@ class TrajectView:
     @property
     def volledigheid(self) -> list[dict]:
         """Completeness against the profile, per bouwsteen, plan part and eindverslag part, and whether it is due."""
-        vol = self.toetsing.volledigheid
-
-        def part(naam, items, nodig):
-            pct = round(100 * sum(items.values()) / len(items)) if items else 100
-            return {"naam": naam, "onderdelen": list(items.items()), "pct": pct, "nodig": nodig}
         plan = self.p.woorden.plan
-        parts = [part("Bouwstenen", vol.bouwstenen, vol.plan_nodig)] if vol.bouwstenen else []
-        return parts + [part(plan[:1].upper() + plan[1:], vol.plan, vol.plan_nodig),
-                        part("Eindverslag", vol.eindverslag, vol.eindverslag_nodig)]
+        namen = {"bouwstenen": "Bouwstenen", "plan": plan[:1].upper() + plan[1:], "eindverslag": "Eindverslag"}
+        return [{"naam": namen[d.soort], "onderdelen": list(d.onderdelen.items()), "pct": d.pct, "nodig": d.nodig}
+                for d in self.toetsing.volledigheid.delen]
 
     @property
     def ontbreekt(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from ..derive.initiatieven import BESTAND, idle_days, waits_for_gemeente
 from ..findings import AVG, Ernst, Finding, FORMAAT, Gevolg, regel
 from ..messages import suggest
 from .afwijkingen import check_declared
+from .privacy import ALLOW
 from .verwijzingen import unknown_kernen
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
@@ -123,8 +124,8 @@ def initiators(i, ctx) -> list[Finding]:
     m = PERSON.search(tekst)
     if m is None or ORGANISATIE.search(tekst):
         return []
-    line = i.sources["initiatief.yaml"].text.split("\n")[i.pos(BESTAND, "initiatiefnemers").regel - 1]
-    if "privacy: openbaar" in line:
+    line = i.sources[BESTAND].text.split("\n")[i.pos(BESTAND, "initiatiefnemers").regel - 1]
+    if ALLOW.search(line):
         return []
     return [i.finding(F, BESTAND, ("initiatiefnemers",), f"'initiatiefnemers' noemt wat lijkt op de naam van een "
                       f"inwoner ({' '.join(w[0] + '…' for w in m.group(0).split())}).",

@@ -14,7 +14,7 @@ eindverslag, which goes with the decision, must be complete too.
 
 from __future__ import annotations
 
-from ..derive.kalender import active
+from ..derive.kalender import decisions_taken
 from ..derive.volledigheid import eindverslag_parts
 from ..findings import Ernst, Finding, regel
 
@@ -33,8 +33,7 @@ HET = {"omgevingsplan": "het omgevingsplan", "omgevingsvisie": "de omgevingsvisi
 
 
 def _decided(t, ctx) -> bool:
-    return t.traject.status == "afgerond" or any(active(m) and m.soort == "besluit" and m.datum < ctx.vandaag
-                                                 for m in t.planning.momenten)
+    return t.traject.status == "afgerond" or bool(decisions_taken(t.planning.momenten, ctx.vandaag))
 
 
 def kennisgeving(t, ctx) -> list[Finding]:

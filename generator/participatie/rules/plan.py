@@ -98,7 +98,7 @@ def stap1(t, ctx) -> list[Finding]:
     eisen = requirements(t, p)
     ernst = _severity(eisen.stap1) or W
     if antwoorden is None:
-        if p.stap1 and eisen.stap1 and not excluded(t, p):
+        if p.stap1 and eisen.stap1:
             out.append(t.finding(ernst, "traject.yaml", (), f"{stap} ontbreekt; bij status '{t.traject.status}' moet elke "
                                  "vraag beantwoord zijn.", f"Voeg 'stap1:' toe met per vraag ({', '.join(p.stap1)}) "
                                  "'antwoord: ja' of 'nee' en een toelichting.", code=STAP1_ONTBREEKT,
@@ -152,7 +152,7 @@ def excluded_topic(t, ctx) -> list[Finding]:
 def kader_categories(t, ctx) -> list[Finding]:
     """Dalfsen plan van aanpak, onderdeel 4: 'In ieder geval' every kind of kader, or why there is none."""
     ernst = _severity(requirements(t, ctx.profiel).plan)
-    if ernst is None or "kaders.yaml" in t.onleesbaar or not t.kaders.kaders:  # no kaders at all: plan_parts says so
+    if ernst is None or not t.kaders.kaders:  # no kaders at all (or unreadable): plan_parts or the file says so
         return []
     return [t.finding(ernst, "kaders.yaml", ("kaders",), f"er staat geen {categorie} kader, en ook niet dat er geen is.",
                       f"Zet een kader met 'categorie: {categorie}' in kaders.yaml, of onder 'geen:' "
