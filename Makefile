@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid
+.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid mutatie
 
 $(BIN)/participatie: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ fixtures: $(VENV)/.test-deps
 # After a deliberate change of a template: write the golden pages and feeds again, then read the diff.
 goldens: $(VENV)/.test-deps
 	PARTICIPATIE_VANDAAG=2026-11-22 $(BIN)/python tests/test_golden.py --opnieuw
+
+# Does a wrong verdict fail a test? Mutation testing of rules/, derive/, the verdict record and the privacy guard
+# (about 4 minutes on two cores; weekly and on request in CI, not on every commit). Score per module, survivors listed.
+mutatie: $(VENV)/.test-deps
+	PARTICIPATIE_VANDAAG=2026-11-22 $(BIN)/python tests/mutatie.py
 
 coverage: $(VENV)/.test-deps chromium
 	$(BIN)/python -m pytest --cov=participatie --cov-report=term-missing:skip-covered -q

@@ -73,6 +73,15 @@ def test_every_fixture_can_be_repaired_unless_the_system_refuses():
         assert (FIXTURES / name / "herstel.yaml").exists() or unreadable(name) or "+" in name, name
 
 
+def test_every_equivalent_mutant_exists_and_says_why():
+    """`make mutatie` leaves out only the mutants tests/mutatie-gelijkwaardig.txt names, each with a reason."""
+    import mutatie
+    skip = mutatie.equivalent()
+    known = {m.key for module in {k.split(" ", 1)[0] for k in skip} for m in mutatie.mutants(module)}
+    assert skip and all(reden for reden in skip.values())
+    assert set(skip) <= known, sorted(set(skip) - known)
+
+
 if __name__ == "__main__" and "--opnieuw" in sys.argv:
     os.environ.setdefault("PARTICIPATIE_VANDAAG", "2026-11-22")
     regenerate()
