@@ -28,8 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PARTICIPATIE_VANDAAG": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
 PY = sys.executable
-LOREM = ("De gemeente betrekt inwoners bij plannen voor de openbare ruimte. In deze tekst staat wat er speelt, "
-         "wie er mee kan doen en wanneer. Bewoners, ondernemers en verenigingen geven hun mening. ")
+LOREM = (
+    "De gemeente betrekt inwoners bij plannen voor de openbare ruimte. In deze tekst staat wat er speelt, "
+    "wie er mee kan doen en wanneer. Bewoners, ondernemers en verenigingen geven hun mening. "
+)
 
 
 def make_site(n: int, dest: Path) -> Path:
@@ -75,26 +77,39 @@ def median(cmd: list[str], cwd: Path, repeat: int, before=None) -> float:
     return statistics.median(runs)
 
 
-COMPOSE = ("import sys, yaml, pathlib\n"
-           "for p in sorted(pathlib.Path(sys.argv[1]).glob('*/*.yaml')):\n"
-           "    yaml.compose(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
+COMPOSE = (
+    "import sys, yaml, pathlib\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*/*.yaml')):\n"
+    "    yaml.compose(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+)
 
 
 def touch(site: Path, n: int) -> None:
     path = next((site / "projecten").glob("fietspad-kerkdijk-*")) / "terugkoppeling.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("We meten alle inritten", f"We meten ({n}) alle inritten", 1) if "(" not in text
-                    else re.sub(r"\(\d+\)", f"({n})", text), encoding="utf-8")
+    path.write_text(
+        text.replace("We meten alle inritten", f"We meten ({n}) alle inritten", 1)
+        if "(" not in text
+        else re.sub(r"\(\d+\)", f"({n})", text),
+        encoding="utf-8",
+    )
 
 
 def serve_rebuild(site: Path) -> float | None:
     """Seconds MkDocs reports for the rebuild in `mkdocs serve` after one edit."""
     import socket
+
     with socket.socket() as free:  # a port nobody uses, so a server left running elsewhere cannot answer instead
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=site, env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     built = []
     try:
         for line in proc.stdout:
@@ -126,7 +141,9 @@ def measure(n: int, repeat: int) -> dict:
         row["check"] = median([PY, "-m", "participatie.cli", "check"], site, repeat, before=clear)
         timed([PY, "-m", "participatie.cli", "check"], site)
         edits = iter(range(repeat))
-        row["check_warm"] = median([PY, "-m", "participatie.cli", "check"], site, repeat, before=lambda: touch(site, next(edits)))
+        row["check_warm"] = median(
+            [PY, "-m", "participatie.cli", "check"], site, repeat, before=lambda: touch(site, next(edits))
+        )
         row["serve"] = serve_rebuild(site)
         row["page"] = next((site / "out" / "trajecten").glob("fietspad-kerkdijk-*.html")).stat().st_size
         row["over"] = (site / "out" / "over.html").stat().st_size
@@ -138,17 +155,24 @@ def main() -> None:
     parser.add_argument("--herhaal", type=int, default=3)
     parser.add_argument("--aantallen", default="100,1000")
     args = parser.parse_args()
-    print(f"{'N':>5} {'Material':>9} {'bouw':>7} {'ratio':>6} {'bouw*':>7} {'LibYAML':>8} {'check':>7} {'ratio':>6}"
-          f" {'check*':>7} {'serve*':>7} {'pagina':>8} {'over':>7}")
+    print(
+        f"{'N':>5} {'Material':>9} {'bouw':>7} {'ratio':>6} {'bouw*':>7} {'LibYAML':>8} {'check':>7} {'ratio':>6}"
+        f" {'check*':>7} {'serve*':>7} {'pagina':>8} {'over':>7}"
+    )
     for n in (int(x) for x in args.aantallen.split(",")):
         r = measure(n, args.herhaal)
         serve = f"{r['serve']:>7.2f}" if r["serve"] is not None else "      -"
-        print(f"{n:>5} {r['material']:>9.2f} {r['build']:>7.2f} {r['build'] / r['material']:>6.2f} {r['build_warm']:>7.2f}"
-              f" {r['compose']:>8.2f} {r['check']:>7.2f} {r['check'] / r['compose']:>6.2f} {r['check_warm']:>7.2f}"
-              f" {serve} {r['page']:>8} {r['over']:>7}", flush=True)
-    print("Seconds, medians. bouw = mkdocs build of N trajectories without cache; bouw* with the cache warm; "
-          "check* = check after editing one file; serve* = the rebuild MkDocs reports in 'mkdocs serve' after one edit; "
-          "pagina = bytes of one trajectory page; over = bytes of a page whose navigation must not grow with N.")
+        print(
+            f"{n:>5} {r['material']:>9.2f} {r['build']:>7.2f} {r['build'] / r['material']:>6.2f} {r['build_warm']:>7.2f}"
+            f" {r['compose']:>8.2f} {r['check']:>7.2f} {r['check'] / r['compose']:>6.2f} {r['check_warm']:>7.2f}"
+            f" {serve} {r['page']:>8} {r['over']:>7}",
+            flush=True,
+        )
+    print(
+        "Seconds, medians. bouw = mkdocs build of N trajectories without cache; bouw* with the cache warm; "
+        "check* = check after editing one file; serve* = the rebuild MkDocs reports in 'mkdocs serve' after one edit; "
+        "pagina = bytes of one trajectory page; over = bytes of a page whose navigation must not grow with N."
+    )
 
 
 if __name__ == "__main__":

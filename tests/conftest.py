@@ -61,8 +61,11 @@ def check_json(site: Path) -> tuple[int, dict]:
     """What `participatie check --format json` reports, in-process: (exit code, data)."""
     result = check(site)
     found = [as_dict(f) for f in result.findings]
-    return (1 if result.errors else 0), {"bevindingen": found, "fouten": len(result.errors),
-                                         "waarschuwingen": len(result.warnings)}
+    return (1 if result.errors else 0), {
+        "bevindingen": found,
+        "fouten": len(result.errors),
+        "waarschuwingen": len(result.warnings),
+    }
 
 
 def build(site: Path, target: str = "site", **kwargs) -> int:
@@ -101,6 +104,7 @@ def axe_run(request):
         return
     pytest.importorskip("axe_playwright_python")
     from participatie.axe import AxeRun
+
     run = AxeRun(request.getfixturevalue("built"))
     yield run
     run.close()

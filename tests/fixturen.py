@@ -110,6 +110,7 @@ def refusing(site: Path, name: str):
         if str(self) in refused:
             raise PermissionError(13, "Toegang geweigerd")
         return original(self)
+
     Path.read_bytes = read_bytes
     try:
         yield
@@ -137,6 +138,7 @@ def observe(site: Path, name: str) -> tuple[str, str]:
     """(all findings, the verdict of every folder) as the check decides them now, without a cache."""
     from participatie.load.instellingen import read_site_settings
     from participatie.pipeline import check_site
+
     with refusing(site, name):
         settings, problems = read_site_settings(site)
         result = check_site(settings, settings.vandaag(), cache=False)
@@ -146,15 +148,20 @@ def observe(site: Path, name: str) -> tuple[str, str]:
 
 def verdict_text(v) -> str:
     """A Toetsing as lines a reviewer reads in a diff: every value the raad and the pages read."""
-    lines = [f"{v.map}: {v.soort}, publicatie {v.publicatie.value}, voldoet {'ja' if v.voldoet else 'nee'}"
-             + (f", bereikt {v.bereikt}" if v.bereikt else "") + ("" if v.leesbaar else ", onleesbaar")]
+    lines = [
+        f"{v.map}: {v.soort}, publicatie {v.publicatie.value}, voldoet {'ja' if v.voldoet else 'nee'}"
+        + (f", bereikt {v.bereikt}" if v.bereikt else "")
+        + ("" if v.leesbaar else ", onleesbaar")
+    ]
     lines += [f"  ontbreekt: {o}" for o in v.ontbreekt]
     if v.niveaus:
         lines.append(f"  niveaus: {', '.join(v.niveaus)}")
     if v.volledigheid is not None:
         for d in v.volledigheid.delen:
-            lines.append(f"  {d.soort}: {d.pct}%, {'nodig' if d.nodig else 'nog niet nodig'}, "
-                         f"{'compleet' if d.compleet else 'ontbreekt: ' + '; '.join(d.ontbreekt)}")
+            lines.append(
+                f"  {d.soort}: {d.pct}%, {'nodig' if d.nodig else 'nog niet nodig'}, "
+                f"{'compleet' if d.compleet else 'ontbreekt: ' + '; '.join(d.ontbreekt)}"
+            )
     if v.eisen is not None:
         eisen = ", ".join(f"{k} {e}" for k, e in v.eisen.model_dump().items() if e)
         lines.append(f"  eisen: {eisen or 'geen'}")
@@ -163,25 +170,33 @@ def verdict_text(v) -> str:
     if v.afwijkingen:
         lines.append(f"  afwijkingen: {len(v.afwijkingen)}, waarvan {v.afwijkingen_gemotiveerd} gemotiveerd")
     for a in v.afwijkingen:
-        lines.append(f"  afwijking {a.soort} ({a.soort_naam}), betreft {a.betreft or '-'} ({a.betreft_naam or '-'}): "
-                     f"{'gevonden' if a.gevonden else 'niet gevonden'}, {'opgegeven' if a.opgegeven else 'niet opgegeven'}, "
-                     f"{'gemotiveerd' if a.gemotiveerd else 'niet gemotiveerd'}; {a.omschrijving}")
+        lines.append(
+            f"  afwijking {a.soort} ({a.soort_naam}), betreft {a.betreft or '-'} ({a.betreft_naam or '-'}): "
+            f"{'gevonden' if a.gevonden else 'niet gevonden'}, {'opgegeven' if a.opgegeven else 'niet opgegeven'}, "
+            f"{'gemotiveerd' if a.gemotiveerd else 'niet gemotiveerd'}; {a.omschrijving}"
+        )
     s = v.stand
     if s is not None:
-        lines.append(f"  stand: {s.stap or 'ingediend'}, {'open' if s.open else 'gesloten'}"
-                     + (", afgewezen" if s.afgewezen else "") + f", volgende {s.volgende or '-'}"
-                     + (f", te laat: {', '.join(s.te_laat)}" if s.te_laat else ""))
+        lines.append(
+            f"  stand: {s.stap or 'ingediend'}, {'open' if s.open else 'gesloten'}"
+            + (", afgewezen" if s.afgewezen else "")
+            + f", volgende {s.volgende or '-'}"
+            + (f", te laat: {', '.join(s.te_laat)}" if s.te_laat else "")
+        )
     t = v.doorlooptijd
     if t is not None:
         stappen = ", ".join(f"{k} {d}" for k, d in t.per_stap.items())
-        lines.append(f"  doorlooptijd: totaal {'loopt' if t.lopend else t.totaal}, tot nu {t.tot_nu_toe}, "
-                     f"tot besluit {t.tot_besluit if t.tot_besluit is not None else '-'}; per stap: {stappen or '-'}")
+        lines.append(
+            f"  doorlooptijd: totaal {'loopt' if t.lopend else t.totaal}, tot nu {t.tot_nu_toe}, "
+            f"tot besluit {t.tot_besluit if t.tot_besluit is not None else '-'}; per stap: {stappen or '-'}"
+        )
     return "\n".join(lines) + "\n"
 
 
 def regenerate() -> None:
     """Write verwacht.txt and toetsing.txt for every fixture from what the check decides now (`make fixtures`)."""
     import tempfile
+
     for name in fixture_names():
         with tempfile.TemporaryDirectory() as tmp:
             findings, verdicts = observe(prepare(name, Path(tmp) / "site"), name)

@@ -16,29 +16,59 @@ from __future__ import annotations
 import argparse
 import ast
 import functools
-import inspect
 import importlib
+import inspect
 import multiprocessing
-import re
 import shutil
 import signal
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PACKAGE = ROOT / "generator" / "participatie"
-TARGETS = sorted([*PACKAGE.glob("rules/*.py"), *PACKAGE.glob("derive/*.py"), PACKAGE / "toetsing.py", PACKAGE / "persoonsgegevens.py"])
+TARGETS = sorted(
+    [
+        *PACKAGE.glob("rules/*.py"),
+        *PACKAGE.glob("derive/*.py"),
+        PACKAGE / "toetsing.py",
+        PACKAGE / "persoonsgegevens.py",
+    ]
+)
 GELIJKWAARDIG = HERE / "mutatie-gelijkwaardig.txt"
 UNIT = ("test_afleiden", "test_privacy")  # test modules whose tests without pytest fixtures also judge a mutant
-SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
-        ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
-SYMBOL = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.In: "in",
-          ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not", ast.And: "and", ast.Or: "or", ast.Add: "+", ast.Sub: "-"}
+SWAP = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+}
+SYMBOL = {
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.In: "in",
+    ast.NotIn: "not in",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+    ast.And: "and",
+    ast.Or: "or",
+    ast.Add: "+",
+    ast.Sub: "-",
+}
 CALLS = {"any": "all", "all": "any", "min": "max", "max": "min"}
 sys.path.insert(0, str(HERE))
 
@@ -51,13 +81,15 @@ class Mutant:
     col: int
     wat: str  # what changes, e.g. '< → <='
     functie: str = ""  # the function it is in, e.g. 'Lines.offset'
-    code: str = ""  # its line of source, stripped
+    code: str = ""  # the expression it changes, as ast.unparse writes it
     nummer: int = 1  # the n-th mutant with the same function, line and change
 
     @property
     def key(self) -> str:
         """How the equivalents file names it: without line numbers, so it survives edits elsewhere in the module."""
-        return f"{self.module} {self.functie}: {self.code} | {self.wat}" + (f" ({self.nummer})" if self.nummer > 1 else "")
+        return f"{self.module} {self.functie}: {self.code} | {self.wat}" + (
+            f" ({self.nummer})" if self.nummer > 1 else ""
+        )
 
 
 def _owners(tree: ast.AST) -> dict[int, str]:
@@ -73,6 +105,7 @@ def _owners(tree: ast.AST) -> dict[int, str]:
                 visit(child, name + ".")
             else:
                 visit(child, prefix)
+
     visit(tree, "")
     return out
 
@@ -104,7 +137,9 @@ def points(tree: ast.AST) -> list[tuple[ast.AST, str, object]]:
                 if isinstance(side, ast.Constant) and isinstance(side.value, str):
                     out.append((side, f"'{side.value}' → 'XX'", ("str",)))
         elif isinstance(node, ast.BoolOp):
-            out.append((node, f"{SYMBOL[type(node.op)]} → {'or' if isinstance(node.op, ast.And) else 'and'}", ("bool",)))
+            out.append(
+                (node, f"{SYMBOL[type(node.op)]} → {'or' if isinstance(node.op, ast.And) else 'and'}", ("bool",))
+            )
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             out.append((node, "not weg", ("not",)))
         elif isinstance(node, ast.BinOp) and type(node.op) in (ast.Add, ast.Sub):
@@ -117,8 +152,11 @@ def points(tree: ast.AST) -> list[tuple[ast.AST, str, object]]:
             out.append((node, f"{node.func.id} → {CALLS[node.func.id]}", ("call",)))
         elif isinstance(node, ast.comprehension) and node.ifs:
             out.append((node, "filter weg", ("ifs",)))  # placed at its first condition (a comprehension has no line)
-        elif isinstance(node, ast.Return) and isinstance(node.value, (ast.List, ast.ListComp, ast.Tuple)) and \
-                not (isinstance(node.value, (ast.List, ast.Tuple)) and not node.value.elts):
+        elif (
+            isinstance(node, ast.Return)
+            and isinstance(node.value, (ast.List, ast.ListComp, ast.Tuple))
+            and not (isinstance(node.value, (ast.List, ast.Tuple)) and not node.value.elts)
+        ):
             out.append((node, "geeft leeg terug", ("empty",)))
     return out
 
@@ -149,12 +187,14 @@ def _apply(node: ast.AST, how: tuple) -> None:
 
 def mutants(module: str) -> list[Mutant]:
     source = (PACKAGE / module).read_text(encoding="utf-8")
-    tree, lines = ast.parse(source), source.splitlines()
+    tree = ast.parse(source)
     owners, seen, out = _owners(tree), {}, []
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     for n, (node, wat, _) in enumerate(points(tree)):
         where = node.ifs[0] if isinstance(node, ast.comprehension) else node
         functie = owners.get(id(node), "")
-        code = re.sub(r"\s+#[^'\"]*$", "", lines[where.lineno - 1].strip())  # without its comment
+        shown = parents[id(node)] if isinstance(node, ast.Constant) else where  # a constant with what it is part of
+        code = " ".join(ast.unparse(shown).split())[:100]  # the changed expression, however it is laid out
         same = (functie, code, wat)
         seen[same] = seen.get(same, 0) + 1
         out.append(Mutant(module, n, where.lineno, where.col_offset, wat, functie, code, seen[same]))
@@ -170,9 +210,11 @@ def mutated_source(m: Mutant) -> str:
 
 # --- What a mutant must keep: the golden answers ---------------------------------------------------------------
 
+
 def purge() -> None:
-    for name in [n for n in sys.modules if n == "participatie" or n.startswith("participatie.") or n in UNIT or
-                 n == "conftest"]:
+    for name in [
+        n for n in sys.modules if n == "participatie" or n.startswith("participatie.") or n in UNIT or n == "conftest"
+    ]:
         del sys.modules[name]
 
 
@@ -187,21 +229,33 @@ def unit_tests() -> list[tuple[str, Callable[[], None]]]:
             for mark in reversed(getattr(test, "pytestmark", [])):
                 if mark.name != "parametrize":
                     continue
-                names = [a.strip() for a in mark.args[0].split(",")] if isinstance(mark.args[0], str) else list(mark.args[0])
+                names = (
+                    [a.strip() for a in mark.args[0].split(",")]
+                    if isinstance(mark.args[0], str)
+                    else list(mark.args[0])
+                )
                 values = [v.values if type(v).__name__ == "ParameterSet" else v for v in mark.args[1]]
-                cases = [{**case, **dict(zip(names, v if len(names) > 1 else (v,)))} for case in cases for v in values]
+                cases = [
+                    {**case, **dict(zip(names, v if len(names) > 1 else (v,), strict=True))}
+                    for case in cases
+                    for v in values
+                ]
             if set(inspect.signature(test).parameters) <= set(cases[0]):
-                out += [(f"unit:{module_name}.{name}[{i}]", functools.partial(test, **case)) for i, case in enumerate(cases)]
+                out += [
+                    (f"unit:{module_name}.{name}[{i}]", functools.partial(test, **case)) for i, case in enumerate(cases)
+                ]
     return out
 
 
 def verdicts(sites: dict[str, Path], names: list[str]) -> str | None:
     """None when every selected fixture gives its golden answer; otherwise the first that does not."""
     from fixturen import FIXTURES, observe
+
     for name in names:
         findings, verdict = observe(sites[name], name)
-        if findings != (FIXTURES / name / "verwacht.txt").read_text(encoding="utf-8") or \
-                verdict != (FIXTURES / name / "toetsing.txt").read_text(encoding="utf-8"):
+        if findings != (FIXTURES / name / "verwacht.txt").read_text(encoding="utf-8") or verdict != (
+            FIXTURES / name / "toetsing.txt"
+        ).read_text(encoding="utf-8"):
             return name
     return None
 
@@ -209,11 +263,14 @@ def verdicts(sites: dict[str, Path], names: list[str]) -> str | None:
 def coverage_map(sites: dict[str, Path]) -> dict[tuple[str, int], list[str]]:
     """(module, line) -> the fixtures and unit tests that run it."""
     import coverage
+
     cov = coverage.Coverage(data_file=None, include=[str(p) for p in TARGETS], branch=False)
     purge()
     cov.start()
-    import participatie.pipeline  # noqa: F401  (import-time lines count for nobody)
     from fixturen import observe
+
+    import participatie.pipeline  # noqa: F401  (import-time lines count for nobody)
+
     for name, site in sites.items():
         cov.switch_context(name)
         observe(site, name)
@@ -249,6 +306,7 @@ def worker_init(sites_root: str) -> None:
     shutil.copytree(PACKAGE, copy_root / "participatie", ignore=shutil.ignore_patterns("__pycache__"))
     sys.path.insert(0, str(copy_root))
     from fixturen import fixture_names
+
     _STATE.update(copy=copy_root / "participatie", sites={n: Path(sites_root) / n for n in fixture_names()})
     signal.signal(signal.SIGALRM, _alarm)
 
@@ -298,8 +356,10 @@ def main() -> int:
     parser.add_argument("--drempel", type=float, default=90.0, help="minimale score per module in procenten")
     args = parser.parse_args()
     import os
+
     os.environ.setdefault("PARTICIPATIE_VANDAAG", "2026-11-22")
     from fixturen import fixture_names, prepare
+
     modules = args.module or [p.relative_to(PACKAGE).as_posix() for p in TARGETS]
     start = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
@@ -310,8 +370,11 @@ def main() -> int:
             for m in mutants(module):
                 selected = lines.get((m.module, m.line), [])
                 (jobs if selected else missed).append((m, selected))
-        print(f"{len(jobs) + len(missed)} mutanten in {len(modules)} modules; {len(missed)} op regels die geen "
-              f"fixture of test uitvoert.", flush=True)
+        print(
+            f"{len(jobs) + len(missed)} mutanten in {len(modules)} modules; {len(missed)} op regels die geen "
+            f"fixture of test uitvoert.",
+            flush=True,
+        )
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(2, initializer=worker_init, initargs=(tmp,)) as pool:
             results = list(pool.imap_unordered(run_mutant, jobs, chunksize=4))
@@ -333,10 +396,14 @@ def report(results, modules, drempel: float, seconds: float) -> int:
         score = 100 * len(killed) / counted if counted else 100.0
         failed |= score < drempel
         print(f"{module:34} {len(mine):8} {len(eq):8} {len(killed):7} {score:6.1f}%")
-        survivors += sorted((m for m, r in mine if not r.startswith("gedood") and m.key not in skip), key=lambda m: m.line)
+        survivors += sorted(
+            (m for m, r in mine if not r.startswith("gedood") and m.key not in skip), key=lambda m: m.line
+        )
     if survivors:
-        print("\nOverlevende mutanten (voeg een fixture toe die ze doodt, of zet ze met een reden in "
-              f"{GELIJKWAARDIG.name}):")
+        print(
+            "\nOverlevende mutanten (voeg een fixture toe die ze doodt, of zet ze met een reden in "
+            f"{GELIJKWAARDIG.name}):"
+        )
         for m in survivors:
             print(f"  {m.key}  # regel {m.line}:{m.col}")
     for key in sorted(stale):

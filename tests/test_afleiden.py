@@ -34,13 +34,17 @@ def test_moments_sort_by_day_then_time_then_id():
 
 
 def test_history_per_day_newest_first_in_residents_words():
-    dates = {"projecten/x/planning.yaml": [D(2026, 11, 3), D(2026, 10, 1)],
-             "projecten/x/traject.yaml": [D(2026, 11, 3)],
-             "projecten/x/notitie.txt": [D(2026, 11, 4)],  # not a part residents read
-             "projecten/y/planning.yaml": [D(2026, 11, 5)]}  # another trajectory
+    dates = {
+        "projecten/x/planning.yaml": [D(2026, 11, 3), D(2026, 10, 1)],
+        "projecten/x/traject.yaml": [D(2026, 11, 3)],
+        "projecten/x/notitie.txt": [D(2026, 11, 4)],  # not a part residents read
+        "projecten/y/planning.yaml": [D(2026, 11, 5)],
+    }  # another trajectory
     found = history(dates, "projecten/x")
-    assert [(w.datum, w.onderdelen) for w in found] == [(D(2026, 11, 3), ("plan en nieuws", "planning")),
-                                                        (D(2026, 10, 1), ("planning",))]
+    assert [(w.datum, w.onderdelen) for w in found] == [
+        (D(2026, 11, 3), ("plan en nieuws", "planning")),
+        (D(2026, 10, 1), ("planning",)),
+    ]
     assert history(dates, "projecten/x", limit=1) == found[:1]
     assert last_change(dates, "projecten/x", "planning.yaml") == D(2026, 11, 3)
     assert last_change(dates, "projecten/x", "kaders.yaml") is None

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, check
 from fixturen import FIXTURES, prepare
+
 from participatie.cli import main
 from participatie.findings import REGELS
 from participatie.load.profielen import builtin_profiles
-from participatie.pipeline import load_profile
 from participatie.model.profiel import norms
+from participatie.pipeline import load_profile
 
 
 @pytest.mark.parametrize("naam", builtin_profiles())
@@ -62,7 +62,7 @@ def test_profiel_overbetuwe_shows_the_quick_scan_threshold_as_a_choice(capsys, m
     monkeypatch.chdir(ROOT)
     assert main(["profiel", "overbetuwe"]) == 0
     out = capsys.readouterr().out
-    drempel = out[out.index("Drempel:"):]
+    drempel = out[out.index("Drempel:") :]
     assert drempel.split("\n")[1].strip().startswith("keuze van dit profiel: §2.1 noemt geen drempel")
     assert "Quick scan (Interactiewijzer 2018, §2.1)" not in out  # a choice is never filed under a paragraph
 
@@ -78,6 +78,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 # --- Corrected to the texts -------------------------------------------------------------------------------------
+
 
 def test_dalfsen_names_no_feedback_term_so_radiostilte_is_the_gemeentes_choice(tmp_path):
     site = prepare("afwijking.radiostilte", tmp_path / "s")
@@ -126,7 +127,9 @@ def test_overbetuwe_advice_counts_from_adviseren_vanaf_het_begin(tmp_path):
     over = prepare("profiel.weging", tmp_path / "o")
     (over / "projecten/basis/terugkoppeling.yaml").write_text(
         "inbreng:\n  - {id: schommels, moment: inloop, samenvatting: Meer schommels., uitkomst: niet overgenomen, "
-        "reactie: Er is geen plek.}\n", encoding="utf-8")
+        "reactie: Er is geen plek.}\n",
+        encoding="utf-8",
+    )
     edit(over / "projecten/basis/traject.yaml", "weging: heel-zwaar", "weging: meenemen")
     planning = over / "projecten/basis/planning.yaml"
     text = planning.read_text(encoding="utf-8")
@@ -141,6 +144,7 @@ def test_overbetuwe_advice_counts_from_adviseren_vanaf_het_begin(tmp_path):
 def test_goals_are_examples_in_overbetuwe_and_leiderdorp(basis, tmp_path):
     site = tmp_path / "s"
     import shutil
+
     shutil.copytree(FIXTURES / basis, site)
     edit(site / "projecten/basis/traject.yaml", "doelen: [", "doelen: [een-eigen-doel, ")
     assert "profiel.doel" not in codes(site)
@@ -151,8 +155,9 @@ def test_overbetuwe_green_light_only_where_the_plan_agrees_one(tmp_path):
     assert "afwijking.voor-groen-licht" in codes(site)  # before the green light the plan agreed for this phase
     traject = site / "projecten/basis/traject.yaml"
     data = yaml.safe_load(traject.read_text(encoding="utf-8"))
-    data["groen_licht"] = [g for g in data["groen_licht"] if g["fase"] != "oplossingen"] or \
-        [{"fase": "probleem", "datum": "2026-09-01", "door": "college"}]
+    data["groen_licht"] = [g for g in data["groen_licht"] if g["fase"] != "oplossingen"] or [
+        {"fase": "probleem", "datum": "2026-09-01", "door": "college"}
+    ]
     traject.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert "afwijking.voor-groen-licht" not in codes(site)  # 'telkens maatwerk': no green light agreed, none missing
 
@@ -160,9 +165,14 @@ def test_overbetuwe_green_light_only_where_the_plan_agrees_one(tmp_path):
 def test_leiderdorp_weighs_the_criteria_instead_of_one_nee(tmp_path):
     site = tmp_path / "s"
     import shutil
+
     shutil.copytree(FIXTURES / "_leiderdorp", site)
     traject = site / "projecten/basis/traject.yaml"
-    edit(traject, "  tijd: {antwoord: ja}", "  tijd: {antwoord: nee, toelichting: 'Krap, maar het college maakt tijd vrij.'}")
+    edit(
+        traject,
+        "  tijd: {antwoord: ja}",
+        "  tijd: {antwoord: nee, toelichting: 'Krap, maar het college maakt tijd vrij.'}",
+    )
     assert "afwijking.stap1-nee" not in codes(site)  # the weighing concluded 'interactief'
     edit(traject, "afweging: {conclusie: interactief,", "afweging: {conclusie: niet-interactief,")
     assert "afwijking.stap1-nee" in codes(site)
@@ -170,9 +180,12 @@ def test_leiderdorp_weighs_the_criteria_instead_of_one_nee(tmp_path):
 
 def test_leiderdorp_excluded_topics_are_never_interactive_and_no_motivation_mends_it(tmp_path):
     site = prepare("plan.uitgesloten-onderwerp", tmp_path / "s")
-    edit(site / "projecten/basis/traject.yaml", "vastgesteld: {datum: 2026-09-01, door: college}\n",
-         "vastgesteld: {datum: 2026-09-01, door: college}\nafwijkingen:\n  - {soort: uitgesloten-onderwerp, wat: Toch., "
-         "motivering: Omdat het kan.}\n")
+    edit(
+        site / "projecten/basis/traject.yaml",
+        "vastgesteld: {datum: 2026-09-01, door: college}\n",
+        "vastgesteld: {datum: 2026-09-01, door: college}\nafwijkingen:\n  - {soort: uitgesloten-onderwerp, wat: Toch., "
+        "motivering: Omdat het kan.}\n",
+    )
     assert "plan.uitgesloten-onderwerp" in codes(site)
 
 

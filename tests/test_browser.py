@@ -12,13 +12,21 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import sync_playwright  # noqa: E402
-
-from participatie.axe import built_pages  # noqa: E402
 from test_raad import sources  # noqa: E402
 
+from participatie.axe import built_pages  # noqa: E402
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 # axe reports these as 'needs review' (incomplete); each kind was looked at (2026-11, axe-core 4.x):
@@ -29,7 +37,6 @@ REVIEWED = {
     # its colours are fixed (#1a1a1a on #fff and #f7f7f7, 16:1).
     "color-contrast": {"nonBmp", "shortTextContent", "elmPartiallyObscured"},
 }
-
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -60,8 +67,10 @@ def in_kern(kern: str) -> list[str]:
 
 
 def visible_titles(page):
-    return page.eval_on_selector_all(".pt-traject:not(.pt-initiatief)", "els => els.filter(e => e.offsetParent !== null)"
-                                     ".map(e => e.querySelector('strong').textContent)")
+    return page.eval_on_selector_all(
+        ".pt-traject:not(.pt-initiatief)",
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.querySelector('strong').textContent)",
+    )
 
 
 def test_filter_on_a_phone_counts_remembers_and_resets(browser, server):
@@ -75,11 +84,11 @@ def test_filter_on_a_phone_counts_remembers_and_resets(browser, server):
     page.select_option("#pt-f-kern", "Oosterbroek")
     assert sorted(visible_titles(page)) == in_kern("Oosterbroek")
     assert page.text_content(".pt-teller") == f"{len(in_kern('Oosterbroek'))} trajecten gevonden."
-    assert page.text_content("#pt-f-status option[value='uitvoering']") == "Bezig (1)"   # counts follow the filter
+    assert page.text_content("#pt-f-status option[value='uitvoering']") == "Bezig (1)"  # counts follow the filter
     page.select_option("#pt-f-status", "uitvoering")
     assert visible_titles(page) == ["Nieuw dorpsplein Oosterbroek"]
     assert page.url.endswith("?kern=Oosterbroek&status=uitvoering")
-    page.reload()                                                                       # the state is in the URL
+    page.reload()  # the state is in the URL
     assert visible_titles(page) == ["Nieuw dorpsplein Oosterbroek"]
     page.select_option("#pt-f-thema", "Wonen")
     assert visible_titles(page) == [] and "Kies andere filters, of wis alle filters." in page.text_content(".pt-teller")
@@ -119,7 +128,9 @@ def test_raad_table_sorts_status_in_process_order(browser, server):
     page = context.new_page()
     page.goto(f"{server}/raad/index.html")
     page.click("#pt-trajecten-tabel th:nth-child(2) button")
-    order = page.eval_on_selector_all("#pt-trajecten-tabel tbody tr td:nth-child(2)", "els => els.map(e => e.dataset.waarde)")
+    order = page.eval_on_selector_all(
+        "#pt-trajecten-tabel tbody tr td:nth-child(2)", "els => els.map(e => e.dataset.waarde)"
+    )
     assert order == sorted(order) and len(set(order)) > 3
     first = page.text_content("#pt-trajecten-tabel tbody tr:first-child td:nth-child(2)")
     assert first.startswith("Verkenning")
@@ -135,13 +146,25 @@ def test_raad_page_prints_every_column_and_trajectory(browser, server):
     pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     pages = [" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
     flat = " ".join(pages)
-    for header in ("Traject", "Status", "Soort werk", "Niveaus", "Plan vastgesteld", "Plan volledig", "Eindverslag",
-                   "Inbreng beantwoord", "Afwijkingen", "Voldoet aan het beleid"):
+    for header in (
+        "Traject",
+        "Status",
+        "Soort werk",
+        "Niveaus",
+        "Plan vastgesteld",
+        "Plan volledig",
+        "Eindverslag",
+        "Inbreng beantwoord",
+        "Afwijkingen",
+        "Voldoet aan het beleid",
+    ):
         assert header in flat, header
     for t in sources():
         assert t.traject.titel.split()[0] in flat and t.traject.titel.split()[-1] in flat, t.traject.titel
     end = next(i for i, text in enumerate(pages) if "Alle afwijkingen en hun motivering" in text)  # the list after it
-    table_pages = [i for i, text in enumerate(pages[:end + 1]) if "Vervanging riolering" in text or "Nieuw armoedebeleid" in text]
+    table_pages = [
+        i for i, text in enumerate(pages[: end + 1]) if "Vervanging riolering" in text or "Nieuw armoedebeleid" in text
+    ]
     for i in table_pages:  # the header is repeated on every page the table runs over, with its words
         assert "Plan vastgesteld" in pages[i] and "Voldoet aan" in pages[i], i
         assert pypdf.PdfReader(io.BytesIO(pdf)).pages[i].mediabox.width > 800  # A4 landscape is 842 points wide
@@ -158,8 +181,9 @@ def serve_folder(folder):
 def test_every_motivering_is_on_the_raad_page_printed_on_a4(naam, browser, built, tmp_path):
     """A raadslid preparing a meeting on paper reads every afwijking with its motivation."""
     pypdf = pytest.importorskip("pypdf")
-    from test_toetsing import VOORBEELDEN, motiveringen
     from conftest import build
+    from test_toetsing import VOORBEELDEN, motiveringen
+
     site = built if naam == "dalfsen" else None
     if site is None:
         source = shutil.copytree(VOORBEELDEN[naam], tmp_path / naam)

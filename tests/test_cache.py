@@ -7,10 +7,10 @@ import os
 import pickle
 
 import pytest
-
 from conftest import check, edit
+
 from participatie import pipeline
-from participatie.cache import FOLDER, KEEP, _MEMORY
+from participatie.cache import _MEMORY, FOLDER, KEEP
 
 
 @pytest.fixture
@@ -22,6 +22,7 @@ def counted(monkeypatch):
         if pad.startswith("projecten/"):  # the example's initiatives are cached the same way
             calls.append(folder.name)
         return original(folder, pad, *args)
+
     monkeypatch.setattr(pipeline, "process_folder", spy)
     return calls
 
@@ -35,7 +36,11 @@ def test_after_one_edit_only_that_trajectory_is_read_again(site, counted):
     assert len(counted) == 8 and len(entries(site)) == 1
     counted.clear()
     _MEMORY.clear()  # as a new process would: from disk
-    edit(site / "projecten/fietspad-kerkdijk/planning.yaml", "    aanmelden: Niet nodig.\n", "    aanmelden: Niet nodig!\n")
+    edit(
+        site / "projecten/fietspad-kerkdijk/planning.yaml",
+        "    aanmelden: Niet nodig.\n",
+        "    aanmelden: Niet nodig!\n",
+    )
     second = check(site)
     assert counted == ["fietspad-kerkdijk"]
     assert [f.format() for f in second.findings] == [f.format() for f in first.findings]

@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import assert_no_traceback, edit, line_of, participatie
+
 from participatie.cli import main
 
 
@@ -26,7 +26,9 @@ def cli(site, monkeypatch, capsys):
         code = main(list(args))
         out = capsys.readouterr()
         return code, out.out, out.err
+
     return run
+
 
 FIETSPAD = "projecten/fietspad-kerkdijk"
 
@@ -43,15 +45,23 @@ def test_all_problems_at_once_with_positions(site, cli):
     edit(planning, "datum: 2026-12-08", "datum: 2026-02-30")
     code, out, _ = cli("check")
     assert code == 1
-    assert (f"{FIETSPAD}/traject.yaml:{line_of(traject, 'portefeuilehouder')}:1: fout: onbekend veld 'portefeuilehouder'. "
-            "Bedoelde u 'portefeuillehouder'?") in out
-    assert f"{FIETSPAD}/planning.yaml:{line_of(planning, '2026-02-30')}:12: fout: '2026-02-30' is geen bestaande datum." in out
+    assert (
+        f"{FIETSPAD}/traject.yaml:{line_of(traject, 'portefeuilehouder')}:1: fout: onbekend veld 'portefeuilehouder'. "
+        "Bedoelde u 'portefeuillehouder'?"
+    ) in out
+    assert (
+        f"{FIETSPAD}/planning.yaml:{line_of(planning, '2026-02-30')}:12: fout: '2026-02-30' is geen bestaande datum."
+        in out
+    )
     assert out.strip().endswith("8 trajecten en 6 initiatieven gecontroleerd: 2 fouten, 0 waarschuwingen.")
 
 
 def test_json_format_and_strict(site, cli):
-    edit(site / FIETSPAD / "planning.yaml", "plaats: Café De Dijk, Kerkdijk 14, Kerkdijk\n    werkvorm: informatieavond",
-         "werkvorm: informatieavond")
+    edit(
+        site / FIETSPAD / "planning.yaml",
+        "plaats: Café De Dijk, Kerkdijk 14, Kerkdijk\n    werkvorm: informatieavond",
+        "werkvorm: informatieavond",
+    )
     code, out, _ = cli("check", "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["waarschuwingen"] == 1
@@ -68,18 +78,25 @@ def test_usage_error_exits_2(site):
 
 def test_site_peildatum_is_used_without_the_environment_variable(site):
     clean = {k: v for k, v in os.environ.items() if k != "PARTICIPATIE_VANDAAG"}
+
     def run():
-        return subprocess.run([sys.executable, "-m", "participatie.cli", "check"], cwd=site, env=clean,
-                              capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "-m", "participatie.cli", "check"], cwd=site, env=clean, capture_output=True, text=True
+        )
+
     assert run().returncode == 0
     edit(site / "mkdocs.yml", "peildatum: 2026-11-22", "peildatum: 2027-12-01")
     later = run()
     assert later.returncode == 1
-    assert "afwijking zonder motivering: het besluit 'College besluit over het ontwerp' (13 april 2027) is genomen" in later.stdout
+    assert (
+        "afwijking zonder motivering: het besluit 'College besluit over het ontwerp' (13 april 2027) is genomen"
+        in later.stdout
+    )
 
 
 def test_bad_setting_is_a_positioned_error_for_check_bouw_and_mkdocs(site, cli):
     from conftest import mkdocs
+
     edit(site / "mkdocs.yml", "peildatum: 2026-11-22", "peildatum: 2026-11-31")
     where = f"mkdocs.yml:{line_of(site / 'mkdocs.yml', 'peildatum:')}:18: fout: '2026-11-31' is geen bestaande datum."
     for code, out, err in (cli("check"), cli("bouw")):
@@ -92,8 +109,11 @@ def test_bad_setting_is_a_positioned_error_for_check_bouw_and_mkdocs(site, cli):
 
 
 def test_wrong_kind_of_setting_is_reported_by_check(site, cli):
-    edit(site / "mkdocs.yml", "kernen: [Vechtwolde, Oosterbroek, Lemelhuizen, Nieuwe Marke, Kerkdijk, Buitengebied]",
-         "kernen: Vechtwolde")
+    edit(
+        site / "mkdocs.yml",
+        "kernen: [Vechtwolde, Oosterbroek, Lemelhuizen, Nieuwe Marke, Kerkdijk, Buitengebied]",
+        "kernen: Vechtwolde",
+    )
     code, out, _ = cli("check")
     assert code == 1
     assert f"mkdocs.yml:{line_of(site / 'mkdocs.yml', 'kernen:')}:15: fout: bij 'kernen' hoort een lijst" in out

@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
 
 from participatie.load.folders import read_folder
 from participatie.load.yaml import parse_yaml
@@ -32,10 +33,19 @@ DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "grondig"
 MANY = settings(max_examples=10_000 if DEEP else 1000, deadline=None, suppress_health_check=list(HealthCheck))
 SOME = settings(max_examples=2000 if DEEP else 150, deadline=None, suppress_health_check=list(HealthCheck))
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=False),
-                    st.text(max_size=30), st.sampled_from(["ja", "nee", "NO", "19:30", "2026-02-30", "2026-04-27"]))
-anything = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
-                        max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.sampled_from(["ja", "nee", "NO", "19:30", "2026-02-30", "2026-04-27"]),
+)
+anything = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
 dates = st.dates(dt.date(2024, 1, 1), dt.date(2032, 12, 31)).map(dt.date.isoformat)
 times = st.times().map(lambda t: t.strftime("%H:%M"))
 word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz- ", min_size=1, max_size=20)
@@ -47,32 +57,85 @@ def maybe(strategy):
     return st.one_of(strategy, anything)
 
 
-groep = st.fixed_dictionaries({"groep": st.sampled_from(["Bewoners", "Agrariërs", "Ondernemers"])},
-                              optional={"belang": maybe(st.sampled_from(["groot", "klein"])), "invloed": st.sampled_from(["veel", "weinig"]),
-                                        "niveau": maybe(levels), "fasen": st.lists(st.fixed_dictionaries({"fase": word, "niveau": levels}), max_size=2)})
-traject = st.fixed_dictionaries({"titel": maybe(word), "status": maybe(st.sampled_from(list(STATUSSEN)))}, optional={
-    "soort_werk": maybe(st.sampled_from([s.code for s in PROFIEL.soorten_werk])), "samenvatting": word, "kernen": st.lists(word, max_size=2),
-    "stap1": st.fixed_dictionaries({}, optional={k: st.fixed_dictionaries({"antwoord": maybe(st.sampled_from(["ja", "nee"]))},
-                                                                           optional={"toelichting": word}) for k in ("ruimte", "onderwerp", "capaciteit")}),
-    "omgevingsanalyse": st.lists(groep, max_size=3), "doelen": st.lists(maybe(st.sampled_from([d.code for d in PROFIEL.doelen])), max_size=2),
-    "vastgesteld": st.fixed_dictionaries({"datum": maybe(dates), "door": st.sampled_from(["college", "raad", "wethouder"])}),
-    "gestopt": st.fixed_dictionaries({"datum": dates, "reden": word}),
-    "afwijkingen": st.lists(st.fixed_dictionaries({"soort": word, "wat": word}, optional={"betreft": word, "motivering": word}), max_size=2),
-    "nieuws": st.lists(st.fixed_dictionaries({"datum": maybe(dates), "titel": word, "tekst": word}), max_size=2),
-    "contact": st.fixed_dictionaries({}, optional={"email": st.emails(), "telefoon": st.from_regex(r"06-[0-9]{8}", fullmatch=True)}),
-})
-moment = st.fixed_dictionaries({"id": maybe(slug), "soort": maybe(st.sampled_from(["bijeenkomst", "online", "inloop", "terugkoppeling", "besluit", "inspraak"])),
-                                "titel": word, "datum": maybe(dates)},
-                               optional={"tijd": maybe(times), "eindtijd": times, "tot": dates, "niveau": levels, "link": maybe(st.just("https://x.example")),
-                                         "doelgroepen": st.lists(st.sampled_from(["Bewoners", "Agrariërs"]), max_size=2), "plaats": word,
-                                         "geannuleerd": st.fixed_dictionaries({"reden": word}),
-                                         "verplaatst": st.lists(st.fixed_dictionaries({"van": dates, "reden": word}), max_size=2)})
+groep = st.fixed_dictionaries(
+    {"groep": st.sampled_from(["Bewoners", "Agrariërs", "Ondernemers"])},
+    optional={
+        "belang": maybe(st.sampled_from(["groot", "klein"])),
+        "invloed": st.sampled_from(["veel", "weinig"]),
+        "niveau": maybe(levels),
+        "fasen": st.lists(st.fixed_dictionaries({"fase": word, "niveau": levels}), max_size=2),
+    },
+)
+traject = st.fixed_dictionaries(
+    {"titel": maybe(word), "status": maybe(st.sampled_from(list(STATUSSEN)))},
+    optional={
+        "soort_werk": maybe(st.sampled_from([s.code for s in PROFIEL.soorten_werk])),
+        "samenvatting": word,
+        "kernen": st.lists(word, max_size=2),
+        "stap1": st.fixed_dictionaries(
+            {},
+            optional={
+                k: st.fixed_dictionaries(
+                    {"antwoord": maybe(st.sampled_from(["ja", "nee"]))}, optional={"toelichting": word}
+                )
+                for k in ("ruimte", "onderwerp", "capaciteit")
+            },
+        ),
+        "omgevingsanalyse": st.lists(groep, max_size=3),
+        "doelen": st.lists(maybe(st.sampled_from([d.code for d in PROFIEL.doelen])), max_size=2),
+        "vastgesteld": st.fixed_dictionaries(
+            {"datum": maybe(dates), "door": st.sampled_from(["college", "raad", "wethouder"])}
+        ),
+        "gestopt": st.fixed_dictionaries({"datum": dates, "reden": word}),
+        "afwijkingen": st.lists(
+            st.fixed_dictionaries({"soort": word, "wat": word}, optional={"betreft": word, "motivering": word}),
+            max_size=2,
+        ),
+        "nieuws": st.lists(st.fixed_dictionaries({"datum": maybe(dates), "titel": word, "tekst": word}), max_size=2),
+        "contact": st.fixed_dictionaries(
+            {}, optional={"email": st.emails(), "telefoon": st.from_regex(r"06-[0-9]{8}", fullmatch=True)}
+        ),
+    },
+)
+moment = st.fixed_dictionaries(
+    {
+        "id": maybe(slug),
+        "soort": maybe(st.sampled_from(["bijeenkomst", "online", "inloop", "terugkoppeling", "besluit", "inspraak"])),
+        "titel": word,
+        "datum": maybe(dates),
+    },
+    optional={
+        "tijd": maybe(times),
+        "eindtijd": times,
+        "tot": dates,
+        "niveau": levels,
+        "link": maybe(st.just("https://x.example")),
+        "doelgroepen": st.lists(st.sampled_from(["Bewoners", "Agrariërs"]), max_size=2),
+        "plaats": word,
+        "geannuleerd": st.fixed_dictionaries({"reden": word}),
+        "verplaatst": st.lists(st.fixed_dictionaries({"van": dates, "reden": word}), max_size=2),
+    },
+)
 planning = st.fixed_dictionaries({"momenten": st.lists(moment, max_size=4)})
-inbreng = st.fixed_dictionaries({"id": slug, "samenvatting": word, "uitkomst": maybe(st.sampled_from(list(UITKOMSTEN)))},
-                                optional={"moment": slug, "reactie": word, "kader": word})
+inbreng = st.fixed_dictionaries(
+    {"id": slug, "samenvatting": word, "uitkomst": maybe(st.sampled_from(list(UITKOMSTEN)))},
+    optional={"moment": slug, "reactie": word, "kader": word},
+)
 terug = st.fixed_dictionaries({"inbreng": st.lists(inbreng, max_size=3)})
-kaders = st.fixed_dictionaries({"kaders": st.lists(st.fixed_dictionaries({"titel": word, "hard": maybe(st.booleans()),
-                                                                          "categorie": maybe(st.sampled_from(PROFIEL.kadercategorieen))}), max_size=3)})
+kaders = st.fixed_dictionaries(
+    {
+        "kaders": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "titel": word,
+                    "hard": maybe(st.booleans()),
+                    "categorie": maybe(st.sampled_from(PROFIEL.kadercategorieen)),
+                }
+            ),
+            max_size=3,
+        )
+    }
+)
 
 
 @MANY
@@ -108,9 +171,19 @@ def test_arbitrary_documents_in_the_files_shapes(t, p, i, k, markdown):
         for f in [*findings, *toetsing.bevindingen]:
             assert f.format().startswith("projecten/traject")
         if loaded.traject is not None and loaded.leesbaar:
-            body = environment().get_template("traject.html.j2").render(
-                t=TrajectView(loaded, PROFIEL, VANDAAG, toetsing), page="trajecten/x.md", ladder=PROFIEL.niveaus, bron=PROFIEL.bron, woorden=PROFIEL.woorden,
-                gemeente="Gemeente X", gemeente_kort="X")
+            body = (
+                environment()
+                .get_template("traject.html.j2")
+                .render(
+                    t=TrajectView(loaded, PROFIEL, VANDAAG, toetsing),
+                    page="trajecten/x.md",
+                    ladder=PROFIEL.niveaus,
+                    bron=PROFIEL.bron,
+                    woorden=PROFIEL.woorden,
+                    gemeente="Gemeente X",
+                    gemeente_kort="X",
+                )
+            )
             page = Page("trajecten/x.md", loaded.titel, "", body)
             assert page.koppen and page.markdown()
     finally:

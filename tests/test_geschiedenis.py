@@ -6,12 +6,18 @@ import os
 import subprocess
 
 from conftest import build, edit, text_of_html
+
 from participatie.load.git import change_dates, parse_log
 
 
 def git(site, *args, date=None):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Medewerker", "GIT_AUTHOR_EMAIL": "m@vechtwolde.example",
-           "GIT_COMMITTER_NAME": "Medewerker", "GIT_COMMITTER_EMAIL": "m@vechtwolde.example"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Medewerker",
+        "GIT_AUTHOR_EMAIL": "m@vechtwolde.example",
+        "GIT_COMMITTER_NAME": "Medewerker",
+        "GIT_COMMITTER_EMAIL": "m@vechtwolde.example",
+    }
     if date:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00+01:00"
     subprocess.run(["git", *args], cwd=site, env=env, check=True, capture_output=True)
@@ -21,8 +27,16 @@ def test_history_in_a_real_repository(site):
     git(site, "init", "-q")
     git(site, "add", "-A")
     git(site, "commit", "-q", "-m", "Initial import by j.jansen@gmail.com", date="2026-10-01")
-    edit(site / "projecten/fietspad-kerkdijk/planning.yaml", "    aanmelden: Niet nodig.\n", "    aanmelden: Niet nodig, wel welkom.\n")
-    edit(site / "projecten/fietspad-kerkdijk/terugkoppeling.yaml", "We meten alle inritten op", "We meten alle inritten nauwkeurig op")
+    edit(
+        site / "projecten/fietspad-kerkdijk/planning.yaml",
+        "    aanmelden: Niet nodig.\n",
+        "    aanmelden: Niet nodig, wel welkom.\n",
+    )
+    edit(
+        site / "projecten/fietspad-kerkdijk/terugkoppeling.yaml",
+        "We meten alle inritten op",
+        "We meten alle inritten nauwkeurig op",
+    )
     git(site, "commit", "-q", "-am", "fix typo (see ticket #12)", date="2026-11-14")
     assert build(site) == 0
     html = (site / "site/trajecten/fietspad-kerkdijk.html").read_text(encoding="utf-8")
@@ -41,7 +55,10 @@ def test_one_git_log_for_the_whole_folder(site):
     git(site, "add", "-A")
     git(site, "commit", "-q", "-m", "x", date="2026-10-01")
     dates = change_dates(site, ("projecten", "initiatieven"))
-    assert "projecten/fietspad-kerkdijk/planning.yaml" in dates and "initiatieven/bankjes-kerkdijk/initiatief.yaml" in dates
+    assert (
+        "projecten/fietspad-kerkdijk/planning.yaml" in dates
+        and "initiatieven/bankjes-kerkdijk/initiatief.yaml" in dates
+    )
     assert len({p.split("/")[1] for p in dates if p.startswith("projecten/")}) == 8
 
 

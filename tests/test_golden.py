@@ -17,12 +17,35 @@ sys.path.insert(0, str(Path(__file__).parent))
 from conftest import ROOT  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
-PAGES = ["trajecten/dorpsplein-oosterbroek.md", "trajecten/index.md", "index.md", "kernen/index.md", "kernen/oosterbroek.md",
-         "kalender/index.md", "kalender/archief.md", "raad/index.md", "raad/monitor.md", "initiatieven/index.md",
-         "initiatieven/repaircafe-vechtwolde.md", "initiatieven/indienen.md", "toegankelijkheid/index.md"]
-FILES = ["trajecten/fietspad-kerkdijk.ics", "kalender/lemelhuizen.ics", "raad/trajecten.csv", "raad/trajecten.json",
-         "raad/initiatieven.csv", "raad/inbreng.csv", "raad/afwijkingen.csv", "raad/afwijkingen.json", "raad/datapackage.json", "raad/catalogus.jsonld",
-         "trajecten/omgevingsvisie-2040.xml", "nieuws.xml"]
+PAGES = [
+    "trajecten/dorpsplein-oosterbroek.md",
+    "trajecten/index.md",
+    "index.md",
+    "kernen/index.md",
+    "kernen/oosterbroek.md",
+    "kalender/index.md",
+    "kalender/archief.md",
+    "raad/index.md",
+    "raad/monitor.md",
+    "initiatieven/index.md",
+    "initiatieven/repaircafe-vechtwolde.md",
+    "initiatieven/indienen.md",
+    "toegankelijkheid/index.md",
+]
+FILES = [
+    "trajecten/fietspad-kerkdijk.ics",
+    "kalender/lemelhuizen.ics",
+    "raad/trajecten.csv",
+    "raad/trajecten.json",
+    "raad/initiatieven.csv",
+    "raad/inbreng.csv",
+    "raad/afwijkingen.csv",
+    "raad/afwijkingen.json",
+    "raad/datapackage.json",
+    "raad/catalogus.jsonld",
+    "trajecten/omgevingsvisie-2040.xml",
+    "nieuws.xml",
+]
 
 
 def rendered() -> dict[str, str]:
@@ -30,6 +53,7 @@ def rendered() -> dict[str, str]:
     from participatie.load.instellingen import read_site_settings
     from participatie.pipeline import check_site
     from participatie.render.site import render_site
+
     settings, _ = read_site_settings(ROOT)
     out = render_site(check_site(settings, settings.vandaag()), {}, settings.site_url)
     pages = {p.path: p.markdown() for p in out.pages}
@@ -50,7 +74,9 @@ def output():
 def test_output_matches_its_golden_file(output, name):
     expected = golden_path(name).read_bytes().decode("utf-8")  # feeds and CSV keep their CRLF
     if output[name] != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), output[name].splitlines(True), "golden", "nu", n=2))
+        diff = "".join(
+            difflib.unified_diff(expected.splitlines(True), output[name].splitlines(True), "golden", "nu", n=2)
+        )
         pytest.fail(f"{name} wijkt af van tests/golden (na een bewuste wijziging: make goldens)\n{diff[:4000]}")
 
 

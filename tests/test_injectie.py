@@ -11,18 +11,39 @@ from html.parser import HTMLParser
 
 import icalendar
 import yaml
-
 from conftest import build
 
 SLUG = "dorpsplein-oosterbroek"
 MARKUP = " [x](javascript:alert(1)) <b>vet</b> *schuin* `code`"
-FREE_TEXT = {"titel", "samenvatting", "toelichting", "doel_toelichting", "communicatie", "capaciteit", "wat", "motivering",
-             "tekst", "reactie", "omschrijving", "aanmelden", "toegankelijkheid", "plaats", "reden", "team", "thema",
-             "groep", "fase", "naam", "kader"}
+FREE_TEXT = {
+    "titel",
+    "samenvatting",
+    "toelichting",
+    "doel_toelichting",
+    "communicatie",
+    "capaciteit",
+    "wat",
+    "motivering",
+    "tekst",
+    "reactie",
+    "omschrijving",
+    "aanmelden",
+    "toegankelijkheid",
+    "plaats",
+    "reden",
+    "team",
+    "thema",
+    "groep",
+    "fase",
+    "naam",
+    "kader",
+}
 LISTS = {"doelgroepen"}  # they name groups, so they change with them
-SCRIPT = ('</title><script>alert("xss")</script><img src=x onerror=alert(1)><a href="javascript:alert(2)">klik</a>'
-          '<iframe src="//evil.example"></iframe><object data="x"></object><embed src="x">'
-          '<div style="background:url(//evil.example/x)">stijl</div>')
+SCRIPT = (
+    '</title><script>alert("xss")</script><img src=x onerror=alert(1)><a href="javascript:alert(2)">klik</a>'
+    '<iframe src="//evil.example"></iframe><object data="x"></object><embed src="x">'
+    '<div style="background:url(//evil.example/x)">stijl</div>'
+)
 
 
 def poison(data, marker: str):
@@ -83,8 +104,14 @@ def test_markup_in_every_yaml_field_is_literal_text_everywhere(site):
         assert 'href="javascript:' not in html, page
         if "[x](javascript:alert(1)) &lt;b&gt;vet&lt;/b&gt; *schuin* `code`" in html:
             shown.append(page.relative_to(site / "site").as_posix())
-    for expected in (f"trajecten/{SLUG}.html", "trajecten/index.html", "kernen/oosterbroek.html", "kalender/index.html",
-                     "raad/index.html", "raad/monitor.html"):
+    for expected in (
+        f"trajecten/{SLUG}.html",
+        "trajecten/index.html",
+        "kernen/oosterbroek.html",
+        "kalender/index.html",
+        "raad/index.html",
+        "raad/monitor.html",
+    ):
         assert expected in shown, (expected, shown)
     index = json.loads((site / "site/search/search_index.json").read_text(encoding="utf-8"))
     texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
@@ -100,8 +127,11 @@ def test_script_in_yaml_and_markdown_is_inert(site):
     poison_folder(folder, " " + SCRIPT)
     for name in ("opgave.md", "eindverslag.md"):
         path = folder / name
-        path.write_text(path.read_text(encoding="utf-8") + f"\n\n{SCRIPT}\n\n## Gevolgde proces\n\n{SCRIPT}\n"
-                        "[link](javascript:alert(3))\n", encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8") + f"\n\n{SCRIPT}\n\n## Gevolgde proces\n\n{SCRIPT}\n"
+            "[link](javascript:alert(3))\n",
+            encoding="utf-8",
+        )
     assert build(site) == 0
     poisoned = 0
     for page in (site / "site").rglob("*.html"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import check_json, edit, line_of
+
 from participatie.load.instellingen import read_site_settings
 
 
@@ -12,8 +13,10 @@ def test_without_mkdocs_yml_the_defaults_apply(tmp_path):
 
 
 def test_plugins_written_as_a_mapping(tmp_path):
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  search: {}\n  participatie:\n    gemeente: Gemeente X\n"
-                                         "    kernen: [A, B]\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  search: {}\n  participatie:\n    gemeente: Gemeente X\n    kernen: [A, B]\n",
+        encoding="utf-8",
+    )
     settings, findings = read_site_settings(tmp_path)
     assert findings == [] and settings.gemeente == "Gemeente X" and settings.kernen == ["A", "B"]
     assert settings.waar("kernen") == "mkdocs.yml:6:13"
@@ -33,13 +36,18 @@ def test_unknown_option_gets_a_suggestion(site):
     code, data = check_json(site)
     hit = [f for f in data["bevindingen"] if f["pad"] == "mkdocs.yml"]
     assert code == 1 and [(h["regel"], h["boodschap"]) for h in hit] == [
-        (line_of(site / "mkdocs.yml", "gemeenten:"), "onbekend veld 'gemeenten'. Bedoelde u 'gemeente'?")]
+        (line_of(site / "mkdocs.yml", "gemeenten:"), "onbekend veld 'gemeenten'. Bedoelde u 'gemeente'?")
+    ]
 
 
 def test_a_stopped_trajectory_without_an_adopted_plan_keeps_only_warnings(site):
     path = site / "projecten/woningbouw-nieuwe-marke/traject.yaml"
     edit(path, "status: plan", "status: gestopt\ngestopt: {datum: 2026-11-20, reden: De grond is verkocht.}")
-    edit(path, "capaciteit: \"Procesbegeleider 120 uur (betaald door de ontwikkelaar), communicatieadviseur 40 uur.\"\n", "")
+    edit(
+        path,
+        'capaciteit: "Procesbegeleider 120 uur (betaald door de ontwikkelaar), communicatieadviseur 40 uur."\n',
+        "",
+    )
     code, data = check_json(site)
     mine = [f for f in data["bevindingen"] if "woningbouw" in f["pad"]]
     assert code == 0 and [(f["code"], f["ernst"]) for f in mine] == [("plan.onderdeel", "waarschuwing")]

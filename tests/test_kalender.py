@@ -7,10 +7,14 @@ import datetime as dt
 import icalendar
 import pytest
 import vobject
-
 from conftest import VANDAAG, build, edit
 
-FEEDS = ["kalender/alles.ics", "kalender/oosterbroek.ics", "trajecten/omgevingsvisie-2040.ics", "trajecten/fietspad-kerkdijk.ics"]
+FEEDS = [
+    "kalender/alles.ics",
+    "kalender/oosterbroek.ics",
+    "trajecten/omgevingsvisie-2040.ics",
+    "trajecten/fietspad-kerkdijk.ics",
+]
 
 
 def events(path):
@@ -33,7 +37,7 @@ def test_every_timed_event_is_the_same_instant_in_both_parsers(built, feed):
             a, b = e.decoded(field.upper()), getattr(theirs[uid], field).value
             if isinstance(a, dt.datetime):
                 timed += 1
-                assert a.astimezone(dt.timezone.utc) == b.astimezone(dt.timezone.utc), (feed, uid, field, a, b)
+                assert a.astimezone(dt.UTC) == b.astimezone(dt.UTC), (feed, uid, field, a, b)
             else:
                 assert a == b
     assert timed > 0
@@ -43,18 +47,19 @@ def test_summer_time_reads_as_local_time(built):
     """A meeting at 19:30 in June is 17:30 UTC; the RDATE-list VTIMEZONE made vobject read 18:30."""
     jongeren = vobject.readOne((built / "kalender/alles.ics").read_text(encoding="utf-8"))
     event = next(e for e in jongeren.vevent_list if e.uid.value.startswith("dorpsplein-oosterbroek.jongerenavond"))
-    assert event.dtstart.value.astimezone(dt.timezone.utc) == dt.datetime(2026, 6, 9, 17, 0, tzinfo=dt.timezone.utc)
+    assert event.dtstart.value.astimezone(dt.UTC) == dt.datetime(2026, 6, 9, 17, 0, tzinfo=dt.UTC)
     assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in (built / "kalender/alles.ics").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("feed", FEEDS)
 def test_feed_fields(built, feed):
-    build_day = dt.datetime.fromisoformat(VANDAAG).replace(tzinfo=dt.timezone.utc) + dt.timedelta(days=1)
+    build_day = dt.datetime.fromisoformat(VANDAAG).replace(tzinfo=dt.UTC) + dt.timedelta(days=1)
     for e in icalendar.Calendar.from_ical((built / feed).read_bytes()).walk("VEVENT"):
         for field in ("UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "URL", "DTSTART", "SEQUENCE", "STATUS"):
             assert field in e, (feed, field)
-        assert str(e["URL"]).startswith(("https://meedoen.vechtwolde.example/trajecten/",
-                                          "https://meedoen.vechtwolde.example/initiatieven/"))
+        assert str(e["URL"]).startswith(
+            ("https://meedoen.vechtwolde.example/trajecten/", "https://meedoen.vechtwolde.example/initiatieven/")
+        )
         assert str(e["URL"]) in str(e["DESCRIPTION"])
         assert e.decoded("DTSTAMP") <= build_day
 
@@ -78,17 +83,26 @@ def test_no_invented_end_and_the_description_is_there(site):
     path = site / "projecten/fietspad-kerkdijk/planning.yaml"
     edit(path, '    eindtijd: "20:30"\n', "    omschrijving: Neem uw vragen over de route mee.\n")
     assert build(site) == 0
-    event = events(site / "site/trajecten/fietspad-kerkdijk.ics")["fietspad-kerkdijk.inloopavond-kerkdijk@meedoen.vechtwolde.example"]
+    event = events(site / "site/trajecten/fietspad-kerkdijk.ics")[
+        "fietspad-kerkdijk.inloopavond-kerkdijk@meedoen.vechtwolde.example"
+    ]
     assert "DTEND" not in event and "DURATION" not in event
     assert "Neem uw vragen over de route mee." in str(event["DESCRIPTION"])
 
 
 def test_uids_stable_and_moving_raises_sequence(site, built):
     first = events(built / "trajecten/fietspad-kerkdijk.ics")
-    edit(site / "projecten/fietspad-kerkdijk/planning.yaml", "    datum: 2027-01-19\n",
-         "    datum: 2027-01-26\n    verplaatst: [{van: 2027-01-19, reden: Zaal bezet.}]\n")
-    edit(site / "projecten/fietspad-kerkdijk/traject.yaml", "nieuws:", "  - {soort: moment-verplaatst, betreft: werkgroep-kruisingen, "
-         "wat: Een week later., motivering: De zaal was bezet.}\nnieuws:")
+    edit(
+        site / "projecten/fietspad-kerkdijk/planning.yaml",
+        "    datum: 2027-01-19\n",
+        "    datum: 2027-01-26\n    verplaatst: [{van: 2027-01-19, reden: Zaal bezet.}]\n",
+    )
+    edit(
+        site / "projecten/fietspad-kerkdijk/traject.yaml",
+        "nieuws:",
+        "  - {soort: moment-verplaatst, betreft: werkgroep-kruisingen, "
+        "wat: Een week later., motivering: De zaal was bezet.}\nnieuws:",
+    )
     assert build(site) == 0
     second = events(site / "site/trajecten/fietspad-kerkdijk.ics")
     assert set(first) == set(second)

@@ -17,22 +17,27 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import ROOT, assert_no_traceback, build, check, edit, env, participatie, run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 # --- Output folders are safe --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("target", ["projecten", "content", "mkdocs.yml", ".", "..", "projecten/site", "theme", ".git",
-                                    "initiatieven"])
+
+@pytest.mark.parametrize(
+    "target", ["projecten", "content", "mkdocs.yml", ".", "..", "projecten/site", "theme", ".git", "initiatieven"]
+)
 def test_a_source_folder_is_never_an_output_folder(site, target):
     (site / ".git").mkdir()
     before = snapshot(site)
@@ -64,18 +69,31 @@ def test_site_dir_is_honoured_and_checked_by_bouw_and_by_mkdocs(site):
 
 # --- One build at a time -------------------------------------------------------------------------------------------
 
+
 def test_two_builds_at_once_each_leave_a_complete_site(site, tmp_path):
     reference = copy_of(site, tmp_path / "referentie")
     assert build(reference) == 0
     expected = sorted(snapshot(reference / "site"))
-    first = subprocess.Popen([sys.executable, "-m", "participatie.cli", "bouw"], cwd=site, env=env(),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "participatie.cli", "bouw"],
+        cwd=site,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while not list(site.glob(".site.nieuw-*")) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert first.poll() is None, "the first build must still be running when the second starts"
-    second = subprocess.Popen([sys.executable, "-m", "participatie.cli", "bouw"], cwd=site, env=env(),
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(
+        [sys.executable, "-m", "participatie.cli", "bouw"],
+        cwd=site,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
     assert sorted(snapshot(site / "site")) == expected  # exit 0: the complete site is in place
@@ -92,26 +110,54 @@ def copy_of(site: Path, dest: Path) -> Path:
 
 # --- Settings are checked like data --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("setting,value,message", [
-    ("site_name: Meedoen in Vechtwolde", 'site_name: "Meedoen</title><script>alert(1)</script>"', "'site_name' bevat"),
-    ("      gemeente:", "      loket: 'javascript:alert(1)'\n      gemeente:", "'loket' is geen webadres"),
-    ("contact: opendata@vechtwolde.example", "contact: 'javascript:alert(1)'", "'contact' bij 'open_data' is geen"),
-])
+
+@pytest.mark.parametrize(
+    "setting,value,message",
+    [
+        (
+            "site_name: Meedoen in Vechtwolde",
+            'site_name: "Meedoen</title><script>alert(1)</script>"',
+            "'site_name' bevat",
+        ),
+        ("      gemeente:", "      loket: 'javascript:alert(1)'\n      gemeente:", "'loket' is geen webadres"),
+        ("contact: opendata@vechtwolde.example", "contact: 'javascript:alert(1)'", "'contact' bij 'open_data' is geen"),
+    ],
+)
 def test_unsafe_settings_stop_the_build_with_their_position(site, setting, value, message):
     edit(site / "mkdocs.yml", setting, value)
     result = participatie("bouw", cwd=site)
     assert result.returncode == 1 and message in result.stderr and not (site / "site").exists()
-    line = next(n for n, text in enumerate((site / "mkdocs.yml").read_text(encoding="utf-8").split("\n"), 1)
-                if value.split("\n")[-1].strip()[:12] in text or value.strip()[:12] in text)
+    line = next(
+        n
+        for n, text in enumerate((site / "mkdocs.yml").read_text(encoding="utf-8").split("\n"), 1)
+        if value.split("\n")[-1].strip()[:12] in text or value.strip()[:12] in text
+    )
     assert f"mkdocs.yml:{line}:" in result.stderr
 
 
 # --- No traceback, no English ------------------------------------------------------------------------------------
 
-ENGLISH = ("usage:", "error:", "unrecognized arguments", "show this help message", "Cleaning site directory",
-           "Documentation built in", "The following pages exist in the docs directory", "Aborted with",
-           "No such file or directory", "Permission denied", "File name too long", "Is a directory", "Not a directory",
-           "INFO", "WARNING", "Traceback", "positional arguments", "options:", "invalid choice")
+ENGLISH = (
+    "usage:",
+    "error:",
+    "unrecognized arguments",
+    "show this help message",
+    "Cleaning site directory",
+    "Documentation built in",
+    "The following pages exist in the docs directory",
+    "Aborted with",
+    "No such file or directory",
+    "Permission denied",
+    "File name too long",
+    "Is a directory",
+    "Not a directory",
+    "INFO",
+    "WARNING",
+    "Traceback",
+    "positional arguments",
+    "options:",
+    "invalid choice",
+)
 
 
 def no_english(result: subprocess.CompletedProcess) -> None:
@@ -120,12 +166,27 @@ def no_english(result: subprocess.CompletedProcess) -> None:
     assert not [p for p in ENGLISH if p in text], text
 
 
-@pytest.mark.parametrize("args", [
-    [], ["--help"], ["check", "--help"], ["bouw", "--help"], ["nieuw", "--help"], ["check", "--onbekend"],
-    ["bouw", "--bouwer", "ander"], ["ci", "svn"], ["nieuw", "x" * 300], ["nieuw", "Met Spaties"],
-    ["schema", "mkdocs.yml"], ["check", "--rapport", "/bestaat/niet/rapport.json"], ["profiel", "bestaat-niet"],
-    ["toegankelijkheid", "--map", "leeg"], ["bouw", "--map", "projecten"], ["check", "bestaat-niet"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--help"],
+        ["check", "--help"],
+        ["bouw", "--help"],
+        ["nieuw", "--help"],
+        ["check", "--onbekend"],
+        ["bouw", "--bouwer", "ander"],
+        ["ci", "svn"],
+        ["nieuw", "x" * 300],
+        ["nieuw", "Met Spaties"],
+        ["schema", "mkdocs.yml"],
+        ["check", "--rapport", "/bestaat/niet/rapport.json"],
+        ["profiel", "bestaat-niet"],
+        ["toegankelijkheid", "--map", "leeg"],
+        ["bouw", "--map", "projecten"],
+        ["check", "bestaat-niet"],
+    ],
+)
 def test_every_command_with_bad_arguments_answers_in_dutch(site, args):
     result = participatie(*args, cwd=site)
     no_english(result)
@@ -164,7 +225,10 @@ def test_mkdocs_config_errors_and_strict_warnings_are_said_in_dutch(site):
     (site / "content" / "over.md").write_text("[kapot](bestaat-niet.md)\n", encoding="utf-8")
     result = participatie("bouw", "--strikt", cwd=site)
     no_english(result)
-    assert result.returncode == 1 and "'over.md' linkt naar 'bestaat-niet.md', maar dat bestand is er niet." in result.stderr
+    assert (
+        result.returncode == 1
+        and "'over.md' linkt naar 'bestaat-niet.md', maar dat bestand is er niet." in result.stderr
+    )
     assert "de bouw is gestopt: --strikt staat aan" in result.stderr
 
 
@@ -176,23 +240,42 @@ def test_a_clean_build_says_where_the_site_is_in_dutch(site):
 
 # --- Personal data, hidden anywhere, in any disguise, reaches no built file ------------------------------------
 
+
 def _bsn(digits: list[int]) -> str:
     total = sum((9 - i) * d for i, d in enumerate(digits))
     last = total % 11
     return "".join(map(str, digits)) + str(last) if last < 10 else ""
 
 
-PHONES = st.builds(lambda n, style: style.format(n=n, a=n[:2], b=n[2:4], c=n[4:6], d=n[6:]),
-                   st.text("0123456789", min_size=8, max_size=8).filter(lambda n: len(set(n)) > 3),
-                   st.sampled_from(["06-{n}", "06 {n}", "06{n}", "+31 6 {n}", "+31 (0)6 {a} {b} {c} {d}", "0031 6 {n}",
-                                    "06 {a} {b} {c} {d}"]))
-EMAILS = st.builds(lambda name, host: f"{name}@{host}", st.from_regex(r"[a-z]{2,8}(\.[a-z]{2,8})?", fullmatch=True),
-                   st.sampled_from(["gmail.com", "hotmail.nl", "ziggo.nl", "kpnmail.nl", "outlook.com"]))
-IBANS = st.sampled_from(["NL91ABNA0417164300", "NL20INGB0001234567", "DE89370400440532013000", "BE71096123456769",
-                         "FR1420041010050500013M02606", "GB29NWBK60161331926819"])
+PHONES = st.builds(
+    lambda n, style: style.format(n=n, a=n[:2], b=n[2:4], c=n[4:6], d=n[6:]),
+    st.text("0123456789", min_size=8, max_size=8).filter(lambda n: len(set(n)) > 3),
+    st.sampled_from(
+        ["06-{n}", "06 {n}", "06{n}", "+31 6 {n}", "+31 (0)6 {a} {b} {c} {d}", "0031 6 {n}", "06 {a} {b} {c} {d}"]
+    ),
+)
+EMAILS = st.builds(
+    lambda name, host: f"{name}@{host}",
+    st.from_regex(r"[a-z]{2,8}(\.[a-z]{2,8})?", fullmatch=True),
+    st.sampled_from(["gmail.com", "hotmail.nl", "ziggo.nl", "kpnmail.nl", "outlook.com"]),
+)
+IBANS = st.sampled_from(
+    [
+        "NL91ABNA0417164300",
+        "NL20INGB0001234567",
+        "DE89370400440532013000",
+        "BE71096123456769",
+        "FR1420041010050500013M02606",
+        "GB29NWBK60161331926819",
+    ]
+)
 BSNS = st.lists(st.integers(0, 9), min_size=8, max_size=8).map(_bsn).filter(lambda b: b and b[0] != "0")
-POSTCODES = st.builds(lambda d, l, n: f"{d} {l} {n}", st.integers(1000, 9999), st.sampled_from(["AB", "KL", "RT", "XZ"]),
-                      st.integers(1, 199))
+POSTCODES = st.builds(
+    lambda d, letters, n: f"{d} {letters} {n}",
+    st.integers(1000, 9999),
+    st.sampled_from(["AB", "KL", "RT", "XZ"]),
+    st.integers(1, 199),
+)
 ITEMS = st.one_of(PHONES, EMAILS, IBANS, BSNS, POSTCODES)
 
 ZW, FULL = "\u200b", {ord(str(d)): chr(0xFF10 + d) for d in range(10)}
@@ -233,11 +316,17 @@ def tiny(tmp_path_factory) -> Path:
 
 
 @pytest.mark.warnings_expected
-@settings(max_examples=int(os.environ.get("LEK_VOORBEELDEN", 30)), deadline=None, derandomize=not os.environ.get("LEK_VOORBEELDEN"),
-          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
-@given(item=ITEMS, how=st.sampled_from(["gewoon", "regel", "entiteit", "streepje", "breed", "nulbreedte"]),
-       where=st.sampled_from(["waarde", "sleutel", "markdown", "inbreng"]))
+@settings(
+    max_examples=int(os.environ.get("LEK_VOORBEELDEN", 30)),
+    deadline=None,
+    derandomize=not os.environ.get("LEK_VOORBEELDEN"),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    item=ITEMS,
+    how=st.sampled_from(["gewoon", "regel", "entiteit", "streepje", "breed", "nulbreedte"]),
+    where=st.sampled_from(["waarde", "sleutel", "markdown", "inbreng"]),
+)
 def test_hidden_personal_data_reaches_no_built_file_and_no_finding(tiny, tmp_path_factory, item, how, where):
     site = tmp_path_factory.mktemp("lek") / "site"
     shutil.copytree(tiny, site)
@@ -255,7 +344,9 @@ def test_hidden_personal_data_reaches_no_built_file_and_no_finding(tiny, tmp_pat
             data["samenvatting"] = f"Bel of mail {hidden} voor de sleutel."
         else:
             data["stap1"][f"bel {hidden}"] = {"antwoord": "ja"}
-        (folder / "traject.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (folder / "traject.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     result = check(site)
     assert [t.map for t in result.withheld] == ["projecten/basis"], (item, how, where)
     messages = "\n".join(f.format() + f.publiek for f in result.findings).encode()

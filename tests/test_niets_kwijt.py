@@ -9,19 +9,29 @@ import sys
 import time
 
 from conftest import build, env
+
 from participatie.cli import main
 
 
 def snapshot(root):
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in root.rglob("*") if p.is_file() and not p.relative_to(root).as_posix().startswith(("site", ".site"))}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file() and not p.relative_to(root).as_posix().startswith(("site", ".site"))
+    }
 
 
 def test_no_command_changes_a_source_file(site, monkeypatch, capsys):
     monkeypatch.chdir(site)
     before = snapshot(site)
-    for args in (["check"], ["check", "--strikt", "--format", "json"], ["nieuw", "fietspad-kerkdijk"], ["bouw"],
-                 ["nieuw", "nieuw-traject"], ["schema"]):
+    for args in (
+        ["check"],
+        ["check", "--strikt", "--format", "json"],
+        ["nieuw", "fietspad-kerkdijk"],
+        ["bouw"],
+        ["nieuw", "nieuw-traject"],
+        ["schema"],
+    ):
         main(args)
     after = snapshot(site)
     assert not {k for k in before if after.get(k) != before[k]}
@@ -34,8 +44,13 @@ def test_interrupted_build_keeps_previous_site(site):
     index = site / "site" / "index.html"
     before = index.read_bytes()
     (site / "projecten" / "fietspad-kerkdijk" / "opgave.md").write_text("Nieuwe opgave.\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "participatie.cli", "bouw"], cwd=site, env=env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "participatie.cli", "bouw"],
+        cwd=site,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while not list(site.glob(".site.nieuw-*/trajecten")) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, assert_no_traceback, check_json, participatie
+
 from participatie.load.yaml import parse_yaml
 
 KINDS = ("traject", "kaders", "planning", "terugkoppeling", "initiatief")
@@ -19,9 +19,13 @@ def test_nieuw_passes_check_as_verkenning_with_warnings_only(site):
     assert result.returncode == 0, result.stderr
     folder = site / "projecten" / "speeltuin-kerkdijk"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["traject.yaml", "kaders.yaml", "planning.yaml", "terugkoppeling.yaml", "opgave.md", "eindverslag.md"])
-    assert (folder / "traject.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../../schema/traject.schema.json")
+        ["traject.yaml", "kaders.yaml", "planning.yaml", "terugkoppeling.yaml", "opgave.md", "eindverslag.md"]
+    )
+    assert (
+        (folder / "traject.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../../schema/traject.schema.json")
+    )
     code, data = check_json(site)
     mine = [f for f in data["bevindingen"] if "speeltuin-kerkdijk" in f["pad"]]
     assert code == 0 and mine and all(f["ernst"] == "waarschuwing" for f in mine)
@@ -73,20 +77,26 @@ def test_schema_accepts_every_example_file(schemas):
         assert not errors, (path, errors[0].message)
 
 
-@pytest.mark.parametrize("kind,old,new", [
-    ("traject", "portefeuillehouder:", "portefeuilehouder:"),
-    ("traject", "thema: Verkeer", "thema: [Verkeer]"),
-    ("traject", "niveau: raadplegen}", "niveau: meepraten}"),
-    ("planning", "datum: 2026-12-08", "datum: 2026-02-30"),
-    ("terugkoppeling", "uitkomst: nog in behandeling", "uitkomst: misschien"),
-    ("planning", 'tijd: "17:00"', 'tijd: "17.00"'),
-    ("traject", "  capaciteit: {antwoord: ja", "  tijd: {antwoord: ja"),
-    ("initiatief", "route: intaketafel", "route: via de tafel"),
-    ("initiatief", "  besluit: {datum:", "  besluiten: {datum:"),
-])
+@pytest.mark.parametrize(
+    "kind,old,new",
+    [
+        ("traject", "portefeuillehouder:", "portefeuilehouder:"),
+        ("traject", "thema: Verkeer", "thema: [Verkeer]"),
+        ("traject", "niveau: raadplegen}", "niveau: meepraten}"),
+        ("planning", "datum: 2026-12-08", "datum: 2026-02-30"),
+        ("terugkoppeling", "uitkomst: nog in behandeling", "uitkomst: misschien"),
+        ("planning", 'tijd: "17:00"', 'tijd: "17.00"'),
+        ("traject", "  capaciteit: {antwoord: ja", "  tijd: {antwoord: ja"),
+        ("initiatief", "route: intaketafel", "route: via de tafel"),
+        ("initiatief", "  besluit: {datum:", "  besluiten: {datum:"),
+    ],
+)
 def test_schema_rejects_broken_files(schemas, tmp_path, kind, old, new):
-    path = (ROOT / "initiatieven" / "buurtmoestuin-lemelhuizen" if kind == "initiatief" else ROOT / "projecten" / "fietspad-kerkdijk") \
-        / f"{kind}.yaml"
+    path = (
+        ROOT / "initiatieven" / "buurtmoestuin-lemelhuizen"
+        if kind == "initiatief"
+        else ROOT / "projecten" / "fietspad-kerkdijk"
+    ) / f"{kind}.yaml"
     broken = tmp_path / path.name
     text = path.read_text(encoding="utf-8")
     assert old in text

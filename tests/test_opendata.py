@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, build, edit, text_of_html
 from test_geschiedenis import git
 
@@ -24,7 +23,9 @@ FRICTIONLESS = str(Path(sys.executable).parent / "frictionless")
 
 
 def frictionless(descriptor: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([FRICTIONLESS, "validate", "--json", str(descriptor)], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [FRICTIONLESS, "validate", "--json", str(descriptor)], capture_output=True, text=True, timeout=300
+    )
 
 
 def csv_rows(path: Path) -> list[dict]:
@@ -32,6 +33,7 @@ def csv_rows(path: Path) -> list[dict]:
 
 
 # --- Data package and ledger --------------------------------------------------------------------
+
 
 def test_frictionless_validates_the_data_package_of_the_example(built):
     run = frictionless(built / "raad" / "datapackage.json")
@@ -68,9 +70,20 @@ def test_the_descriptor_says_what_was_written(built):
         assert list(fields) == list(rows[0])  # every column described, in order
         assert all(f["description"] for f in fields.values())
     trajecten = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
-    assert trajecten["status"]["constraints"]["enum"] == ["verkenning", "plan", "vastgesteld", "uitvoering", "afgerond",
-                                                          "gestopt"]
-    assert trajecten["soort_werk"]["constraints"]["enum"] == ["visie-beleid", "plannen-projecten", "uitvoering", "dorpsvisie"]  # profile
+    assert trajecten["status"]["constraints"]["enum"] == [
+        "verkenning",
+        "plan",
+        "vastgesteld",
+        "uitvoering",
+        "afgerond",
+        "gestopt",
+    ]
+    assert trajecten["soort_werk"]["constraints"]["enum"] == [
+        "visie-beleid",
+        "plannen-projecten",
+        "uitvoering",
+        "dorpsvisie",
+    ]  # profile
     assert trajecten["plan_vastgesteld_op"]["type"] == "date" and trajecten["inbreng"]["type"] == "integer"
 
 
@@ -88,13 +101,23 @@ def test_the_ledger_has_one_row_per_input_with_what_was_done(built):
 
 # --- DCAT-AP-NL ---------------------------------------------------------------------------------
 
-DATASET_REQUIRED = ["title", "description", "identifier", "publisher", "creator", "accessRights"]  # dct:, plus dcat:theme
+DATASET_REQUIRED = [
+    "title",
+    "description",
+    "identifier",
+    "publisher",
+    "creator",
+    "accessRights",
+]  # dct:, plus dcat:theme
 
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's JSON-LD parser
+@pytest.mark.filterwarnings(
+    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
+)  # inside rdflib's JSON-LD parser
 def test_the_catalogue_record_is_json_ld_with_every_required_dcat_ap_nl_property(built):
     import rdflib
     from rdflib.namespace import DCAT, DCTERMS, RDF
+
     graph = rdflib.Graph()
     graph.parse(built / "raad" / "catalogus.jsonld", format="json-ld")
     datasets = list(graph.subjects(RDF.type, DCAT.Dataset))
@@ -103,7 +126,9 @@ def test_the_catalogue_record_is_json_ld_with_every_required_dcat_ap_nl_property
     for prop in DATASET_REQUIRED:
         assert graph.value(dataset, DCTERMS[prop]) is not None, prop
     assert graph.value(dataset, DCAT.contactPoint) is not None and graph.value(dataset, DCAT.theme) is not None
-    email = graph.value(graph.value(dataset, DCAT.contactPoint), rdflib.URIRef("http://www.w3.org/2006/vcard/ns#hasEmail"))
+    email = graph.value(
+        graph.value(dataset, DCAT.contactPoint), rdflib.URIRef("http://www.w3.org/2006/vcard/ns#hasEmail")
+    )
     assert str(email) == "mailto:opendata@vechtwolde.example"
     assert str(graph.value(dataset, DCTERMS.title)) == "Participatie in Vechtwolde"
     assert graph.value(dataset, DCTERMS.title).language == "nl"
@@ -112,14 +137,24 @@ def test_the_catalogue_record_is_json_ld_with_every_required_dcat_ap_nl_property
     for d in distributions:
         assert graph.value(d, DCAT.accessURL) is not None and graph.value(d, DCTERMS.license) is not None
         assert str(graph.value(d, DCAT.accessURL)).startswith("https://meedoen.vechtwolde.example/raad/")
-        assert (built / str(graph.value(d, DCAT.accessURL)).removeprefix("https://meedoen.vechtwolde.example/")).exists()
+        assert (
+            built / str(graph.value(d, DCAT.accessURL)).removeprefix("https://meedoen.vechtwolde.example/")
+        ).exists()
 
 
 # --- Toegankelijkheidsverklaring ---------------------------------------------------------------
 
-PARTS = ["Over welke website gaat het?", "Hoe toegankelijk is de site?", "Welk onderzoek is gedaan?",
-         "Wat doen we om de site toegankelijk te maken?", "Bekende problemen", "Wie is verantwoordelijk?",
-         "Een probleem melden", "Een klacht indienen", "Registratie"]
+PARTS = [
+    "Over welke website gaat het?",
+    "Hoe toegankelijk is de site?",
+    "Welk onderzoek is gedaan?",
+    "Wat doen we om de site toegankelijk te maken?",
+    "Bekende problemen",
+    "Wie is verantwoordelijk?",
+    "Een probleem melden",
+    "Een klacht indienen",
+    "Registratie",
+]
 
 
 def test_the_accessibility_statement_has_every_part_of_the_national_model(built):
@@ -136,23 +171,30 @@ def test_the_accessibility_statement_has_every_part_of_the_national_model(built)
     assert "De gemeentesecretaris van Vechtwolde heeft deze verklaring ondertekend op maandag 30 november 2026" in text
     assert 'href="mailto:toegankelijkheid@vechtwolde.example"' in html
     assert 'href="https://www.toegankelijkheidsverklaring.nl/register"' in html
-    assert 'href="toegankelijkheid/index.html"' in (built / "index.html").read_text(encoding="utf-8")  # in the navigation
+    assert 'href="toegankelijkheid/index.html"' in (built / "index.html").read_text(
+        encoding="utf-8"
+    )  # in the navigation
 
 
 @pytest.mark.warnings_expected
 def test_the_statement_says_so_when_there_is_no_research_yet(site, tmp_path, caplog):
     (site / "toegankelijkheid.json").unlink(missing_ok=True)
     assert build(site, str(tmp_path / "uit")) == 0
-    assert any("het bestand 'toegankelijkheid.json' met de uitkomst van de toegankelijkheidscontrole bestaat niet"
-               in r.getMessage() for r in caplog.records)
+    assert any(
+        "het bestand 'toegankelijkheid.json' met de uitkomst van de toegankelijkheidscontrole bestaat niet"
+        in r.getMessage()
+        for r in caplog.records
+    )
     text = text_of_html((tmp_path / "uit" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8"))
     assert "Er is nog geen automatische controle vastgelegd (toegankelijkheid.json ontbreekt)." in text
 
 
 # --- Atom ----------------------------------------------------------------------------------------
 
+
 def test_feeds_parse_and_hold_the_news_of_the_examples(built):
     import feedparser
+
     site_feed = feedparser.parse((built / "nieuws.xml").read_bytes())
     assert site_feed.bozo == 0 and site_feed.version == "atom10"
     titles = {e.title for e in site_feed.entries}
@@ -167,7 +209,7 @@ def test_feeds_parse_and_hold_the_news_of_the_examples(built):
         ids = [e.id for e in feed.entries]
         assert len(ids) == len(set(ids))
         html = (built / "trajecten" / f"{folder.name}.html").read_text(encoding="utf-8")
-        assert f'<link rel="alternate" type="application/atom+xml" title="Volg: ' in html
+        assert '<link rel="alternate" type="application/atom+xml" title="Volg: ' in html
         assert f'href="{folder.name}.xml"' in html and "Volg dit traject" in html
     reacties = [e for e in site_feed.entries if e.title.split(": ", 1)[1].startswith("Reactie op inbreng")]
     assert reacties and all("Uitkomst:" in e.content[0].value for e in reacties)
@@ -175,7 +217,12 @@ def test_feeds_parse_and_hold_the_news_of_the_examples(built):
 
 def test_feed_text_is_text(site, tmp_path):
     import feedparser
-    edit(site / "projecten/fietspad-kerkdijk/traject.yaml", "nieuws:\n", "nieuws:\n  - {datum: 2026-11-20, titel: \"<script>alert(1)</script> & meer\", tekst: \"]]> <b>vet</b>\"}\n")
+
+    edit(
+        site / "projecten/fietspad-kerkdijk/traject.yaml",
+        "nieuws:\n",
+        'nieuws:\n  - {datum: 2026-11-20, titel: "<script>alert(1)</script> & meer", tekst: "]]> <b>vet</b>"}\n',
+    )
     assert build(site, str(tmp_path / "uit")) == 0
     raw = (tmp_path / "uit" / "trajecten" / "fietspad-kerkdijk.xml").read_text(encoding="utf-8")
     assert "<script>" not in raw and "<b>" not in raw
@@ -186,10 +233,15 @@ def test_feed_text_is_text(site, tmp_path):
 
 def test_changed_parts_from_git_history_become_entries_without_commit_messages(site, tmp_path):
     import feedparser
+
     git(site, "init", "-q")
     git(site, "add", "-A")
     git(site, "commit", "-q", "-m", "Initial import by j.jansen@gmail.com", date="2026-10-01")
-    edit(site / "projecten/fietspad-kerkdijk/planning.yaml", "    aanmelden: Niet nodig.\n", "    aanmelden: Niet nodig, wel welkom.\n")
+    edit(
+        site / "projecten/fietspad-kerkdijk/planning.yaml",
+        "    aanmelden: Niet nodig.\n",
+        "    aanmelden: Niet nodig, wel welkom.\n",
+    )
     git(site, "commit", "-q", "-am", "fix typo (ticket #12)", date="2026-11-14")
     assert build(site, str(tmp_path / "uit")) == 0
     raw = (tmp_path / "uit" / "trajecten" / "fietspad-kerkdijk.xml").read_text(encoding="utf-8")

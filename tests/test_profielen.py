@@ -14,21 +14,39 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, build, check, participatie, text_of_html
+
 from participatie.cli import main
 from participatie.load.yaml import parse_yaml
 
 VOORBEELDEN = ROOT / "voorbeelden"
 SITES = {"overbetuwe": "Appelwaard", "leiderdorp": "Rijnmeer"}
 # Words that belong to Dalfsen's policy (or to the Vechtwolde example) and must not appear on another policy's site.
-DALFSEN = re.compile(r"betrokkenheidsniveau|bouwsteen|Bouwstenen|coproduceren|Met Elkaar|Dalfsen|Vechtwolde|"
-                     r"soort werk|inwonerbetrokkenheid", re.I)
+DALFSEN = re.compile(
+    r"betrokkenheidsniveau|bouwsteen|Bouwstenen|coproduceren|Met Elkaar|Dalfsen|Vechtwolde|"
+    r"soort werk|inwonerbetrokkenheid",
+    re.I,
+)
 OWN_WORDS = {
-    "overbetuwe": ["interactieniveau", "Adviseren (vanaf het begin)", "Initiëren", "Delegeren", "quick scan",
-                   "Groen licht per fase", "Interactiewijzer 2018", "Kansen en bedreigingen"],
-    "leiderdorp": ["gradatie", "Zelfbeheer", "Participatieve stijl", "Protocol Interactieve Beleidsontwikkeling",
-                   "De hoogte van belastingen en leges", "plan voor het interactieve traject", "Taakverdeling"],
+    "overbetuwe": [
+        "interactieniveau",
+        "Adviseren (vanaf het begin)",
+        "Initiëren",
+        "Delegeren",
+        "quick scan",
+        "Groen licht per fase",
+        "Interactiewijzer 2018",
+        "Kansen en bedreigingen",
+    ],
+    "leiderdorp": [
+        "gradatie",
+        "Zelfbeheer",
+        "Participatieve stijl",
+        "Protocol Interactieve Beleidsontwikkeling",
+        "De hoogte van belastingen en leges",
+        "plan voor het interactieve traject",
+        "Taakverdeling",
+    ],
 }
 
 
@@ -67,6 +85,7 @@ def test_each_example_speaks_its_own_policy_on_every_page(voorbeeld):
 
 def test_each_example_shows_its_ladder_in_order_on_a_trajectory_page(voorbeeld):
     from participatie.pipeline import load_profile
+
     name, site = voorbeeld
     profiel, _ = load_profile(name, site)
     page = next((site / "site" / "trajecten").glob("*.html")).read_text(encoding="utf-8")
@@ -86,7 +105,9 @@ def test_each_example_has_a_current_schema_that_accepts_its_files(voorbeeld):
     committed = VOORBEELDEN / name / "schema"
     assert sorted(p.name for p in fresh.iterdir()) == sorted(p.name for p in committed.iterdir())
     for path in fresh.iterdir():
-        assert json.loads(path.read_text(encoding="utf-8")) == json.loads((committed / path.name).read_text(encoding="utf-8"))
+        assert json.loads(path.read_text(encoding="utf-8")) == json.loads(
+            (committed / path.name).read_text(encoding="utf-8")
+        )
     schemas = {p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8")) for p in fresh.iterdir()}
     for path in sorted((site / "projecten").glob("*/*.yaml")):
         source, problems = parse_yaml(path.read_text(encoding="utf-8"), str(path))  # our loader: dates stay text
@@ -131,14 +152,28 @@ plugins:
 EXPECTED = {
     "dalfsen": {  # no bestuursstijl, quick scan or excluded topics; its table 'soort werk' is missing here, and
         # 'in ieder geval' every kind of kader (only a juridisch one is here)
-        "profiel.bestuursstijl", "profiel.quickscan-vraag", "profiel.uitgesloten-onderwerp",
-        "plan.basis", "plan.onderdeel", "plan.kadercategorie"},
+        "profiel.bestuursstijl",
+        "profiel.quickscan-vraag",
+        "profiel.uitgesloten-onderwerp",
+        "plan.basis",
+        "plan.onderdeel",
+        "plan.kadercategorie",
+    },
     "overbetuwe": {  # meebeslissen asks for 'delegeren'; 'nauwelijks' is below the threshold; no excluded topics
-        "afwijking.bestuursstijl-past-niet", "afwijking.quickscan-onder-drempel", "quickscan.vraag-ontbreekt",
-        "profiel.uitgesloten-onderwerp", "plan.onderdeel"},
+        "afwijking.bestuursstijl-past-niet",
+        "afwijking.quickscan-onder-drempel",
+        "quickscan.vraag-ontbreekt",
+        "profiel.uitgesloten-onderwerp",
+        "plan.onderdeel",
+    },
     "leiderdorp": {  # its four styles have other names; no quick scan; formele regels are never interactive (an
         # error, not an afwijking); who is competent follows the 'soort zaak', which is missing here
-        "profiel.bestuursstijl", "profiel.quickscan-vraag", "plan.uitgesloten-onderwerp", "plan.basis", "plan.onderdeel"},
+        "profiel.bestuursstijl",
+        "profiel.quickscan-vraag",
+        "plan.uitgesloten-onderwerp",
+        "plan.basis",
+        "plan.onderdeel",
+    },
 }
 
 
@@ -166,8 +201,10 @@ def test_the_same_folder_under_each_profile_differs_exactly_where_the_policies_d
     assert "Dit beleidsprofiel kent geen bestuursstijl" in found["dalfsen"]["profiel.bestuursstijl"][0]
     assert "daarbij hoort 'Delegeren'" in found["overbetuwe"]["afwijking.bestuursstijl-past-niet"][0]
     assert "Bedoelde u 'participatief'?" in found["leiderdorp"]["profiel.bestuursstijl"][0]
-    assert "Formele regels zoals voorschriften en bestemmingsplannen" in \
-        found["leiderdorp"]["plan.uitgesloten-onderwerp"][0]
+    assert (
+        "Formele regels zoals voorschriften en bestemmingsplannen"
+        in found["leiderdorp"]["plan.uitgesloten-onderwerp"][0]
+    )
     assert all("waarschuwing" in line for line in found["overbetuwe"]["plan.onderdeel"])  # verkenning: not yet due
     plan_parts = {p: {re.search(r"mist '(\w+)'", line)[1] for line in found[p]["plan.onderdeel"]} for p in EXPECTED}
     assert "kansen" in plan_parts["overbetuwe"] and "kansen" not in plan_parts["dalfsen"] | plan_parts["leiderdorp"]
@@ -177,11 +214,15 @@ def test_the_same_folder_under_each_profile_differs_exactly_where_the_policies_d
 
 # --- participatie profiel ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, words", [("dalfsen", ["Betrokkenheidsniveaus (5", "Coproduceren", "Stap 1"]),
-                                         ("overbetuwe", ["Interactieniveaus (7", "bestuursstijl: Delegeren",
-                                                         "Quick scan", "groen licht"]),
-                                         ("leiderdorp", ["Gradaties van interactiviteit (5", "Uitgesloten onderwerpen",
-                                                         "De afweging"])])
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("dalfsen", ["Betrokkenheidsniveaus (5", "Coproduceren", "Stap 1"]),
+        ("overbetuwe", ["Interactieniveaus (7", "bestuursstijl: Delegeren", "Quick scan", "groen licht"]),
+        ("leiderdorp", ["Gradaties van interactiviteit (5", "Uitgesloten onderwerpen", "De afweging"]),
+    ],
+)
 def test_profiel_prints_a_readable_summary(name, words, capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     assert main(["profiel", name]) == 0
@@ -193,17 +234,23 @@ def test_profiel_prints_a_readable_summary(name, words, capsys, monkeypatch):
 
 def test_profiel_reports_every_problem_in_an_own_profile_with_positions(site, capsys, monkeypatch):
     own = (ROOT / "generator/participatie/profielen/overbetuwe.yaml").read_text(encoding="utf-8")
-    own = own.replace("bestuursstijl: delegeren", "bestuursstijl: delegerend").replace("drempel: beetje", "drempel: matig")
+    own = own.replace("bestuursstijl: delegeren", "bestuursstijl: delegerend").replace(
+        "drempel: beetje", "drempel: matig"
+    )
     own = own.replace("advies_vanaf: adviseren-begin", "advies_vanaf: advies")
     (site / "eigen.yaml").write_text(own, encoding="utf-8")
     monkeypatch.chdir(site)
     assert main(["profiel", "eigen.yaml"]) == 1
     err = capsys.readouterr().err
     lines = own.split("\n")
+
     def pos(needle):  # noqa: E306
         n = next(i for i, line in enumerate(lines) if needle in line)
         return f"eigen.yaml:{n + 1}:{lines[n].index(needle) + needle.index(': ') + 3}"
-    assert f"{pos('bestuursstijl: delegerend')}: fout: bestuursstijl 'delegerend' staat niet in 'bestuursstijlen'" in err
+
+    assert (
+        f"{pos('bestuursstijl: delegerend')}: fout: bestuursstijl 'delegerend' staat niet in 'bestuursstijlen'" in err
+    )
     assert f"{pos('drempel: matig')}: fout: score 'matig' staat niet in 'quickscan.schaal'" in err
     assert f"{pos('advies_vanaf: advies')}: fout: niveau 'advies' staat niet in 'niveaus'" in err
     assert "3 fouten" in err and "Traceback" not in err
@@ -222,6 +269,7 @@ def test_a_site_with_a_broken_own_profile_names_it_in_check(site, capsys, monkey
 def test_each_example_meets_wcag_21_aa_with_axe(voorbeeld, tmp_path):
     """`participatie toegankelijkheid`'s own run (participatie.axe) on every page of the profile's example."""
     from participatie.axe import write_results
+
     data, problems = write_results(voorbeeld[1] / "site", tmp_path / "toegankelijkheid.json")
     assert problems == {} and data["overtredingen"] == 0 and data["paginas"] >= 12, problems
     assert json.loads((tmp_path / "toegankelijkheid.json").read_text(encoding="utf-8")) == data
@@ -236,8 +284,16 @@ def test_nieuw_writes_a_trajectory_in_the_profiles_own_words(voorbeeld, tmp_path
     folder = copy / "projecten" / "proef"
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()))
     assert not re.search(r"noaberschap|coproduceren|ideeen-ophalen|Gevolgde proces|Vechtwolde|bouwsteen", text), text
-    own = {"overbetuwe": ["bestuursstijl:", "quickscan:", "groen_licht:", "kansen_bedreigingen:", "## Hoe het advies is meegewogen"],
-           "leiderdorp": ["De afweging", "uitgesloten_onderwerp:", "taakverdeling:", "## Toetsing aan de randvoorwaarden"]}
+    own = {
+        "overbetuwe": [
+            "bestuursstijl:",
+            "quickscan:",
+            "groen_licht:",
+            "kansen_bedreigingen:",
+            "## Hoe het advies is meegewogen",
+        ],
+        "leiderdorp": ["De afweging", "uitgesloten_onderwerp:", "taakverdeling:", "## Toetsing aan de randvoorwaarden"],
+    }
     for word in own[name]:
         assert word in text, word
     result = check(copy)

@@ -7,8 +7,8 @@ import io
 import json
 import re
 
-
 from conftest import ROOT, build, edit, text_of_html
+
 from participatie.load.folders import read_folder
 from participatie.model.traject import bind_traject
 from participatie.vocabulary import MARKDOWN_BESTANDEN, STATUSSEN, YAML_BESTANDEN
@@ -51,10 +51,14 @@ def test_csv_lists_every_trajectory_and_matches_sources(built):
 
 
 def test_csv_cells_never_run_as_formulas(site):
-    edit(site / FIETSPAD / "traject.yaml", "titel: Veilig fietspad langs de Kerkdijk", 'titel: "=HYPERLINK(\\"http://x.example\\")"')
+    edit(
+        site / FIETSPAD / "traject.yaml",
+        "titel: Veilig fietspad langs de Kerkdijk",
+        'titel: "=HYPERLINK(\\"http://x.example\\")"',
+    )
     assert build(site) == 0
     row = next(r for r in csv_rows(site / "site") if r["slug"] == "fietspad-kerkdijk")
-    assert row["traject"] == "'=HYPERLINK(\"http://x.example\")"
+    assert row["traject"] == '\'=HYPERLINK("http://x.example")'
     data = json.loads((site / "site/raad/trajecten.json").read_text(encoding="utf-8"))
     assert next(r for r in data["trajecten"] if r["slug"] == "fietspad-kerkdijk")["traject"].startswith("=HYPERLINK")
 
@@ -85,8 +89,16 @@ def test_raad_sorts_by_process_order_and_share_answered(built):
 
 def test_monitor_charts_have_text_alternatives_and_tables(built):
     html = (built / "raad/monitor.html").read_text(encoding="utf-8")
-    charts = ("plan-per-soort", "plan-per-domein", "volledigheid", "uitkomsten", "niveaus", "initiatieven-per-stap",
-              "initiatieven-per-besluit", "initiatieven-doorlooptijd")
+    charts = (
+        "plan-per-soort",
+        "plan-per-domein",
+        "volledigheid",
+        "uitkomsten",
+        "niveaus",
+        "initiatieven-per-stap",
+        "initiatieven-per-besluit",
+        "initiatieven-doorlooptijd",
+    )
     for slug in charts:
         svg = (built / f"raad/{slug}.svg").read_text(encoding="utf-8")
         assert svg.lstrip().startswith("<?xml") and "<svg" in svg

@@ -18,8 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import check  # noqa: E402
-from fixturen import (FIXTURES, code_of, fixture_codes, fixture_names, observe, prepare, regenerate,  # noqa: E402,F401
-                      repair, unreadable)
+from fixturen import FIXTURES, code_of, fixture_codes, fixture_names, observe, prepare, regenerate, repair, unreadable  # noqa: E402,F401
 
 from participatie.findings import REGELS  # noqa: E402
 
@@ -30,6 +29,7 @@ def all_codes() -> list[str]:
     import pkgutil
 
     import participatie
+
     for module in pkgutil.walk_packages(participatie.__path__, "participatie."):
         importlib.import_module(module.name)
     return sorted(REGELS)
@@ -76,6 +76,7 @@ def test_every_fixture_can_be_repaired_unless_the_system_refuses():
 def test_every_equivalent_mutant_exists_and_says_why():
     """`make mutatie` leaves out only the mutants tests/mutatie-gelijkwaardig.txt names, each with a reason."""
     import mutatie
+
     skip = mutatie.equivalent()
     known = {m.key for module in {k.split(" ", 1)[0] for k in skip} for m in mutatie.mutants(module)}
     assert skip and all(reden for reden in skip.values())

@@ -5,14 +5,19 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from conftest import check, edit, line_of
 
 FOLDER = "projecten/fietspad-kerkdijk"
 HOSTILE = {
     "yaml_tag_constructs_object": ("planning.yaml", "momenten: !!python/object/apply:os.system ['echo oeps']\n"),
-    "alias_bomb": ("kaders.yaml", "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))),
+    "alias_bomb": (
+        "kaders.yaml",
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
+            f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        ),
+    ),
     "moderately_deep_nesting": ("kaders.yaml", "kaders: " + "[" * 60 + "]" * 60 + "\n"),
     "too_big": ("opgave.md", "Lange tekst. " * 60000),
     "multiple_documents": ("kaders.yaml", "kaders: []\n---\nkaders: []\n"),
@@ -41,11 +46,15 @@ def test_a_shape_error_in_one_file_leaves_the_other_files_checked(site):
     edit(traject, "thema: Verkeer", "Thema: Verkeer")
     edit(planning, "  - id: inloopavond-kerkdijk\n", "  - id: informatieavond-agrariers\n")
     found = [(f.pad, f.pos.regel, f.pos.kolom, f.boodschap) for f in check(site).findings]
-    second = [n for n, line in enumerate(planning.read_text(encoding="utf-8").split("\n"), 1)
-              if line == "  - id: informatieavond-agrariers"][1]
+    second = [
+        n
+        for n, line in enumerate(planning.read_text(encoding="utf-8").split("\n"), 1)
+        if line == "  - id: informatieavond-agrariers"
+    ][1]
     assert found == [
         (f"{FOLDER}/planning.yaml", second, 9, "de id 'informatieavond-agrariers' wordt al gebruikt (moment 1)."),
-        (f"{FOLDER}/traject.yaml", line_of(traject, "Thema:"), 1, "onbekend veld 'Thema'. Bedoelde u 'thema'?")]
+        (f"{FOLDER}/traject.yaml", line_of(traject, "Thema:"), 1, "onbekend veld 'Thema'. Bedoelde u 'thema'?"),
+    ]
 
 
 def test_an_unreadable_planning_gives_no_false_findings_elsewhere(site):

@@ -7,12 +7,22 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, assert_no_traceback, build, edit, mkdocs, text_of_html
 
-SECTIONS = ["Wat komt er nog?", "Wat is er met de inbreng gedaan?", "Waar gaat het over?", "Hoeveel invloed heeft u?",
-            "Wat ligt vast en waarover kunt u meepraten?", "Wie worden betrokken?", "Wat is er al geweest?", "Eindverslag",
-            "Afwijkingen", "Nieuws", "Contact", "Voor de raad: volgens het beleid"]
+SECTIONS = [
+    "Wat komt er nog?",
+    "Wat is er met de inbreng gedaan?",
+    "Waar gaat het over?",
+    "Hoeveel invloed heeft u?",
+    "Wat ligt vast en waarover kunt u meepraten?",
+    "Wie worden betrokken?",
+    "Wat is er al geweest?",
+    "Eindverslag",
+    "Afwijkingen",
+    "Nieuws",
+    "Contact",
+    "Voor de raad: volgens het beleid",
+]
 
 
 class Collect(HTMLParser):
@@ -62,16 +72,21 @@ def test_a_page_per_trajectory_with_every_section_in_order(built):
 def test_trajectory_page_is_filled_from_the_files(built):
     html = (built / "trajecten" / "dorpsplein-oosterbroek.html").read_text(encoding="utf-8")
     text = text_of(built / "trajecten" / "dorpsplein-oosterbroek.html")
-    assert "Het plein bij de kerk is het hart van Oosterbroek" in text             # opgave.md
-    assert "Coproduceren (stap 4 van 5): Bewoners rond het plein, Ondernemers aan het plein, Dorpsbelang Oosterbroek" in text
+    assert "Het plein bij de kerk is het hart van Oosterbroek" in text  # opgave.md
+    assert (
+        "Coproduceren (stap 4 van 5): Bewoners rond het plein, Ondernemers aan het plein, Dorpsbelang Oosterbroek"
+        in text
+    )
     assert "Hier: Dorpsbelang Oosterbroek (bij 'Keuze voor het dorpsbudget')." in text
-    assert "Budget is 400.000 euro" in text and "Aantal parkeerplaatsen" in text    # hard and zacht
-    assert "Jongeren uit Oosterbroek" in text                                       # omgevingsanalyse
+    assert "Budget is 400.000 euro" in text and "Aantal parkeerplaatsen" in text  # hard and zacht
+    assert "Jongeren uit Oosterbroek" in text  # omgevingsanalyse
     assert "<del>Focusgroep jongeren</del>" in html and "Te weinig aanmeldingen" in text  # cancelled, struck through
     assert "6 punten: 3 overgenomen, 1 deels overgenomen, 1 niet overgenomen en 1 nog in behandeling." in text
     assert "Het dorp koos met het dorpsbudget" in text
-    assert ("Moment 'Ideeënavond over het dorpsplein' (24 februari 2026) ligt vóór de vaststelling van het plan van "
-            "aanpak (10 maart 2026).") in text  # words and values, not the id
+    assert (
+        "Moment 'Ideeënavond over het dorpsplein' (24 februari 2026) ligt vóór de vaststelling van het plan van "
+        "aanpak (10 maart 2026)."
+    ) in text  # words and values, not the id
     assert "Dorpsbelang had de avond al lang aangekondigd" in text
     assert "parkeren-op-plein" not in text and "Ondernemers vragen om meer parkeerplaatsen op het plein zelf." in text
     assert "Uitslag dorpsbudget" in text and 'href="mailto:dorpsplein@vechtwolde.example"' in html
@@ -80,7 +95,7 @@ def test_trajectory_page_is_filled_from_the_files(built):
 
 def test_first_block_answers_a_residents_questions(built):
     html = (built / "trajecten" / "fietspad-kerkdijk.html").read_text(encoding="utf-8")
-    first = text_of_html(html[html.index('class="pt-kort"'):html.index('id="planning"')])
+    first = text_of_html(html[html.index('class="pt-kort"') : html.index('id="planning"')])
     assert "Uw invloed" in first and "Coproduceren" in first and "Fietsersbond afdeling Vechtwolde" in first
     assert "Wat komt er nog dinsdag 1 december tot en met vrijdag 18 december 2026: Korte enquête" in first
     assert "Wie besluit Raad besluit over de route en het krediet: maandag 31 mei 2027." in first
@@ -117,14 +132,14 @@ def test_no_resource_from_another_host(built):
 
 def test_navigation_does_not_list_every_trajectory(built):
     home = (built / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('class="md-nav md-nav--primary"'):home.index("md-content")]
+    nav = home[home.index('class="md-nav md-nav--primary"') : home.index("md-content")]
     assert "dorpsplein-oosterbroek.html" not in nav
 
 
 def test_overview_and_home(built):
     overview = (built / "trajecten" / "index.html").read_text(encoding="utf-8")
     assert overview.count('class="pt-traject pt-filteritem"') == 8
-    assert "<form class=\"pt-filter\" hidden" in overview
+    assert '<form class="pt-filter" hidden' in overview
     home = text_of(built / "index.html")
     assert "Binnenkort" in home and "Inloopavond — waar komt het fietspad?" in home
     kern = (built / "kernen" / "oosterbroek.html").read_text(encoding="utf-8")
@@ -136,11 +151,14 @@ def test_the_example_says_it_is_fictional_and_the_package_does_not(built):
         assert "Vechtwolde is een verzonnen gemeente" in (built / page).read_text(encoding="utf-8")
     package = ROOT / "generator" / "participatie"
     for template in package.rglob("*.j2"):
-        assert "verzonnen" not in template.read_text(encoding="utf-8") and "bestaat niet" not in template.read_text(encoding="utf-8")
+        assert "verzonnen" not in template.read_text(encoding="utf-8") and "bestaat niet" not in template.read_text(
+            encoding="utf-8"
+        )
 
 
 def test_search_index_has_one_entry_per_page_with_its_headings(built):
     import json
+
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [d["location"] for d in index["docs"]]
     assert "trajecten/fietspad-kerkdijk.html" in locations
@@ -151,7 +169,7 @@ def test_search_index_has_one_entry_per_page_with_its_headings(built):
 
 def test_table_of_contents_lists_the_sections(built):
     html = (built / "trajecten" / "fietspad-kerkdijk.html").read_text(encoding="utf-8")
-    toc = html[html.index('class="md-nav md-nav--secondary"'):]
+    toc = html[html.index('class="md-nav md-nav--secondary"') :]
     for anchor in ("#planning", "#inbreng", "#invloed", "#afwijkingen", "#volledigheid"):
         assert f'href="{anchor}"' in toc
 
@@ -165,7 +183,6 @@ def test_when_nothing_can_be_built_the_previous_site_stays(site):
     assert build(site) == 1
     assert index.read_bytes() == before
     assert [p.name for p in site.glob(".site.*")] == [".site.lock"]  # only the lock of 'one build at a time'
-
 
 
 def test_mkdocs_stops_before_cleaning_when_nothing_can_be_built(site):
@@ -185,7 +202,6 @@ def test_strict_build_fails_on_the_builders_warnings(site):
     assert build(site, "los") == 0
     assert build(site, "streng", strict=True) == 1
     assert not (site / "streng").exists()
-
 
 
 def test_the_404_page_is_dutch_and_leads_back(built):

@@ -18,16 +18,20 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SITE_PARTS, build, check, copy_site, edit, participatie
 from fixturen import fixture_names, prepare, unreadable
-from participatie.cache import FOLDER, _MEMORY
+
+from participatie.cache import _MEMORY, FOLDER
 from participatie.load.instellingen import read_site_settings
 from participatie.pipeline import check_site
 from participatie.report import format_json
 
 pytestmark = pytest.mark.warnings_expected
-VOORBEELDEN = {"dalfsen": ROOT, "overbetuwe": ROOT / "voorbeelden/overbetuwe", "leiderdorp": ROOT / "voorbeelden/leiderdorp"}
+VOORBEELDEN = {
+    "dalfsen": ROOT,
+    "overbetuwe": ROOT / "voorbeelden/overbetuwe",
+    "leiderdorp": ROOT / "voorbeelden/leiderdorp",
+}
 ANDER_PROFIEL = {"dalfsen": "overbetuwe", "overbetuwe": "leiderdorp", "leiderdorp": "dalfsen"}
 
 
@@ -35,8 +39,9 @@ def report(site: Path, cache: bool = True) -> dict:
     """What `participatie check --format json` prints, in-process."""
     settings, problems = read_site_settings(site)
     result = check_site(settings, settings.vandaag(), cache=cache, need_trajecten=False)
-    return json.loads(format_json(problems + result.findings, result.aantal, result.aantal_initiatieven,
-                                  result.toetsingen.values()))
+    return json.loads(
+        format_json(problems + result.findings, result.aantal, result.aantal_initiatieven, result.toetsingen.values())
+    )
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -88,8 +93,15 @@ def test_every_fixture_site_gets_the_same_verdict_cold_and_warm(code, tmp_path, 
     refused = {str(site / rel) for rel in unreadable(code)}
     if refused:
         original = Path.read_bytes
-        monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Toegang geweigerd"))
-                            if str(self) in refused else original(self))
+        monkeypatch.setattr(
+            Path,
+            "read_bytes",
+            lambda self: (
+                (_ for _ in ()).throw(PermissionError(13, "Toegang geweigerd"))
+                if str(self) in refused
+                else original(self)
+            ),
+        )
     config = (site / "mkdocs.yml").read_text(encoding="utf-8")
     profiel = re.search(r"profiel: (\S+)", config)
     runs_agree(site, ANDER_PROFIEL.get(profiel.group(1) if profiel else "dalfsen", "dalfsen"), monkeypatch)
@@ -97,8 +109,11 @@ def test_every_fixture_site_gets_the_same_verdict_cold_and_warm(code, tmp_path, 
 
 @pytest.mark.parametrize("naam", VOORBEELDEN)
 def test_every_example_site_gets_the_same_verdict_cold_and_warm(naam, tmp_path, monkeypatch):
-    site = copy_site(tmp_path / naam, [p for p in SITE_PARTS if (VOORBEELDEN[naam] / p).exists()]) if naam == "dalfsen" \
+    site = (
+        copy_site(tmp_path / naam, [p for p in SITE_PARTS if (VOORBEELDEN[naam] / p).exists()])
+        if naam == "dalfsen"
         else Path(shutil.copytree(VOORBEELDEN[naam], tmp_path / naam))
+    )
     runs_agree(site, ANDER_PROFIEL[naam], monkeypatch)
 
 
@@ -129,7 +144,7 @@ GAT, TEGEN, GOED = "dorpsplein-oosterbroek", "fietspad-kerkdijk", "omgevingsvisi
 def without_omgevingsanalyse(site: Path) -> None:
     path = site / "projecten" / GAT / "traject.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index("omgevingsanalyse:\n")] + text[text.index("werkvormen:\n"):], encoding="utf-8")
+    path.write_text(text[: text.index("omgevingsanalyse:\n")] + text[text.index("werkvormen:\n") :], encoding="utf-8")
 
 
 @pytest.fixture
@@ -154,21 +169,23 @@ def test_check_report_page_raad_page_and_csv_agree_on_each_verdict(three):
     assert (gat["publicatie"], tegen["publicatie"], goed["publicatie"]) == ("met melding", "tegenhouden", "publiceren")
     assert gat["voldoet"] is False and goed["voldoet"] is True and goed["ontbreekt"] == []
     bron = "(Met Elkaar 2.0, §2.1.3, plan van aanpak)"  # where the rule comes from, on every page that shows it
-    assert gat["ontbreekt"] == [f"de omgevingsanalyse (plan van aanpak, onderdeel 3. Omgevingsanalyse) {bron}",
-                                f"het niveau per groep (plan van aanpak, onderdeel 5. Betrokkenheidsniveau) {bron}"]
+    assert gat["ontbreekt"] == [
+        f"de omgevingsanalyse (plan van aanpak, onderdeel 3. Omgevingsanalyse) {bron}",
+        f"het niveau per groep (plan van aanpak, onderdeel 5. Betrokkenheidsniveau) {bron}",
+    ]
     page = (out / "trajecten" / f"{GAT}.html").read_text(encoding="utf-8")
-    notice = page[page.index("Dit traject voldoet nog niet"):]
-    notice = notice[:notice.index("</ul>")]
+    notice = page[page.index("Dit traject voldoet nog niet") :]
+    notice = notice[: notice.index("</ul>")]
     assert re.findall(r"<li>(.*?)</li>", notice) == gat["ontbreekt"]
     assert "Dit traject voldoet nog niet" not in (out / "trajecten" / f"{GOED}.html").read_text(encoding="utf-8")
     assert not (out / "trajecten" / f"{TEGEN}.html").exists() and TEGEN not in rows and TEGEN not in raad
     assert rows[GAT]["voldoet"] == "nee" and rows[GAT]["ontbreekt"] == "|".join(gat["ontbreekt"])
     assert rows[GOED]["voldoet"] == "ja" and rows[GOED]["ontbreekt"] == ""
-    row = raad[raad.index(f'href="../trajecten/{GAT}.html"'):]
-    row = row[:row.index("</tr>")]
-    assert "<strong class=\"pt-label pt-label-rood\">Nee</strong>" in row and "; ".join(gat["ontbreekt"]) in row
-    row = raad[raad.index(f'href="../trajecten/{GOED}.html"'):]
-    assert re.search(r'<td data-waarde="1">Ja</td>\s*</tr>', row[:row.index("</tr>") + 5])
+    row = raad[raad.index(f'href="../trajecten/{GAT}.html"') :]
+    row = row[: row.index("</tr>")]
+    assert '<strong class="pt-label pt-label-rood">Nee</strong>' in row and "; ".join(gat["ontbreekt"]) in row
+    row = raad[raad.index(f'href="../trajecten/{GOED}.html"') :]
+    assert re.search(r'<td data-waarde="1">Ja</td>\s*</tr>', row[: row.index("</tr>") + 5])
     assert "1 traject staat tijdelijk niet op de site" in raad
     for slug, v in verdicts.items():
         if v["publicatie"] != "tegenhouden":
@@ -195,30 +212,54 @@ def test_two_builds_in_a_row_publish_the_gap_with_its_notice(site):
 
 # --- What the raad reads: every afwijking with its motivation ----------------------------------------------------
 
+
 def motiveringen(site: Path) -> list[str]:
     import yaml
+
     out = []
     for path in sorted([*site.glob("projecten/*/traject.yaml"), *site.glob("initiatieven/*/initiatief.yaml")]):
-        out += [a["motivering"] for a in yaml.safe_load(path.read_text(encoding="utf-8")).get("afwijkingen") or []
-                if a.get("motivering")]
+        out += [
+            a["motivering"]
+            for a in yaml.safe_load(path.read_text(encoding="utf-8")).get("afwijkingen") or []
+            if a.get("motivering")
+        ]
     return out
 
 
 def plain(html: str) -> str:
     import html as h
+
     return " ".join(h.unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 @pytest.mark.parametrize("naam", VOORBEELDEN)
 def test_every_motivering_is_on_the_raad_page_and_in_the_export(naam, tmp_path):
-    site = Path(shutil.copytree(VOORBEELDEN[naam], tmp_path / naam, ignore=shutil.ignore_patterns(
-        "site", ".participatie*", "voorbeelden", "tests", "generator", ".venv", ".git", "benchmarks", "handleiding")))
+    site = Path(
+        shutil.copytree(
+            VOORBEELDEN[naam],
+            tmp_path / naam,
+            ignore=shutil.ignore_patterns(
+                "site",
+                ".participatie*",
+                "voorbeelden",
+                "tests",
+                "generator",
+                ".venv",
+                ".git",
+                "benchmarks",
+                "handleiding",
+            ),
+        )
+    )
     expected = motiveringen(site)
     assert expected, "elk voorbeeld heeft gemotiveerde afwijkingen"
     assert build(site) == 0
     raad = plain((site / "site/raad/index.html").read_text(encoding="utf-8"))
-    rows = list(csv.DictReader(io.StringIO((site / "site/raad/afwijkingen.csv").read_bytes().decode("utf-8-sig")),
-                               delimiter=";"))
+    rows = list(
+        csv.DictReader(
+            io.StringIO((site / "site/raad/afwijkingen.csv").read_bytes().decode("utf-8-sig")), delimiter=";"
+        )
+    )
     for text in expected:
         assert " ".join(text.split()) in raad
         assert text in {r["motivering"] for r in rows}
@@ -227,39 +268,65 @@ def test_every_motivering_is_on_the_raad_page_and_in_the_export(naam, tmp_path):
 
 
 def test_an_unmotivated_afwijking_reads_as_such_with_its_values(site):
-    edit(site / "projecten" / GAT / "traject.yaml", "  - soort: doelgroep-niet-bereikt\n", "  - soort: doelgroep-niet-bereikt-x\n")
+    edit(
+        site / "projecten" / GAT / "traject.yaml",
+        "  - soort: doelgroep-niet-bereikt\n",
+        "  - soort: doelgroep-niet-bereikt-x\n",
+    )
     build(site)
     raad = plain((site / "site/raad/index.html").read_text(encoding="utf-8"))
-    assert ("Doelgroep zonder participatiemoment Niet gemotiveerd Gevonden bij de controle Voor groep 'Jongeren uit "
-            "Oosterbroek' (betrokkenheidsniveau 'Adviseren') staat geen participatiemoment in de planning. Niet "
-            "gemotiveerd: de gemeente heeft (nog) niet uitgelegd waarom.") in raad
-    rows = [r for r in csv.DictReader(io.StringIO((site / "site/raad/afwijkingen.csv").read_bytes().decode("utf-8-sig")),
-                                      delimiter=";") if r["afwijking"] == "doelgroep-niet-bereikt" and r["slug"] == GAT]
+    assert (
+        "Doelgroep zonder participatiemoment Niet gemotiveerd Gevonden bij de controle Voor groep 'Jongeren uit "
+        "Oosterbroek' (betrokkenheidsniveau 'Adviseren') staat geen participatiemoment in de planning. Niet "
+        "gemotiveerd: de gemeente heeft (nog) niet uitgelegd waarom."
+    ) in raad
+    rows = [
+        r
+        for r in csv.DictReader(
+            io.StringIO((site / "site/raad/afwijkingen.csv").read_bytes().decode("utf-8-sig")), delimiter=";"
+        )
+        if r["afwijking"] == "doelgroep-niet-bereikt" and r["slug"] == GAT
+    ]
     assert [(r["betreft_naam"], r["gemotiveerd"], r["gevonden"], r["opgegeven"]) for r in rows] == [
-        ("Jongeren uit Oosterbroek", "nee", "ja", "nee")]
+        ("Jongeren uit Oosterbroek", "nee", "ja", "nee")
+    ]
 
 
 # --- Which besluit is which ---------------------------------------------------------------------------------------
+
 
 def test_the_plan_vaststelling_needs_no_eindverslag_but_the_final_decision_does(tmp_path):
     site = prepare("moment.welk-besluit", tmp_path / "site")
     planning = site / "projecten/basis/planning.yaml"
     edit(planning, "    besluit: eind\n    titel: Wat we", "    titel: Wat we")
-    edit(planning, "    soort: besluit\n    titel: Het college stelt", "    soort: besluit\n    besluit: plan\n    titel: Het college stelt")
+    edit(
+        planning,
+        "    soort: besluit\n    titel: Het college stelt",
+        "    soort: besluit\n    besluit: plan\n    titel: Het college stelt",
+    )
     assert [f.code for f in check(site).findings] == []  # the vaststelling (2026-09-01) has passed: no eindverslag due
     edit(planning, "    besluit: plan\n", "")
     codes = [f.code for f in check(site).findings]
     assert codes == ["moment.welk-besluit", "afwijking.besluit-zonder-eindverslag"]
-    edit(planning, "    soort: besluit\n    titel: Het college stelt", "    soort: besluit\n    besluit: tussen\n    titel: Het college stelt")
+    edit(
+        planning,
+        "    soort: besluit\n    titel: Het college stelt",
+        "    soort: besluit\n    besluit: tussen\n    titel: Het college stelt",
+    )
     edit(planning, "datum: 2027-02-02", "datum: 2026-11-01")  # the final decision has passed too
     assert [f.code for f in check(site).findings] == ["afwijking.besluit-zonder-eindverslag"]
 
 
 # --- Doorlooptijd for every initiative, whatever its route -------------------------------------------------------
 
+
 def test_every_initiative_has_a_doorlooptijd_also_without_a_decision(built):
-    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((built / "raad/initiatieven.csv").read_bytes()
-                                                             .decode("utf-8-sig")), delimiter=";")}
+    rows = {
+        r["slug"]: r
+        for r in csv.DictReader(
+            io.StringIO((built / "raad/initiatieven.csv").read_bytes().decode("utf-8-sig")), delimiter=";"
+        )
+    }
     direct = rows["bankjes-kerkdijk"]  # routed directly, no collegebesluit: ingediend 2026-06-29, uitvoering 2026-09-22
     assert direct["route"] == "Direct doorgezet" and direct["uitkomst"] == "" and direct["dagen_tot_besluit"] == ""
     assert direct["doorlooptijd_dagen"] == "85" and direct["dagen_tot_uitvoering"] == "85"
@@ -276,7 +343,8 @@ def test_every_initiative_has_a_doorlooptijd_also_without_a_decision(built):
 
 def test_the_check_report_names_every_verdict(site):
     data = report(site)
-    assert {v["map"] for v in data["toetsing"]} == {f"projecten/{p.name}" for p in (site / "projecten").iterdir()} | \
-        {f"initiatieven/{p.name}" for p in (site / "initiatieven").iterdir()}
+    assert {v["map"] for v in data["toetsing"]} == {f"projecten/{p.name}" for p in (site / "projecten").iterdir()} | {
+        f"initiatieven/{p.name}" for p in (site / "initiatieven").iterdir()
+    }
     assert {v["publicatie"] for v in data["toetsing"]} == {"publiceren"}
     assert os.environ["PARTICIPATIE_VANDAAG"] == "2026-11-22"

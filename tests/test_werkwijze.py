@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, copy_site, edit, env, line_of
+
 from participatie.cli import main
 
 FIETSPAD = "projecten/fietspad-kerkdijk"
@@ -39,7 +39,11 @@ def broken(site, monkeypatch):
     traject, planning = site / FIETSPAD / "traject.yaml", site / FIETSPAD / "planning.yaml"
     edit(traject, "portefeuillehouder:", "portefeuilehouder:")
     edit(site / "projecten/dorpsplein-oosterbroek/planning.yaml", "datum: 2026-02-24", "datum: 2026-02-30")
-    edit(planning, "plaats: Café De Dijk, Kerkdijk 14, Kerkdijk\n    werkvorm: informatieavond", "werkvorm: informatieavond")
+    edit(
+        planning,
+        "plaats: Café De Dijk, Kerkdijk 14, Kerkdijk\n    werkvorm: informatieavond",
+        "werkvorm: informatieavond",
+    )
     monkeypatch.chdir(site)
     return site
 
@@ -75,8 +79,15 @@ def test_github_annotations_follow_the_command_grammar_with_the_text_positions(b
         props = {k: unescape(v) for k, v in (p.split("=", 1) for p in m[2].split(","))}
         assert set(props) <= {"file", "line", "col", "endLine", "endColumn", "title"}
         message = unescape(m[3])
-        parsed.append((props["file"], int(props["line"]), int(props["col"]),
-                       {"error": "fout", "warning": "waarschuwing"}[m[1]], message.split("\n")[0]))
+        parsed.append(
+            (
+                props["file"],
+                int(props["line"]),
+                int(props["col"]),
+                {"error": "fout", "warning": "waarschuwing"}[m[1]],
+                message.split("\n")[0],
+            )
+        )
         assert "\n" not in m[3] and "\n" in message  # the hint is on a second line of the annotation
     assert len(parsed) == 3 and sorted(parsed) == text_positions(text)
     assert out.splitlines()[-1].endswith("gecontroleerd: 2 fouten, 1 waarschuwing.")
@@ -85,6 +96,7 @@ def test_github_annotations_follow_the_command_grammar_with_the_text_positions(b
 def test_a_comma_or_colon_in_a_path_cannot_break_the_command(broken, capsys):
     from participatie.findings import Ernst, Finding, Pos
     from participatie.report import format_github
+
     out = format_github([Finding("projecten/a,b:c/traject.yaml", Pos(3, 5), Ernst.FOUT, "100% fout\nregel twee")], 1)
     m = COMMAND.match(out.splitlines()[0])
     assert m and unescape(m[2].split(",")[0].split("=", 1)[1]) == "projecten/a,b:c/traject.yaml"
@@ -92,6 +104,7 @@ def test_a_comma_or_colon_in_a_path_cannot_break_the_command(broken, capsys):
 
 
 # --- GitLab Code Quality ----------------------------------------------------------------------
+
 
 def test_gitlab_code_quality_report_has_the_fields_gitlab_reads(broken, capsys):
     _, text = run_cli(capsys, "check")
@@ -104,8 +117,15 @@ def test_gitlab_code_quality_report_has_the_fields_gitlab_reads(broken, capsys):
         assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
         assert isinstance(issue["location"]["path"], str) and not issue["location"]["path"].startswith("/")
         assert isinstance(issue["location"]["lines"]["begin"], int)
-    got = sorted((i["location"]["path"], i["location"]["lines"]["begin"], "fout" if i["severity"] == "major" else "waarschuwing",
-                  i["description"].split("\n")[0]) for i in report)
+    got = sorted(
+        (
+            i["location"]["path"],
+            i["location"]["lines"]["begin"],
+            "fout" if i["severity"] == "major" else "waarschuwing",
+            i["description"].split("\n")[0],
+        )
+        for i in report
+    )
     assert got == [(p, r, e, m) for p, r, _, e, m in text_positions(text)]
     assert len({i["fingerprint"] for i in report}) == 3
 
@@ -137,6 +157,7 @@ def test_report_file_and_text_in_the_log(broken, capsys):
 
 # --- SARIF ------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def sarif_schema() -> dict:
     """The SARIF 2.1.0 JSON Schema as Microsoft's SARIF SDK ships it on the npm registry (MIT), fetched once
@@ -144,6 +165,7 @@ def sarif_schema() -> dict:
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "participatie-test" / "sarif-2.1.0.json"
     if not cache.exists():
         import hashlib
+
         with urllib.request.urlopen(SARIF_TARBALL, timeout=300) as response:
             data = response.read()
         assert hashlib.sha1(data).hexdigest() == SARIF_SHA1, "het pakket met het SARIF-schema is niet het verwachte"
@@ -156,6 +178,7 @@ def sarif_schema() -> dict:
 
 def test_sarif_is_valid_against_its_json_schema_with_the_text_positions(broken, capsys, sarif_schema):
     import jsonschema
+
     _, text = run_cli(capsys, "check")
     code, out = run_cli(capsys, "check", "--format", "sarif")
     log = json.loads(out)
@@ -167,14 +190,22 @@ def test_sarif_is_valid_against_its_json_schema_with_the_text_positions(broken, 
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         loc = result["locations"][0]["physicalLocation"]
-        got.append((loc["artifactLocation"]["uri"], loc["region"]["startLine"], loc["region"]["startColumn"],
-                    {"error": "fout", "warning": "waarschuwing"}[result["level"]], result["message"]["text"].split("\n")[0]))
+        got.append(
+            (
+                loc["artifactLocation"]["uri"],
+                loc["region"]["startLine"],
+                loc["region"]["startColumn"],
+                {"error": "fout", "warning": "waarschuwing"}[result["level"]],
+                result["message"]["text"].split("\n")[0],
+            )
+        )
         assert re.fullmatch(r"[0-9a-f]{64}", result["partialFingerprints"]["participatie/v1"])
     assert sorted(got) == text_positions(text)
 
 
 def test_a_clean_site_gives_an_empty_but_valid_sarif_log(site, monkeypatch, capsys, sarif_schema):
     import jsonschema
+
     monkeypatch.chdir(site)
     code, out = run_cli(capsys, "check", "--format", "sarif")
     jsonschema.Draft202012Validator(sarif_schema).validate(json.loads(out))
@@ -183,6 +214,7 @@ def test_a_clean_site_gives_an_empty_but_valid_sarif_log(site, monkeypatch, caps
 
 def test_a_broken_file_in_sarif_still_has_a_position_or_none_and_stays_valid(site, monkeypatch, capsys, sarif_schema):
     import jsonschema
+
     (site / FIETSPAD / "kaders.yaml").write_bytes(b"\xff\xfe kapot")
     (site / "projecten" / "losse-map").mkdir()
     monkeypatch.chdir(site)
@@ -192,6 +224,7 @@ def test_a_broken_file_in_sarif_still_has_a_position_or_none_and_stays_valid(sit
 
 
 # --- Pipelines --------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory) -> Path:
@@ -208,6 +241,7 @@ def clone(tmp_path_factory) -> Path:
 
 def builtin_schema(name: str) -> dict:
     from importlib import resources
+
     return json.loads((resources.files("check_jsonschema") / "builtin_schemas" / "vendor" / f"{name}.json").read_text())
 
 
@@ -215,16 +249,31 @@ def shell(command: str, cwd: Path) -> subprocess.CompletedProcess:
     """A command from a pipeline, run by bash as the CI runner would, with this environment's participatie on PATH."""
     path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
     summary = cwd.parent / "samenvatting.md"  # what GitHub shows as the run's summary
-    return subprocess.run(["bash", "-ec", command], cwd=cwd, env={**env(), "PATH": path, "GITHUB_STEP_SUMMARY": str(summary)},
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        ["bash", "-ec", command],
+        cwd=cwd,
+        env={**env(), "PATH": path, "GITHUB_STEP_SUMMARY": str(summary)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
-@pytest.mark.parametrize("platform, file, schema", [("gitlab", ".gitlab-ci.yml", "gitlab-ci"),
-                                                     ("github", ".github/workflows/participatie.yml", "github-workflows")])
+@pytest.mark.parametrize(
+    "platform, file, schema",
+    [("gitlab", ".gitlab-ci.yml", "gitlab-ci"), ("github", ".github/workflows/participatie.yml", "github-workflows")],
+)
 def test_ci_pipeline_is_valid_and_its_commands_pass_in_a_fresh_clone(platform, file, schema, clone):
     import jsonschema
-    made = subprocess.run([sys.executable, "-m", "participatie.cli", "ci", platform], cwd=clone, env=env(),
-                          capture_output=True, text=True, timeout=120)
+
+    made = subprocess.run(
+        [sys.executable, "-m", "participatie.cli", "ci", platform],
+        cwd=clone,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert made.returncode == 0, made.stderr
     pipeline = yaml.safe_load((clone / file).read_text(encoding="utf-8"))
     if True in pipeline:  # YAML 1.1 reads GitHub's key 'on' as true; GitHub reads it as 'on'
@@ -239,8 +288,10 @@ def test_ci_pipeline_is_valid_and_its_commands_pass_in_a_fresh_clone(platform, f
     else:
         jobs = pipeline["jobs"]
         install = [s["run"] for s in jobs["bouw"]["steps"] if "pip install" in s.get("run", "")]
-        commands = {job: [s["run"] for s in jobs[job]["steps"] if "run" in s and "pip install" not in s["run"]]
-                    for job in ("controle", "bouw")}
+        commands = {
+            job: [s["run"] for s in jobs[job]["steps"] if "run" in s and "pip install" not in s["run"]]
+            for job in ("controle", "bouw")
+        }
         assert jobs["publiceer"]["needs"] == "bouw" and pipeline["on"]["push"]["branches"] == ["main"]
         assert "default_branch" in jobs["publiceer"]["if"]  # never published from another branch
         assert not any("cache" in s.get("with", {}) for job in jobs.values() for s in job.get("steps", []))
@@ -276,6 +327,7 @@ def test_ci_never_overwrites_and_a_gemeente_gets_the_package_version(site, monke
 
 def test_pre_commit_hook_definition_is_valid_and_its_entry_passes(site):
     from pre_commit.clientlib import load_manifest
+
     hooks = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
     hook = next(h for h in hooks if h["id"] == "participatie-check")
     assert hook["language"] == "python" and hook["pass_filenames"] is False
@@ -289,6 +341,7 @@ def test_pre_commit_hook_definition_is_valid_and_its_entry_passes(site):
 
 
 # --- Live preview -----------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -318,8 +371,14 @@ def test_mkdocs_serve_shows_findings_in_the_browser_until_fixed(site):
     traject = site / FIETSPAD / "traject.yaml"
     edit(traject, "portefeuillehouder:", "portefeuilehouder:")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=site, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         page = wait_for(f"{base}/trajecten/fietspad-kerkdijk.html", lambda html: "pt-voorbeeld" in html)
@@ -341,12 +400,21 @@ def test_mkdocs_serve_shows_findings_in_the_browser_until_fixed(site):
 @pytest.mark.warnings_expected
 def test_a_withheld_trajectory_gets_a_preview_page_saying_why(site):
     from conftest import build
+
     edit(site / FIETSPAD / "traject.yaml", "samenvatting: >-\n", "samenvatting: >-\n  Mail piet.pietersen@gmail.com.\n")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=site, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
-        page = wait_for(f"http://127.0.0.1:{port}/trajecten/fietspad-kerkdijk.html", lambda html: "pt-voorbeeld" in html)
+        page = wait_for(
+            f"http://127.0.0.1:{port}/trajecten/fietspad-kerkdijk.html", lambda html: "pt-voorbeeld" in html
+        )
         assert "e-mailadres" in page and "niet op de gepubliceerde site" in page
         assert "piet.pietersen" not in page  # the finding names what it found, never the address itself
     finally:
@@ -355,5 +423,8 @@ def test_a_withheld_trajectory_gets_a_preview_page_saying_why(site):
     # Publishing never shows the preview: no banner, no findings page, and the trajectory is left out.
     assert build(site, "uit") == 3
     out = site / "uit"
-    assert not (out / "participatie-bevindingen.html").exists() and not (out / "trajecten" / "fietspad-kerkdijk.html").exists()
+    assert (
+        not (out / "participatie-bevindingen.html").exists()
+        and not (out / "trajecten" / "fietspad-kerkdijk.html").exists()
+    )
     assert not any("pt-voorbeeld" in p.read_text(encoding="utf-8") for p in out.rglob("*.html"))

@@ -43,9 +43,18 @@ def test_libyaml_is_used_when_installed():
 
 @BOTH
 def test_yaml_11_traps_stay_text(fast):
-    source, findings = parse_yaml("tijd: 19:30\nantwoord: NO\nok: on\ndatum: 2026-02-30\nwaar: true\ngetal: 12\n", "x", fast)
+    source, findings = parse_yaml(
+        "tijd: 19:30\nantwoord: NO\nok: on\ndatum: 2026-02-30\nwaar: true\ngetal: 12\n", "x", fast
+    )
     assert not findings
-    assert source.data == {"tijd": "19:30", "antwoord": "NO", "ok": "on", "datum": "2026-02-30", "waar": True, "getal": 12}
+    assert source.data == {
+        "tijd": "19:30",
+        "antwoord": "NO",
+        "ok": "on",
+        "datum": "2026-02-30",
+        "waar": True,
+        "getal": 12,
+    }
 
 
 @BOTH

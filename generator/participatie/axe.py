@@ -17,12 +17,22 @@ from importlib import resources
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
-AXE_RUN = ("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, "
-           "resultTypes: ['violations', 'incomplete']})")
+AXE_RUN = (
+    "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, "
+    "resultTypes: ['violations', 'incomplete']})"
+)
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -42,6 +52,7 @@ def built_pages(built: Path) -> list[str]:
 
 async def _pages(url: str, pages: list[str], viewport: dict, script: str) -> tuple[dict, set]:
     from playwright.async_api import async_playwright
+
     problems, review = {}, set()
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -52,11 +63,17 @@ async def _pages(url: str, pages: list[str], viewport: dict, script: str) -> tup
             await page.goto(f"{url}/{path}")
             await page.evaluate(script)
             result = await page.evaluate(AXE_RUN)
-            found = [(v["id"], v["nodes"][0]["target"], v["nodes"][0]["failureSummary"][:200]) for v in result["violations"]]
+            found = [
+                (v["id"], v["nodes"][0]["target"], v["nodes"][0]["failureSummary"][:200]) for v in result["violations"]
+            ]
             if found:
                 problems[f"{path} @ {viewport['width']}px"] = found
-            review |= {(v["id"], check["data"].get("messageKey") if isinstance(check.get("data"), dict) else None)
-                       for v in result["incomplete"] for node in v["nodes"] for check in node["any"]}
+            review |= {
+                (v["id"], check["data"].get("messageKey") if isinstance(check.get("data"), dict) else None)
+                for v in result["incomplete"]
+                for node in v["nodes"]
+                for check in node["any"]
+            }
         await browser.close()
     return problems, review
 
@@ -66,6 +83,7 @@ class AxeRun:
 
     def __init__(self, built: Path):
         import axe_playwright_python as axe
+
         self.script = (resources.files(axe) / "axe.min.js").read_text(encoding="utf-8")
         self.pages = built_pages(built)
         self.httpd, self.url = serve(built)
@@ -77,6 +95,7 @@ class AxeRun:
     def _run(self):
         async def both():
             return await asyncio.gather(*(_pages(self.url, self.pages, v, self.script) for v in (PHONE, DESKTOP)))
+
         try:
             self.results = asyncio.run(both())
         except BaseException as exc:  # reported by the test that asks for the result
@@ -103,16 +122,20 @@ def write_results(built: Path, target: Path) -> tuple[dict, dict]:
     import json
     import re
     import subprocess
+
     run = AxeRun(built)
     problems, review = run.result()
     version = re.search(r"axe v([\d.]+)", run.script[:300])
     browser = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.split()
-    data = {"datum": dt.date.today().isoformat(), "gereedschap": f"axe-core {version[1] if version else ''}".strip(),
-            "browser": " ".join(browser[:2]) if browser else "Chromium",
-            "normen": ["WCAG 2.0 A", "WCAG 2.0 AA", "WCAG 2.1 A", "WCAG 2.1 AA"],
-            "breedtes": [PHONE["width"], DESKTOP["width"]], "paginas": len(run.pages),
-            "overtredingen": sum(len(found) for found in problems.values()),
-            "te_beoordelen": sorted({kind for kind, _ in review})}
+    data = {
+        "datum": dt.date.today().isoformat(),
+        "gereedschap": f"axe-core {version[1] if version else ''}".strip(),
+        "browser": " ".join(browser[:2]) if browser else "Chromium",
+        "normen": ["WCAG 2.0 A", "WCAG 2.0 AA", "WCAG 2.1 A", "WCAG 2.1 AA"],
+        "breedtes": [PHONE["width"], DESKTOP["width"]],
+        "paginas": len(run.pages),
+        "overtredingen": sum(len(found) for found in problems.values()),
+        "te_beoordelen": sorted({kind for kind, _ in review}),
+    }
     target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return data, problems
-

@@ -34,7 +34,9 @@ def _code_hash() -> str:
         digest = hashlib.sha256()
         for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml", ".j2") and p.is_file()):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-        versions = [metadata.version(name) for name in ("pydantic", "PyYAML", "holidays", "phonenumbers", "python-stdnum")]
+        versions = [
+            metadata.version(name) for name in ("pydantic", "PyYAML", "holidays", "phonenumbers", "python-stdnum")
+        ]
         digest.update("|".join([sys.version, *versions]).encode())
         _CODE = digest.hexdigest()
     return _CODE
@@ -145,9 +147,12 @@ class Cache:
             tmp = self.folder / f".{self.context}.{os.getpid()}"
             tmp.write_bytes(hmac.new(self.key, body, hashlib.sha256).digest() + body)
             tmp.replace(self.path)
-            others = sorted((p for p in self.folder.glob(f"{self.namespace}-*.pickle") if p != self.path),
-                            key=lambda p: p.stat().st_mtime, reverse=True)
-            for other in others[KEEP - 1:]:
+            others = sorted(
+                (p for p in self.folder.glob(f"{self.namespace}-*.pickle") if p != self.path),
+                key=lambda p: p.stat().st_mtime,
+                reverse=True,
+            )
+            for other in others[KEEP - 1 :]:
                 other.unlink(missing_ok=True)
         except OSError:
             pass

@@ -21,21 +21,27 @@ GOED, FOUT, GEBRUIK = 0, 1, 2
 
 # argparse's own sentences (Python 3.11 to 3.13), in Dutch.
 ARGPARSE = {
-    "usage: ": "gebruik: ", "positional arguments": "argumenten", "options": "opties",
-    "optional arguments": "opties", "show this help message and exit": "toon deze hulp en stop",
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "optional arguments": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
     "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n    hint: 'participatie --help' toont alle opdrachten; "
-                                      "'participatie <opdracht> --help' de opties van een opdracht.\n",
+    "'participatie <opdracht> --help' de opties van een opdracht.\n",
     "unrecognized arguments: %s": "onbekende argumenten: %s",
     "the following arguments are required: %s": "deze argumenten ontbreken: %s",
     "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
     "argument %(argument_name)s: %(message)s": "bij %(argument_name)s: %(message)s",
-    "expected one argument": "hier hoort één waarde bij", "expected at most one argument": "hier hoort hooguit één waarde bij",
+    "expected one argument": "hier hoort één waarde bij",
+    "expected at most one argument": "hier hoort hooguit één waarde bij",
     "expected at least one argument": "hier hoort minstens één waarde bij",
     "ambiguous option: %(option)s could match %(matches)s": "de optie %(option)s kan meer betekenen: %(matches)s",
-    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r", "not allowed with argument %s": "niet samen met %s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "not allowed with argument %s": "niet samen met %s",
     "ignored explicit argument %r": "de waarde %r wordt genegeerd",
     "one of the arguments %s is required": "een van deze argumenten is nodig: %s",
-    "unexpected option string: %s": "onverwachte optie: %s", "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
+    "unexpected option string: %s": "onverwachte optie: %s",
+    "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
     "unknown parser %(parser_name)r (choices: %(choices)s)": "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
     "show program's version number and exit": "toon het versienummer en stop",
 }
@@ -58,23 +64,40 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="controleer alle trajecten (de strenge toets voor een merge request)")
     p.add_argument("pad", nargs="?", default=None, help="map met trajecten (standaard: projecten/)")
     p.add_argument("--strikt", action="store_true", help="waarschuwingen tellen ook als fout")
-    p.add_argument("--format", choices=tuple(FORMATS), default="tekst",
-                   help="tekst, json, github (meldingen in een pull request), gitlab (Code Quality) of sarif")
-    p.add_argument("--rapport", metavar="BESTAND",
-                   help="schrijf de uitvoer in --format naar dit bestand en toon de bevindingen als tekst")
-    p.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw (de cache staat in .participatie-cache/)")
+    p.add_argument(
+        "--format",
+        choices=tuple(FORMATS),
+        default="tekst",
+        help="tekst, json, github (meldingen in een pull request), gitlab (Code Quality) of sarif",
+    )
+    p.add_argument(
+        "--rapport",
+        metavar="BESTAND",
+        help="schrijf de uitvoer in --format naar dit bestand en toon de bevindingen als tekst",
+    )
+    p.add_argument(
+        "--zonder-cache", action="store_true", help="lees alles opnieuw (de cache staat in .participatie-cache/)"
+    )
     p = sub.add_parser("bouw", help="controleer en bouw de website (site/ wordt pas aan het eind vervangen)")
     p.add_argument("--strikt", action="store_true", help="stop bij waarschuwingen van de bouwer (zoals kapotte links)")
-    p.add_argument("--map", default=None, help="waar de website komt (standaard: 'site_dir' uit mkdocs.yml, anders site/)")
+    p.add_argument(
+        "--map", default=None, help="waar de website komt (standaard: 'site_dir' uit mkdocs.yml, anders site/)"
+    )
     p.add_argument("--bouwer", choices=("mkdocs", "zensical"), default="mkdocs", help="welk programma de site bouwt")
     p = sub.add_parser("nieuw", help="begin een nieuw traject (of met --initiatief een initiatief) vanuit het sjabloon")
     p.add_argument("slug", help="korte naam voor de map en het webadres, bijvoorbeeld 'speeltuin-kerkdijk'")
     p.add_argument("--initiatief", action="store_true", help="een initiatief van inwoners, in initiatieven/")
     p = sub.add_parser("profiel", help="toon een beleidsprofiel als overzicht en controleer het")
-    p.add_argument("profiel", nargs="?", default=None,
-                   help="een ingebouwd profiel (dalfsen, leiderdorp, overbetuwe) of een pad; standaard dat van deze site")
-    p = sub.add_parser("toegankelijkheid", help="controleer de gebouwde site met axe-core en schrijf de uitkomst voor de "
-                       "toegankelijkheidsverklaring")
+    p.add_argument(
+        "profiel",
+        nargs="?",
+        default=None,
+        help="een ingebouwd profiel (dalfsen, leiderdorp, overbetuwe) of een pad; standaard dat van deze site",
+    )
+    p = sub.add_parser(
+        "toegankelijkheid",
+        help="controleer de gebouwde site met axe-core en schrijf de uitkomst voor de toegankelijkheidsverklaring",
+    )
     p.add_argument("--map", default="site", help="de gebouwde site (standaard: site/)")
     p.add_argument("--uit", default=None, help="waar de uitkomst komt (standaard: 'onderzoek' uit mkdocs.yml)")
     p = sub.add_parser("ci", help="schrijf een pijplijn die merge requests controleert en de site publiceert")
@@ -92,8 +115,15 @@ def main(argv: list[str] | None = None) -> int:
             args = parser().parse_args(argv)
         except SystemExit as exc:  # --help, or wrong use: argparse has said why, in Dutch
             return exc.code if isinstance(exc.code, int) else GEBRUIK
-    commands = {"check": cmd_check, "nieuw": cmd_new, "schema": cmd_schema, "bouw": cmd_build, "ci": cmd_ci,
-                "profiel": cmd_profile, "toegankelijkheid": cmd_accessibility}
+    commands = {
+        "check": cmd_check,
+        "nieuw": cmd_new,
+        "schema": cmd_schema,
+        "bouw": cmd_build,
+        "ci": cmd_ci,
+        "profiel": cmd_profile,
+        "toegankelijkheid": cmd_accessibility,
+    }
     try:
         return commands[args.opdracht](args)
     except KeyboardInterrupt:
@@ -101,12 +131,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"fout: {os_error(exc)}{where}.\n    hint: controleer of de map bestaat, of u er mag schrijven en of de "
-              "schijf niet vol is.", file=sys.stderr)
+        print(
+            f"fout: {os_error(exc)}{where}.\n    hint: controleer of de map bestaat, of u er mag schrijven en of de "
+            "schijf niet vol is.",
+            file=sys.stderr,
+        )
         return FOUT
     except Exception as exc:  # a fault of participatie itself: said plainly, never as a traceback
-        print(f"fout: er ging iets mis in participatie zelf ({type(exc).__name__}).\n    hint: dit hoort niet te gebeuren; "
-              "meld het met de opdracht die u gaf en de bestanden van het traject.", file=sys.stderr)
+        print(
+            f"fout: er ging iets mis in participatie zelf ({type(exc).__name__}).\n    hint: dit hoort niet te gebeuren; "
+            "meld het met de opdracht die u gaf en de bestanden van het traject.",
+            file=sys.stderr,
+        )
         return FOUT
 
 
@@ -123,16 +159,22 @@ def settings_or_stop():
 
 def cmd_check(args) -> int:
     from .pipeline import check_site
+
     settings, problems = read_site_settings(Path.cwd())
-    result = check_site(settings, settings.vandaag(), projecten=args.pad, cache=not args.zonder_cache, need_trajecten=False)
+    result = check_site(
+        settings, settings.vandaag(), projecten=args.pad, cache=not args.zonder_cache, need_trajecten=False
+    )
     findings = problems + result.findings
     output = FORMATS[args.format](findings, result.aantal, result.aantal_initiatieven, result.toetsingen.values())
     if args.rapport:
         try:
             Path(args.rapport).write_text(output + "\n", encoding="utf-8")
         except OSError as exc:
-            print(f"fout: het rapport kan niet naar '{args.rapport}': {os_error(exc)}.\n    hint: kies een "
-                  "bestand in een map die bestaat, bijvoorbeeld 'gl-code-quality-report.json'.", file=sys.stderr)
+            print(
+                f"fout: het rapport kan niet naar '{args.rapport}': {os_error(exc)}.\n    hint: kies een "
+                "bestand in een map die bestaat, bijvoorbeeld 'gl-code-quality-report.json'.",
+                file=sys.stderr,
+            )
             return GEBRUIK
         output = FORMATS["tekst"](findings, result.aantal, result.aantal_initiatieven)
     print(output)
@@ -142,6 +184,7 @@ def cmd_check(args) -> int:
 
 def cmd_new(args) -> int:
     from .scaffold import create_initiatief, create_traject
+
     settings = settings_or_stop()
     if settings is None:
         return FOUT
@@ -155,6 +198,7 @@ def cmd_new(args) -> int:
 
 def cmd_ci(args) -> int:
     from .scaffold import ci_template, write_ci
+
     settings = settings_or_stop()
     if settings is None:
         return FOUT
@@ -169,15 +213,21 @@ def cmd_ci(args) -> int:
 def cmd_profile(args) -> int:
     from .pipeline import load_profile
     from .profieloverzicht import summary
+
     settings = settings_or_stop()
     if settings is None:
         return FOUT
     name = args.profiel or settings.profiel
-    profiel, problems = load_profile(name, settings.base, waar="opdrachtregel" if args.profiel else settings.waar("profiel"))
+    profiel, problems = load_profile(
+        name, settings.base, waar="opdrachtregel" if args.profiel else settings.waar("profiel")
+    )
     if profiel is None:
         print("\n".join(f.format() for f in problems), file=sys.stderr)
-        print(f"Het beleidsprofiel '{name}' heeft {len(problems)} {'fout' if len(problems) == 1 else 'fouten'}; "
-              "los ze op en probeer opnieuw.", file=sys.stderr)
+        print(
+            f"Het beleidsprofiel '{name}' heeft {len(problems)} {'fout' if len(problems) == 1 else 'fouten'}; "
+            "los ze op en probeer opnieuw.",
+            file=sys.stderr,
+        )
         return FOUT
     print(summary(profiel))
     return GOED
@@ -189,34 +239,47 @@ def cmd_accessibility(args) -> int:
         return FOUT
     built = settings.base / args.map
     if not (built / "index.html").exists():
-        print(f"fout: {args.map}/ bevat geen gebouwde site.\n    hint: bouw eerst met 'participatie bouw'.", file=sys.stderr)
+        print(
+            f"fout: {args.map}/ bevat geen gebouwde site.\n    hint: bouw eerst met 'participatie bouw'.",
+            file=sys.stderr,
+        )
         return GEBRUIK
     try:
-        from .axe import write_results
         import axe_playwright_python  # noqa: F401
+
+        from .axe import write_results
     except ImportError:
-        print("fout: de toegankelijkheidscontrole heeft Playwright en axe-core nodig.\n    hint: pip install "
-              "'participatie[toegankelijkheid]' en installeer Chromium (apt-get install chromium).", file=sys.stderr)
+        print(
+            "fout: de toegankelijkheidscontrole heeft Playwright en axe-core nodig.\n    hint: pip install "
+            "'participatie[toegankelijkheid]' en installeer Chromium (apt-get install chromium).",
+            file=sys.stderr,
+        )
         return GEBRUIK
     v = settings.opties.toegankelijkheid
     target = settings.base / (args.uit or (v.onderzoek if v else "toegankelijkheid.json"))
     try:
         data, problems = write_results(built, target)
     except OSError as exc:
-        print(f"fout: de uitkomst kan niet naar '{target}': {os_error(exc)}.\n    hint: kies met --uit een bestand in een "
-              "map die bestaat.", file=sys.stderr)
+        print(
+            f"fout: de uitkomst kan niet naar '{target}': {os_error(exc)}.\n    hint: kies met --uit een bestand in een "
+            "map die bestaat.",
+            file=sys.stderr,
+        )
         return GEBRUIK
     for where, found in sorted(problems.items()):
         for rule, element, summary in found:
             print(f"{where}: {rule} bij {element}: {summary}")
-    print(f"{data['paginas']} pagina's gecontroleerd bij {' en '.join(map(str, data['breedtes']))} pixels: "
-          f"{data['overtredingen']} fouten. Geschreven: {target.relative_to(settings.base).as_posix()}.")
+    print(
+        f"{data['paginas']} pagina's gecontroleerd bij {' en '.join(map(str, data['breedtes']))} pixels: "
+        f"{data['overtredingen']} fouten. Geschreven: {target.relative_to(settings.base).as_posix()}."
+    )
     return FOUT if problems else GOED
 
 
 def cmd_schema(args) -> int:
     from .pipeline import load_profile
     from .schema import write_schemas
+
     settings = settings_or_stop()
     if settings is None:
         return FOUT
@@ -226,14 +289,19 @@ def cmd_schema(args) -> int:
         return FOUT
     folder = Path(args.map)
     if folder.exists() and not folder.is_dir():
-        print(f"fout: '{args.map}' is een bestand, geen map; de schema's komen in een map.\n    hint: geef een map op, "
-              "bijvoorbeeld 'schema'. Er is niets veranderd.", file=sys.stderr)
+        print(
+            f"fout: '{args.map}' is een bestand, geen map; de schema's komen in een map.\n    hint: geef een map op, "
+            "bijvoorbeeld 'schema'. Er is niets veranderd.",
+            file=sys.stderr,
+        )
         return GEBRUIK
     try:
         written = write_schemas(folder, profiel)
     except OSError as exc:
-        print(f"fout: de schema's kunnen niet naar '{args.map}': {os_error(exc)}.\n    hint: kies een andere map.",
-              file=sys.stderr)
+        print(
+            f"fout: de schema's kunnen niet naar '{args.map}': {os_error(exc)}.\n    hint: kies een andere map.",
+            file=sys.stderr,
+        )
         return FOUT
     for path in written:
         print(f"geschreven: {path.as_posix()}")
@@ -242,6 +310,7 @@ def cmd_schema(args) -> int:
 
 def cmd_build(args) -> int:
     from .builders.publiceren import build_site
+
     return build_site(Path.cwd(), Path(args.map) if args.map else None, strict=args.strikt, bouwer=args.bouwer)
 
 

@@ -22,8 +22,8 @@ class Gevolg(str, Enum):
     """What the publishing build does with a finding; `participatie check` treats all alike."""
 
     TEGENHOUDEN = "tegenhouden"  # unreadable, personal data, unsafe: the trajectory is withheld
-    MELDEN = "melden"            # a policy gap: published, with a notice residents and the raad see
-    INTERN = "intern"            # advice for staff (holidays, busy months): not on the site
+    MELDEN = "melden"  # a policy gap: published, with a notice residents and the raad see
+    INTERN = "intern"  # advice for staff (holidays, busy months): not on the site
 
 
 # Where a rule comes from when it is not a gemeente's policy: it is then said as plainly (see `bron`).
@@ -40,14 +40,18 @@ class Regel:
     code: str
     uitleg: str
     gevolg: Gevolg
-    norm: str | None = None  # the profile norm it enforces ('stap1', 'normen.terugkoppeltermijn_dagen'); its source says where
+    norm: str | None = (
+        None  # the profile norm it enforces ('stap1', 'normen.terugkoppeltermijn_dagen'); its source says where
+    )
     bron: str | None = None  # or where it comes from when it is no policy's: the format, the AVG, the law
 
 
 REGELS: dict[str, Regel] = {}
 
 
-def regel(code: str, uitleg: str, gevolg: Gevolg = Gevolg.MELDEN, *, norm: str | None = None, bron: str | None = None) -> str:
+def regel(
+    code: str, uitleg: str, gevolg: Gevolg = Gevolg.MELDEN, *, norm: str | None = None, bron: str | None = None
+) -> str:
     """Register a finding code once, at import, with where it comes from; returns the code for use in findings."""
     if (norm is None) == (bron is None):
         raise ValueError(f"code {code}: give its norm in the profile or its source outside any policy, not both")
@@ -92,6 +96,7 @@ class Finding:
         if known and not self.bron and known.bron:
             object.__setattr__(self, "bron", known.bron)
         from .persoonsgegevens import masked  # a finding never quotes personal data, whatever text it repeats
+
         for name in ("boodschap", "hint", "publiek"):
             text = getattr(self, name)
             if text:

@@ -18,9 +18,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad"), "-")
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
@@ -33,28 +33,42 @@ EMAIL = re.compile(r"[\w.%+-]+@((?:[\w-]+\.)+[^\W\d_]{2,})")
 PHONE_LIKE = re.compile(r"(?:\+|(?<!\d)0)\d(?:[\s\-.()/]*\d){6,}")
 BSN_LIKE = re.compile(r"(?<![\d.,-])(?:\d{9}|\d{3}([ .-])\d{3}\1\d{3}|\d{4}([ .-])\d{2}\2\d{3})(?!\d|[.,]\d)")
 IBAN_LIKE = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,32}")
-POSTCODE_HUISNR = re.compile(r"\b(?P<cijfers>[1-9]\d{3})[ -]?(?P<letters>[A-Za-z]{2})\b[ ,-]*\d+"  # 7721 AB 12
-                             r"|\b\d+[a-zA-Z]?,? +(?P<cijfers_na>[1-9]\d{3})[ -]?(?P<letters_na>[A-Za-z]{2})\b")  # 12, 7721 AB
+POSTCODE_HUISNR = re.compile(
+    r"\b(?P<cijfers>[1-9]\d{3})[ -]?(?P<letters>[A-Za-z]{2})\b[ ,-]*\d+"  # 7721 AB 12
+    r"|\b\d+[a-zA-Z]?,? +(?P<cijfers_na>[1-9]\d{3})[ -]?(?P<letters_na>[A-Za-z]{2})\b"
+)  # 12, 7721 AB
 # Two-letter Dutch words after a number are not postcode letters ('in 2026 en 2027'); capitals always count.
-WORDS = frozenset("aa af al as bv de el en er eu ex ha he hé ie ik in is ja je ma na nr nu of oh ok om on op pa te "
-                  "to uw vs wc we wo ze zo".split())
-SUFFIXES = ("straat|weg|laan|dijk|plein|steeg|pad|kade|singel|gracht|hof|dreef|erf|markt|wal|veld|horst|stoep|brink|"
-            "ring|boulevard|park|haven|burcht|hoeve|akker|kamp|donk|hoek")
+WORDS = frozenset(
+    "aa af al as bv de el en er eu ex ha he hé ie ik in is ja je ma na nr nu of oh ok om on op pa te "
+    "to uw vs wc we wo ze zo".split()
+)
+SUFFIXES = (
+    "straat|weg|laan|dijk|plein|steeg|pad|kade|singel|gracht|hof|dreef|erf|markt|wal|veld|horst|stoep|brink|"
+    "ring|boulevard|park|haven|burcht|hoeve|akker|kamp|donk|hoek"
+)
 STRONG = "straat|weg|laan|dijk|plein|steeg|kade|singel|gracht|dreef|boulevard"
 NUMBER = r"\s+(\d{1,4}(?:\s?[a-zA-Z](?![a-zA-Z/]))?)(?![\d,.]\d)(?!\d)"
-STREET_PATTERN = (rf"\b(?:[A-Z][\w'\-]*(?:{SUFFIXES})|[a-z][\w'\-]*(?:{STRONG})|(?:De|Het|'t|Den|Ter|Ten)\s+[A-Z][\w'\-]+)"
-                  + NUMBER)
+STREET_PATTERN = (
+    rf"\b(?:[A-Z][\w'\-]*(?:{SUFFIXES})|[a-z][\w'\-]*(?:{STRONG})|(?:De|Het|'t|Den|Ter|Ten)\s+[A-Z][\w'\-]+)" + NUMBER
+)
 STREET = re.compile(STREET_PATTERN)
 NOUN = re.compile(r"ering$")  # "Vergadering 3", "Verandering 2": words, not streets on "-ring"
 RANGE_AFTER = re.compile(r"\s*(?:-|t/m|tot en met|tot|en)\s*\d")  # 'Kerkstraat 1-15': a stretch of a street
 # 'tussen Kerkstraat 2 en Molenweg 10', 'van Brinkweg 1 tot Kerkdijk 40': a route, not where someone lives
-ROUTE = re.compile(rf"(?i:\b(?:tussen|vanaf|van))\s+(?P<van>{STREET_PATTERN})\s+(?i:en|tot aan|tot|naar)(?:\s+(?i:de|het))?\s+"
-                   rf"(?P<tot>{STREET_PATTERN})")
+ROUTE = re.compile(
+    rf"(?i:\b(?:tussen|vanaf|van))\s+(?P<van>{STREET_PATTERN})\s+(?i:en|tot aan|tot|naar)(?:\s+(?i:de|het))?\s+"
+    rf"(?P<tot>{STREET_PATTERN})"
+)
 NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers: toll free (0800), premium (0900), shared cost, UAN (088, 14 0xx)
 
-KINDS = {"email": "een e-mailadres", "telefoon": "een telefoonnummer", "bsn": "een burgerservicenummer (BSN)",
-         "iban": "een bankrekeningnummer (IBAN)", "postcode": "een postcode met huisnummer",
-         "adres": "een adres met huisnummer"}
+KINDS = {
+    "email": "een e-mailadres",
+    "telefoon": "een telefoonnummer",
+    "bsn": "een burgerservicenummer (BSN)",
+    "iban": "een bankrekeningnummer (IBAN)",
+    "postcode": "een postcode met huisnummer",
+    "adres": "een adres met huisnummer",
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +91,12 @@ class Reading:
 
     def __init__(self, text: str, drop_breaks: bool = False):
         self.length = len(text)
-        if not drop_breaks and unicodedata.is_normalized("NFKC", text) and not PLAIN.search(text) and not RUN.search(text):
+        if (
+            not drop_breaks
+            and unicodedata.is_normalized("NFKC", text)
+            and not PLAIN.search(text)
+            and not RUN.search(text)
+        ):
             self.text = re.sub(r"\s", " ", text)
             self.where = None
             return
@@ -128,21 +147,31 @@ def _decode(escaped: str) -> str | None:
         decoded = html.unescape(escaped)
         return decoded if decoded != escaped else None
     try:
-        return bytes(int(escaped[n + 1:n + 3], 16) for n in range(0, len(escaped), 3)).decode("utf-8")
+        return bytes(int(escaped[n + 1 : n + 3], 16) for n in range(0, len(escaped), 3)).decode("utf-8")
     except UnicodeDecodeError:
         return None
 
 
-def find(text: str, eigen_domeinen: tuple[str, ...] = (), eigen_telefoonnummers: tuple[str, ...] = (),
-         eigen_adressen: tuple[str, ...] = (), addresses: bool = True) -> list[Hit]:
+def find(
+    text: str,
+    eigen_domeinen: tuple[str, ...] = (),
+    eigen_telefoonnummers: tuple[str, ...] = (),
+    eigen_adressen: tuple[str, ...] = (),
+    addresses: bool = True,
+) -> list[Hit]:
     """Every span of `text` that looks like a resident's personal data, in the order they occur."""
     if not SUSPECT.search(text):
         return []
     hits = list(_hits(Reading(text), eigen_domeinen, eigen_telefoonnummers, eigen_adressen, addresses))
     if "\n" in text:  # a number broken over two lines reads as one ('111222⏎333'), unless that runs into a hit
         first = list(hits)
-        hits += [j for j in _hits(Reading(text, drop_breaks=True), eigen_domeinen, eigen_telefoonnummers, eigen_adressen,
-                                  addresses) if not any(h.start < j.end and j.start < h.end for h in first)]
+        hits += [
+            j
+            for j in _hits(
+                Reading(text, drop_breaks=True), eigen_domeinen, eigen_telefoonnummers, eigen_adressen, addresses
+            )
+            if not any(h.start < j.end and j.start < h.end for h in first)
+        ]
     return sorted(set(hits), key=lambda h: (h.start, h.end, h.kind))
 
 
@@ -176,10 +205,13 @@ def _phones(text: str, eigen: tuple[str, ...]) -> Iterator[tuple[int, int, str]]
     if not PHONE_LIKE.search(text):
         return
     import phonenumbers
+
     own = _own_numbers(eigen)
     seen = set()
     for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
-        if not PHONE_LIKE.match(m.raw_string.lstrip("(")):  # dialled as written: '111 222 333' is a BSN, not 0111 222333
+        if not PHONE_LIKE.match(
+            m.raw_string.lstrip("(")
+        ):  # dialled as written: '111 222 333' is a BSN, not 0111 222333
             continue
         n = m.number
         mobile = n.country_code == 31 and len(str(n.national_number)) == 9 and str(n.national_number).startswith("6")
@@ -196,6 +228,7 @@ def _phones(text: str, eigen: tuple[str, ...]) -> Iterator[tuple[int, int, str]]
 def _own_numbers(eigen: tuple[str, ...]) -> frozenset[str]:
     """The gemeente's own numbers as E.164, however they were written in the settings."""
     import phonenumbers
+
     out = set()
     for number in eigen:
         try:
@@ -207,6 +240,7 @@ def _own_numbers(eigen: tuple[str, ...]) -> frozenset[str]:
 
 def own_phone(number: str, eigen: tuple[str, ...]) -> bool:
     import phonenumbers
+
     try:
         parsed = phonenumbers.parse(number, "NL")
     except phonenumbers.NumberParseException:
@@ -214,7 +248,15 @@ def own_phone(number: str, eigen: tuple[str, ...]) -> bool:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) in _own_numbers(tuple(eigen))
 
 
-RESERVED = ("example", "test", "invalid", "localhost", "example.com", "example.net", "example.org")  # RFC 2606: placeholders
+RESERVED = (
+    "example",
+    "test",
+    "invalid",
+    "localhost",
+    "example.com",
+    "example.net",
+    "example.org",
+)  # RFC 2606: placeholders
 
 
 def own_domain(domain: str, eigen: tuple[str, ...]) -> bool:
@@ -225,12 +267,14 @@ def own_domain(domain: str, eigen: tuple[str, ...]) -> bool:
 
 def _valid_bsn(digits: str) -> bool:
     from stdnum.nl import bsn
+
     return bsn.is_valid(digits)
 
 
 def _iban_end(text: str, start: int, candidate: str) -> int | None:
     """Where a valid IBAN that starts here ends (the pattern may run into the next word), or None."""
     from stdnum import iban
+
     compact, ends = "", []
     for n, c in enumerate(candidate):
         if c != " ":
@@ -244,6 +288,7 @@ def _iban_end(text: str, start: int, candidate: str) -> int | None:
 
 def _postcodes(text: str) -> Iterator[tuple[int, int, str]]:
     from stdnum.nl import postcode
+
     for m in POSTCODE_HUISNR.finditer(text):
         digits, letters = m["cijfers"] or m["cijfers_na"], m["letters"] or m["letters_na"]
         if letters.islower() and letters in WORDS or not letters.isupper() and not letters.islower():
@@ -279,6 +324,6 @@ def masked(text: str, eigen_domeinen: tuple[str, ...] = (), eigen_telefoonnummer
     for h in hits:
         if h.start < last:
             continue
-        out += [text[last:h.start], mask(h.text)]
+        out += [text[last : h.start], mask(h.text)]
         last = h.end
     return "".join(out) + text[last:]

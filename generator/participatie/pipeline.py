@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from .cache import Cache, folder_key
 from .findings import Ernst, Finding, Pos, relpath, sort_findings
@@ -21,9 +21,9 @@ from .load.profielen import BESTAAT_NIET, builtin_profiles, resolve_profile
 from .load.yaml import load_yaml
 from .messages import suggest
 from .model.bind import bind
+from .model.initiatief import Initiatief, bind_initiatief
 from .model.instellingen import SiteSettings
 from .model.profiel import Bron, Profiel
-from .model.initiatief import Initiatief, bind_initiatief
 from .model.traject import Dossier, Traject, bind_traject
 from .rules import Context
 from .rules.beleidsprofiel import check_profile
@@ -88,10 +88,16 @@ def load_profile(name_or_path: str, base: Path, waar: str = "mkdocs.yml") -> tup
     if path is None or not path.exists():
         pad, _, pos = waar.partition(":")
         known = builtin_profiles()
-        return None, [Finding(pad, Pos(*map(int, pos.split(":"))) if pos else None, Ernst.FOUT,
-                              f"beleidsprofiel '{name_or_path}' bestaat niet.{suggest(name_or_path, known)}",
-                              f"Gebruik een ingebouwd profiel ({', '.join(known)}) of het pad naar een .yaml-bestand.",
-                              BESTAAT_NIET)]
+        return None, [
+            Finding(
+                pad,
+                Pos(*map(int, pos.split(":"))) if pos else None,
+                Ernst.FOUT,
+                f"beleidsprofiel '{name_or_path}' bestaat niet.{suggest(name_or_path, known)}",
+                f"Gebruik een ingebouwd profiel ({', '.join(known)}) of het pad naar een .yaml-bestand.",
+                BESTAAT_NIET,
+            )
+        ]
     pad = relpath(path, base)
     source, findings = load_yaml(path, pad)
     if source is None:
@@ -109,14 +115,23 @@ def with_site_choices(profiel: Profiel, settings: SiteSettings) -> Profiel:
     if termijn is None:
         return profiel
     bron = Bron(keuze=f"{termijn} dagen, ingesteld in {settings.waar('terugkoppeltermijn_dagen')}", van="gemeente")
-    return profiel.model_copy(update={"normen": profiel.normen.model_copy(update={"terugkoppeltermijn_dagen": termijn}),
-                                      "bronnen": {**profiel.bronnen, "normen.terugkoppeltermijn_dagen": bron}})
+    return profiel.model_copy(
+        update={
+            "normen": profiel.normen.model_copy(update={"terugkoppeltermijn_dagen": termijn}),
+            "bronnen": {**profiel.bronnen, "normen.terugkoppeltermijn_dagen": bron},
+        }
+    )
 
 
 def context(settings: SiteSettings, profiel: Profiel, vandaag: dt.date) -> Context:
-    return Context(profiel=profiel, vandaag=vandaag, kernen=tuple(settings.kernen),
-                   eigen_domeinen=tuple(settings.eigen_domeinen), eigen_telefoonnummers=tuple(settings.eigen_telefoonnummers),
-                   eigen_adressen=tuple(settings.eigen_adressen))
+    return Context(
+        profiel=profiel,
+        vandaag=vandaag,
+        kernen=tuple(settings.kernen),
+        eigen_domeinen=tuple(settings.eigen_domeinen),
+        eigen_telefoonnummers=tuple(settings.eigen_telefoonnummers),
+        eigen_adressen=tuple(settings.eigen_adressen),
+    )
 
 
 @dataclass(frozen=True)
@@ -141,8 +156,15 @@ def process_folder(folder: Path, pad: str, ctx: Context, kind: Kind = TRAJECT) -
     return replace(dossier, sources={}), toetsing  # positions are only needed while checking
 
 
-def cached_folder(folder: Path, pad: str, ctx: Context, cache: Cache | None, files: str | None,
-                  need_dossier: bool = True, kind: Kind = TRAJECT) -> tuple[Dossier | None, Toetsing]:
+def cached_folder(
+    folder: Path,
+    pad: str,
+    ctx: Context,
+    cache: Cache | None,
+    files: str | None,
+    need_dossier: bool = True,
+    kind: Kind = TRAJECT,
+) -> tuple[Dossier | None, Toetsing]:
     """From the cache when the folder's files are unchanged; the dossier itself only when asked for."""
     if cache is None or files is None:
         return process_folder(folder, pad, ctx, kind)
@@ -158,11 +180,18 @@ def cache_context(settings: SiteSettings, vandaag: dt.date, root_pad: str) -> st
     """Everything besides a trajectory's own files that its findings depend on."""
     path = resolve_profile(settings.profiel, settings.base)
     profile = path.read_bytes() if path and path.is_file() else b""
-    return "|".join([hashlib.sha256(profile).hexdigest(), settings.opties.model_dump_json(), vandaag.isoformat(), root_pad])
+    return "|".join(
+        [hashlib.sha256(profile).hexdigest(), settings.opties.model_dump_json(), vandaag.isoformat(), root_pad]
+    )
 
 
-def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None = None, cache: bool = True,
-               need_trajecten: bool = True) -> Result:
+def check_site(
+    settings: SiteSettings,
+    vandaag: dt.date,
+    projecten: str | None = None,
+    cache: bool = True,
+    need_trajecten: bool = True,
+) -> Result:
     """Every finding of the site; `need_trajecten=False` (the CLI's check) leaves the trajectories out of the result."""
     result = Result(settings=settings, vandaag=vandaag)
     result.profiel, findings = load_profile(settings.profiel, settings.base, settings.waar("profiel"))
@@ -180,16 +209,24 @@ def check_site(settings: SiteSettings, vandaag: dt.date, projecten: str | None =
         if projecten is None:
             extra = settings.base / settings.initiatieven
             if extra.is_dir():
-                findings += _check_folders(result, list_folders(extra, relpath(extra, settings.base))[0],
-                                           relpath(extra, settings.base), ctx, store, need_trajecten, INITIATIEF)
+                findings += _check_folders(
+                    result,
+                    list_folders(extra, relpath(extra, settings.base))[0],
+                    relpath(extra, settings.base),
+                    ctx,
+                    store,
+                    need_trajecten,
+                    INITIATIEF,
+                )
         if store is not None:
             store.save()
     result.findings = sort_findings(findings)
     return result
 
 
-def _check_folders(result: Result, folders: list[Path], root_pad: str, ctx: Context, store: Cache | None,
-                   need: bool, kind: Kind) -> list[Finding]:
+def _check_folders(
+    result: Result, folders: list[Path], root_pad: str, ctx: Context, store: Cache | None, need: bool, kind: Kind
+) -> list[Finding]:
     findings = []
     for folder in folders:
         pad = f"{root_pad}/{folder.name}"

@@ -33,15 +33,19 @@ def summary(p: Profiel) -> str:
     bron("advies_vanaf")
     if p.opvolgen_vanaf:
         volg = p.niveau(p.opvolgen_vanaf)
-        lines.append(f"Uitkomst opvolgen vanaf: {volg.naam if volg else p.opvolgen_vanaf} (niet opvolgen is "
-                     + ("een fout; alleen 'buiten de kaders' mag)" if p.opvolgen_fout else "een zwaardere afwijking)"))
+        lines.append(
+            f"Uitkomst opvolgen vanaf: {volg.naam if volg else p.opvolgen_vanaf} (niet opvolgen is "
+            + ("een fout; alleen 'buiten de kaders' mag)" if p.opvolgen_fout else "een zwaardere afwijking)")
+        )
         bron("opvolgen_vanaf")
     if p.soorten_werk:
         lines.append("Soort werk en toegestane niveaus:")
         bron("soorten_werk")
         for s in p.soorten_werk:
-            lines.append(f"  - {s.naam} ({s.code}): {', '.join(s.niveaus)}"
-                         + (f"; bevoegd: {p.orgaan(s.bevoegd)}" if s.bevoegd else ""))
+            lines.append(
+                f"  - {s.naam} ({s.code}): {', '.join(s.niveaus)}"
+                + (f"; bevoegd: {p.orgaan(s.bevoegd)}" if s.bevoegd else "")
+            )
             if f"soorten_werk.{s.code}" in p.bronnen:
                 bron(f"soorten_werk.{s.code}")
     else:
@@ -49,8 +53,10 @@ def summary(p: Profiel) -> str:
     if p.bestuursstijlen:
         lines.append("Bestuursstijlen: " + ", ".join(f"{b.naam} ({b.code})" for b in p.bestuursstijlen))
         bron("bestuursstijlen")
-    lines.append(("Doelen (voorbeelden; andere mogen ook): " if p.doelen_open else "Doelen: ")
-                 + ", ".join(d.code for d in p.doelen))
+    lines.append(
+        ("Doelen (voorbeelden; andere mogen ook): " if p.doelen_open else "Doelen: ")
+        + ", ".join(d.code for d in p.doelen)
+    )
     bron("doelen")
     lines.append("Kadercategorieën: " + ", ".join(p.kadercategorieen))
     bron("kadercategorieen")
@@ -80,8 +86,10 @@ def summary(p: Profiel) -> str:
         lines.append(f"  Drempel: onder '{q.drempel}' alleen '{p.basisniveau.naam}'.")
         bron("quickscan.drempel")
     if p.uitgesloten_onderwerpen:
-        lines.append(f"Uitgesloten onderwerpen (meer dan '{p.basisniveau.naam}' is "
-                     + ("een fout, die geen motivering goedmaakt):" if p.uitgesloten_fout else "een afwijking):"))
+        lines.append(
+            f"Uitgesloten onderwerpen (meer dan '{p.basisniveau.naam}' is "
+            + ("een fout, die geen motivering goedmaakt):" if p.uitgesloten_fout else "een afwijking):")
+        )
         lines += [f"  - {o.code}: {o.naam}" for o in p.uitgesloten_onderwerpen]
         bron("uitgesloten_onderwerpen")
     if p.fasen:
@@ -118,8 +126,10 @@ def summary(p: Profiel) -> str:
         lines.append(f"Terugkoppeling: binnen {termijn} dagen (anders radiostilte)")
         bron("normen.terugkoppeltermijn_dagen")
     else:
-        lines.append("Terugkoppeling: dit profiel noemt geen termijn; zet er een in mkdocs.yml "
-                     "('terugkoppeltermijn_dagen', een keuze van de gemeente), anders wordt radiostilte niet getoetst.")
+        lines.append(
+            "Terugkoppeling: dit profiel noemt geen termijn; zet er een in mkdocs.yml "
+            "('terugkoppeltermijn_dagen', een keuze van de gemeente), anders wordt radiostilte niet getoetst."
+        )
     for groep, regel in p.planning.drukke_maanden.items():
         lines.append(f"Drukke maanden voor {groep}: {', '.join(map(str, regel))}")
         bron(f"planning.drukke_maanden.{groep}")

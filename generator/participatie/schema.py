@@ -27,11 +27,20 @@ OWN = {("Moment", "soort"), ("Steun", "soort"), ("Fase", "fase")}
 
 
 def vocabularies(p: Profiel) -> dict[str, list[str]]:
-    vocab = {"soort_werk": [s.code for s in p.soorten_werk], "besluit_door": p.orgaan_codes, "door": p.orgaan_codes,
-             "niveau": p.niveau_codes, "categorie": p.kadercategorieen, "doelen": [d.code for d in p.doelen],
-             "soort": list(AFWIJKINGSSOORTEN)}
-    optional = {"bestuursstijl": [b.code for b in p.bestuursstijlen], "fase": [f.code for f in p.fasen],
-                "uitgesloten_onderwerp": [o.code for o in p.uitgesloten_onderwerpen]}
+    vocab = {
+        "soort_werk": [s.code for s in p.soorten_werk],
+        "besluit_door": p.orgaan_codes,
+        "door": p.orgaan_codes,
+        "niveau": p.niveau_codes,
+        "categorie": p.kadercategorieen,
+        "doelen": [d.code for d in p.doelen],
+        "soort": list(AFWIJKINGSSOORTEN),
+    }
+    optional = {
+        "bestuursstijl": [b.code for b in p.bestuursstijlen],
+        "fase": [f.code for f in p.fasen],
+        "uitgesloten_onderwerp": [o.code for o in p.uitgesloten_onderwerpen],
+    }
     return vocab | {name: values for name, values in optional.items() if values}
 
 
@@ -68,8 +77,11 @@ def _initiative_lists(schema: dict, p: Profiel) -> None:
     stappen = schema.get("properties", {}).get("stappen")
     if stappen:
         stappen["propertyNames"] = {"enum": [s.code for s in p.initiatieven.stappen]}
-    lists = {("Steun", "soort"): [s.code for s in p.initiatieven.steun], ("Stap", "route"): [r.code for r in p.initiatieven.routes],
-             ("Stap", "uitkomst"): [u.code for u in p.initiatieven.uitkomsten]}
+    lists = {
+        ("Steun", "soort"): [s.code for s in p.initiatieven.steun],
+        ("Stap", "route"): [r.code for r in p.initiatieven.routes],
+        ("Stap", "uitkomst"): [u.code for u in p.initiatieven.uitkomsten],
+    }
     for (model, name), values in lists.items():
         prop = schema["definitions"].get(model, {}).get("properties", {}).get(name)
         if prop:

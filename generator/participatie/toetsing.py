@@ -109,9 +109,21 @@ def toets_traject(t: Traject, ctx: Context) -> Toetsing:
     afwijkingen = account_traject(t, p, ctx.vandaag)
     eisen = requirements(t, p)
     inbreng = t.terugkoppeling.inbreng
-    return Toetsing(t.map, t.slug, "traject", t.titel, tuple(check_traject(t, ctx, afwijkingen)), True, afwijkingen,
-                    completeness(t, p, eisen), reached(t), eisen, len(inbreng),
-                    sum(1 for i in inbreng if i.reactie and i.uitkomst != UITKOMST_OPEN), niveaus=levels_used(t, p))
+    return Toetsing(
+        t.map,
+        t.slug,
+        "traject",
+        t.titel,
+        tuple(check_traject(t, ctx, afwijkingen)),
+        True,
+        afwijkingen,
+        completeness(t, p, eisen),
+        reached(t),
+        eisen,
+        len(inbreng),
+        sum(1 for i in inbreng if i.reactie and i.uitkomst != UITKOMST_OPEN),
+        niveaus=levels_used(t, p),
+    )
 
 
 def toets_initiatief(i: Initiatief, ctx: Context) -> Toetsing:
@@ -120,6 +132,14 @@ def toets_initiatief(i: Initiatief, ctx: Context) -> Toetsing:
         return Toetsing(i.map, i.slug, "initiatief", i.titel, tuple(check_initiatief(i, ctx)), leesbaar=False)
     afwijkingen = account_initiatief(i, p, ctx.vandaag) if p.initiatieven is not None else ()
     beleid = p.initiatieven
-    return Toetsing(i.map, i.slug, "initiatief", i.titel, tuple(check_initiatief(i, ctx, afwijkingen)), True,
-                    afwijkingen, doorlooptijd=doorlooptijd(i, beleid, ctx.vandaag) if beleid is not None else None,
-                    stand=stand(i, beleid) if beleid is not None else None)
+    return Toetsing(
+        i.map,
+        i.slug,
+        "initiatief",
+        i.titel,
+        tuple(check_initiatief(i, ctx, afwijkingen)),
+        True,
+        afwijkingen,
+        doorlooptijd=doorlooptijd(i, beleid, ctx.vandaag) if beleid is not None else None,
+        stand=stand(i, beleid) if beleid is not None else None,
+    )

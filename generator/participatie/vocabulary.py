@@ -74,33 +74,71 @@ KWADRANTEN = (
 PLAN_ELEMENTEN = {
     "opgave": ("opgave.md", (), "Schrijf in opgave.md waar het over gaat."),
     "doelen": ("traject.yaml", ("doelen",), "Noem bij 'doelen' één of meer doelen uit het beleid."),
-    "omgevingsanalyse": ("traject.yaml", ("omgevingsanalyse",), "Zet elke groep in de matrix met 'belang' en 'invloed'."),
+    "omgevingsanalyse": (
+        "traject.yaml",
+        ("omgevingsanalyse",),
+        "Zet elke groep in de matrix met 'belang' en 'invloed'.",
+    ),
     "kaders": ("kaders.yaml", (), "Noem de harde en zachte kaders in kaders.yaml."),
     "niveaus": ("traject.yaml", ("omgevingsanalyse",), "Geef elke groep een 'niveau'."),
     "werkvormen": ("traject.yaml", ("werkvormen",), "Noem bij 'werkvormen' hoe u mensen betrekt."),
     "planning": ("planning.yaml", (), "Zet de participatiemomenten in planning.yaml."),
     "besluitmoment": ("planning.yaml", (), "Zet het besluitmoment (soort: besluit) in planning.yaml."),
-    "communicatie": ("traject.yaml", ("communicatie",), "Beschrijf bij 'communicatie' hoe u uitnodigt en terugkoppelt."),
+    "communicatie": (
+        "traject.yaml",
+        ("communicatie",),
+        "Beschrijf bij 'communicatie' hoe u uitnodigt en terugkoppelt.",
+    ),
     "capaciteit": ("traject.yaml", ("capaciteit",), "Beschrijf bij 'capaciteit' welke uren en welk geld er zijn."),
     "bestuursstijl": ("traject.yaml", ("bestuursstijl",), "Kies bij 'bestuursstijl' de stijl die bij het niveau past."),
     "quickscan": ("traject.yaml", ("quickscan",), "Geef bij 'quickscan' elke randvoorwaarde een score."),
-    "kansen": ("traject.yaml", ("kansen_bedreigingen",), "Beschrijf bij 'kansen_bedreigingen' wat het traject laat slagen en wat het bedreigt."),
-    "taakverdeling": ("traject.yaml", ("taakverdeling",), "Beschrijf bij 'taakverdeling' wie wat doet: bestuur, ambtenaren, inwoners, organisaties."),
+    "kansen": (
+        "traject.yaml",
+        ("kansen_bedreigingen",),
+        "Beschrijf bij 'kansen_bedreigingen' wat het traject laat slagen en wat het bedreigt.",
+    ),
+    "taakverdeling": (
+        "traject.yaml",
+        ("taakverdeling",),
+        "Beschrijf bij 'taakverdeling' wie wat doet: bestuur, ambtenaren, inwoners, organisaties.",
+    ),
     "groen_licht": ("traject.yaml", ("groen_licht",), "Zet bij 'groen_licht' per fase wie groen licht gaf en wanneer."),
-    "doel_concreet": ("traject.yaml", ("doel_toelichting",), "Beschrijf bij 'doel_toelichting' het concrete doel, waaraan "
-                      "u achteraf toetst."),
+    "doel_concreet": (
+        "traject.yaml",
+        ("doel_toelichting",),
+        "Beschrijf bij 'doel_toelichting' het concrete doel, waaraan u achteraf toetst.",
+    ),
     "weging": ("traject.yaml", ("weging",), "Zeg bij 'weging' vooraf hoe zwaar het advies weegt."),
-    "verantwoording": ("traject.yaml", ("verantwoording",), "Beschrijf bij 'verantwoording' wanneer en hoe de politiek "
-                       "onderweg wordt bijgepraat."),
-    "mandaat": ("traject.yaml", ("mandaat",), "Zet bij 'mandaat' wat de raad vooraf meegaf en wanneer (stelde de raad het plan zelf vast, zeg dat)."),
+    "verantwoording": (
+        "traject.yaml",
+        ("verantwoording",),
+        "Beschrijf bij 'verantwoording' wanneer en hoe de politiek onderweg wordt bijgepraat.",
+    ),
+    "mandaat": (
+        "traject.yaml",
+        ("mandaat",),
+        "Zet bij 'mandaat' wat de raad vooraf meegaf en wanneer (stelde de raad het plan zelf vast, zeg dat).",
+    ),
 }
 PLAN_ELEMENT_NAMEN = {
-    "opgave": "de opgave", "doelen": "de doelen", "omgevingsanalyse": "de omgevingsanalyse", "kaders": "de kaders",
-    "niveaus": "het niveau per groep", "werkvormen": "de werkvormen", "planning": "de planning",
-    "besluitmoment": "het besluitmoment", "communicatie": "de communicatie", "capaciteit": "de capaciteit",
-    "bestuursstijl": "de bestuursstijl", "quickscan": "de quick scan", "kansen": "de kansen en bedreigingen",
-    "taakverdeling": "de taakverdeling", "groen_licht": "het groene licht per fase",
-    "doel_concreet": "het concrete doel", "weging": "hoe zwaar het advies weegt", "verantwoording": "de momenten voor de politiek",
+    "opgave": "de opgave",
+    "doelen": "de doelen",
+    "omgevingsanalyse": "de omgevingsanalyse",
+    "kaders": "de kaders",
+    "niveaus": "het niveau per groep",
+    "werkvormen": "de werkvormen",
+    "planning": "de planning",
+    "besluitmoment": "het besluitmoment",
+    "communicatie": "de communicatie",
+    "capaciteit": "de capaciteit",
+    "bestuursstijl": "de bestuursstijl",
+    "quickscan": "de quick scan",
+    "kansen": "de kansen en bedreigingen",
+    "taakverdeling": "de taakverdeling",
+    "groen_licht": "het groene licht per fase",
+    "doel_concreet": "het concrete doel",
+    "weging": "hoe zwaar het advies weegt",
+    "verantwoording": "de momenten voor de politiek",
     "mandaat": "het mandaat van de raad",
 }
 # Fields of traject.yaml a plan needs before it can be adopted, whatever the profile.
@@ -129,13 +167,24 @@ AFWIJKINGSSOORTEN = {
 }
 # The norm of the profile each kind of afwijking deviates from: its source is what a finding and a page cite.
 AFWIJKING_NORMEN = {
-    "niveau-buiten-tabel": "soorten_werk", "stap1-nee": "stap1", "participatie-voor-vaststelling": "plan_vastgesteld_voor_deelname",
-    "moment-geannuleerd": "plan_volgen", "moment-verplaatst": "plan_volgen", "niveau-gewijzigd": "plan_volgen",
-    "doelgroep-niet-bereikt": "plan_volgen", "advies-niet-gevolgd": "advies_vanaf", "radiostilte": "normen.terugkoppeltermijn_dagen",
-    "besluit-zonder-eindverslag": "eindverslag_onderdelen", "termijn-overschreden": "initiatieven.stappen",
-    "bestuursstijl-past-niet": "bestuursstijlen", "quickscan-onder-drempel": "quickscan.drempel",
-    "uitgesloten-onderwerp": "uitgesloten_onderwerpen", "voor-groen-licht": "fasen",
-    "uitkomst-niet-opgevolgd": "opvolgen_vanaf", "vaststelling-door": "vaststelling_door", "bevoegd-orgaan": "soorten_werk",
+    "niveau-buiten-tabel": "soorten_werk",
+    "stap1-nee": "stap1",
+    "participatie-voor-vaststelling": "plan_vastgesteld_voor_deelname",
+    "moment-geannuleerd": "plan_volgen",
+    "moment-verplaatst": "plan_volgen",
+    "niveau-gewijzigd": "plan_volgen",
+    "doelgroep-niet-bereikt": "plan_volgen",
+    "advies-niet-gevolgd": "advies_vanaf",
+    "radiostilte": "normen.terugkoppeltermijn_dagen",
+    "besluit-zonder-eindverslag": "eindverslag_onderdelen",
+    "termijn-overschreden": "initiatieven.stappen",
+    "bestuursstijl-past-niet": "bestuursstijlen",
+    "quickscan-onder-drempel": "quickscan.drempel",
+    "uitgesloten-onderwerp": "uitgesloten_onderwerpen",
+    "voor-groen-licht": "fasen",
+    "uitkomst-niet-opgevolgd": "opvolgen_vanaf",
+    "vaststelling-door": "vaststelling_door",
+    "bevoegd-orgaan": "soorten_werk",
 }
 # Rules every profile applies that no field of it parametrises; each profile says where its policy has them, or that
 # the profile chose them (see `Profiel.bronnen`).
@@ -164,5 +213,7 @@ ONDERDELEN = {
 }
 
 # Licences the open data can carry (SPDX code -> address, name on the page).
-LICENTIES = {"CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "Publiek domein (CC0 1.0)"),
-             "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "Naamsvermelding 4.0 (CC BY 4.0)")}
+LICENTIES = {
+    "CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "Publiek domein (CC0 1.0)"),
+    "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "Naamsvermelding 4.0 (CC BY 4.0)"),
+}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..model.instellingen import SiteSettings
-from ..pipeline import Result
-
 import datetime as dt
 import os
 from importlib import resources
 from pathlib import Path
+
+from ..findings import Finding
+from ..model.instellingen import SiteSettings
+from ..pipeline import Result
 
 ASSET_CSS = "assets/participatie.css"
 THEME = Path(str(resources.files("participatie") / "templates" / "theme"))  # theme overrides every site gets
@@ -23,10 +23,18 @@ def fatal(findings: list[Finding]) -> str:
 
 def withheld_message(result: Result) -> str:
     held = [*result.withheld, *result.withheld_initiatieven]
-    wat = " en ".join(x for x in (_count(len(result.withheld), "traject", "trajecten"),
-                                   _count(len(result.withheld_initiatieven), "initiatief", "initiatieven")) if x)
-    return (f"{wat} niet gepubliceerd ({', '.join(d.map for d in held)}): er staan persoonsgegevens, onveilige inhoud of "
-            "onleesbare bestanden in (zie de fouten hierboven). De rest van de site is wel gebouwd.")
+    wat = " en ".join(
+        x
+        for x in (
+            _count(len(result.withheld), "traject", "trajecten"),
+            _count(len(result.withheld_initiatieven), "initiatief", "initiatieven"),
+        )
+        if x
+    )
+    return (
+        f"{wat} niet gepubliceerd ({', '.join(d.map for d in held)}): er staan persoonsgegevens, onveilige inhoud of "
+        "onleesbare bestanden in (zie de fouten hierboven). De rest van de site is wel gebouwd."
+    )
 
 
 def _count(n: int, een: str, meer: str) -> str:
@@ -40,7 +48,7 @@ def pin_build_date(vandaag: dt.date) -> None:
     """Builders stamp pages and the sitemap with the build time; pin it to the site's day, so the same input gives
     the same bytes (reproducible builds: https://reproducible-builds.org/specs/source-date-epoch/)."""
     if _OWN_EPOCH:
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(vandaag, dt.time(), dt.timezone.utc).timestamp()))
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(vandaag, dt.time(), dt.UTC).timestamp()))
 
 
 MARKER = ".participatie-site"  # in every site participatie built: only such a folder is ever replaced
@@ -50,8 +58,15 @@ MARKER_TEXT = "Deze map is gemaakt door 'participatie bouw'; een volgende bouw v
 def sources(settings: SiteSettings) -> list[Path]:
     """Everything a build reads and must never touch: the folders with the site's files, the config, Git."""
     base = settings.base
-    names = [settings.projecten, settings.initiatieven, settings.docs_dir, settings.theme_dir or "theme", ".git",
-             settings.bestand, "schema"]
+    names = [
+        settings.projecten,
+        settings.initiatieven,
+        settings.docs_dir,
+        settings.theme_dir or "theme",
+        ".git",
+        settings.bestand,
+        "schema",
+    ]
     return [(base / n).resolve() for n in names]
 
 
@@ -69,8 +84,10 @@ def refuse_output(settings: SiteSettings, target: Path) -> str | None:
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         return f"'{shown(settings, target)}' bestaat al en is geen map."
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        return (f"de map '{shown(settings, target)}' bestaat al, is niet leeg en is niet door participatie gemaakt; "
-                "een bouw zou haar inhoud vervangen.")
+        return (
+            f"de map '{shown(settings, target)}' bestaat al, is niet leeg en is niet door participatie gemaakt; "
+            "een bouw zou haar inhoud vervangen."
+        )
     return None
 
 
@@ -79,5 +96,3 @@ def shown(settings: SiteSettings, path: Path) -> str:
         return path.relative_to(settings.base.resolve()).as_posix() or "."
     except ValueError:
         return str(path)
-
-

@@ -64,7 +64,9 @@ def derived_config(base: Path, site_dir: Path, name: str = "mkdocs.yml") -> dict
     plugins = config.get("plugins") or []
     if isinstance(plugins, dict):
         plugins = [{k: v} if v else k for k, v in plugins.items()]
-    config["plugins"] = [p for p in plugins if p != "participatie" and not (isinstance(p, dict) and "participatie" in p)]
+    config["plugins"] = [
+        p for p in plugins if p != "participatie" and not (isinstance(p, dict) and "participatie" in p)
+    ]
     config["docs_dir"] = TREE.as_posix()
     config["site_dir"] = str(site_dir)
     config["use_directory_urls"] = False
@@ -90,9 +92,13 @@ def write_docs_tree(base: Path, docs_dir: str, out: Output, site_dir: Path, name
     for item in out.files:
         _write(tree / item.path, item.content)
     config = base / CONFIG
-    config.write_text("# Gemaakt door 'participatie'; niet bewerken. Bron: " + name + "\n" +
-                      yaml.dump(derived_config(base, site_dir, name), Dumper=_Dumper, allow_unicode=True, sort_keys=False),
-                      encoding="utf-8")
+    config.write_text(
+        "# Gemaakt door 'participatie'; niet bewerken. Bron: "
+        + name
+        + "\n"
+        + yaml.dump(derived_config(base, site_dir, name), Dumper=_Dumper, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
     return config
 
 
@@ -102,7 +108,9 @@ def _theme(base: Path, name: str) -> None:
     config = yaml.load((base / name).read_text(encoding="utf-8-sig"), Loader=_Loader) or {}
     custom = (config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     if isinstance(custom, str) and (base / custom).is_dir():
-        shutil.copytree(base / custom, base / THEME_TREE, dirs_exist_ok=True, symlinks=False, ignore_dangling_symlinks=True)
+        shutil.copytree(
+            base / custom, base / THEME_TREE, dirs_exist_ok=True, symlinks=False, ignore_dangling_symlinks=True
+        )
 
 
 def _write(path: Path, content: str | bytes) -> None:

@@ -28,11 +28,23 @@ from ..pipeline import Result, check_site
 from ..render.page import Page
 from ..render.site import render_site
 from ..render.voorbeeld import Preview, preview
-from .common import ASSET_CSS, ASSET_JS, MARKER, MARKER_TEXT, THEME, fatal, pin_build_date, refuse_output, withheld_message
+from .common import (
+    ASSET_CSS,
+    ASSET_JS,
+    MARKER,
+    MARKER_TEXT,
+    THEME,
+    fatal,
+    pin_build_date,
+    refuse_output,
+    withheld_message,
+)
 
 log = get_plugin_logger(__name__)
 # Every option is checked by the core (with its position in mkdocs.yml), not by MkDocs.
-ParticipatieConfig = type("ParticipatieConfig", (Config,), {name: c.Optional(c.Type(object)) for name in Instellingen.model_fields})
+ParticipatieConfig = type(
+    "ParticipatieConfig", (Config,), {name: c.Optional(c.Type(object)) for name in Instellingen.model_fields}
+)
 
 
 class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
@@ -56,12 +68,16 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
                 log.warning(p.format())
         refused = None if self.serving else refuse_output(self.settings, Path(config.site_dir))
         if refused:  # MkDocs would empty site_dir before building
-            raise PluginError(f"fout: {refused}\n    hint: zet 'site_dir' in mkdocs.yml op een nieuwe map, of op een map "
-                              "die participatie eerder bouwde. Er is niets veranderd.")
+            raise PluginError(
+                f"fout: {refused}\n    hint: zet 'site_dir' in mkdocs.yml op een nieuwe map, of op een map "
+                "die participatie eerder bouwde. Er is niets veranderd."
+            )
         pin_build_date(self.settings.vandaag())
         config.use_directory_urls = False  # generated pages link to each other as .html
         theme_dirs = config.theme.dirs
-        theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))  # the product's 404 page; the site's own wins
+        theme_dirs.insert(
+            1 if config.theme.custom_dir else 0, str(THEME)
+        )  # the product's 404 page; the site's own wins
         if ASSET_CSS not in config.extra_css:
             config.extra_css.insert(0, ASSET_CSS)
         if ASSET_JS not in [str(s) for s in config.extra_javascript]:
@@ -75,8 +91,10 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if self.serving:  # the preview shows every finding in the browser instead of stopping
             self.preview = preview(self.result, self.problems)
             self.unbuildable = fatal_problems
-            log.warning(f"participatie: {self.preview.fouten} fout(en), {self.preview.waarschuwingen} waarschuwing(en); "
-                        "zie de pagina participatie-bevindingen.html in het voorbeeld.")
+            log.warning(
+                f"participatie: {self.preview.fouten} fout(en), {self.preview.waarschuwingen} waarschuwing(en); "
+                "zie de pagina participatie-bevindingen.html in het voorbeeld."
+            )
             return
         if self.result.profiel is None:
             raise PluginError(fatal(self.result.findings))
@@ -93,14 +111,20 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             out = render_site(self.result, dates, config.site_url or "http://localhost/")
             pages, generated, self.out = out.pages, out.files, out
         if self.preview:
-            pages = [*pages, self.preview.overview(), *(self.preview.placeholder(*held) for held in self.preview.withheld)]
+            pages = [
+                *pages,
+                self.preview.overview(),
+                *(self.preview.placeholder(*held) for held in self.preview.withheld),
+            ]
         self.pages = {p.path: p for p in pages}
         self.bodies = {p.path: (self.preview.banner(p.path) if self.preview else "") + p.content for p in pages}
         for path, content in [(p.path, p.header()) for p in pages] + [(g.path, g.content) for g in generated]:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)  # a hand-written page of the same name is replaced, and said so
-                log.info(f"{path} wordt gemaakt door participatie; het bestand in {config.docs_dir} wordt niet gebruikt.")
+                log.info(
+                    f"{path} wordt gemaakt door participatie; het bestand in {config.docs_dir} wordt niet gebruikt."
+                )
             files.append(File.generated(config, path, content=content))
         return files
 
@@ -158,7 +182,10 @@ def _inject(page, generated: Page, body: str) -> None:
     """Instead of Markdown: the core's HTML, its table of contents and its anchors."""
     koppen = generated.koppen
     page.content = body
-    page.toc = get_toc(nest_toc_tokens([{"level": k.niveau, "id": k.id, "name": k.html, "html": k.html, "children": []}
-                                        for k in koppen]))
+    page.toc = get_toc(
+        nest_toc_tokens(
+            [{"level": k.niveau, "id": k.id, "name": k.html, "html": k.html, "children": []} for k in koppen]
+        )
+    )
     page._title_from_render = generated.titel
     page.present_anchor_ids = {k.id for k in koppen}

@@ -34,6 +34,8 @@ from .voortgang import MkdocsLog
 
 GEBOUWD, NIETS, GEBRUIK, TEGENGEHOUDEN = 0, 1, 2, 3
 BOUWERS = ("mkdocs", "zensical")
+
+
 class BuildFailed(Exception):
     """The builder did not finish; the message says why, in Dutch."""
 
@@ -68,8 +70,11 @@ def build_site(base: Path, target: Path | None = None, strict: bool = False, bou
     target = base / (target if target is not None else settings.site_dir)
     refused = refuse_output(settings, target)
     if refused:
-        print(f"fout: {refused}\n    hint: kies met --map (of 'site_dir' in mkdocs.yml) een nieuwe map, of een map die "
-              "participatie eerder bouwde. Er is niets veranderd.", file=sys.stderr)
+        print(
+            f"fout: {refused}\n    hint: kies met --map (of 'site_dir' in mkdocs.yml) een nieuwe map, of een map die "
+            "participatie eerder bouwde. Er is niets veranderd.",
+            file=sys.stderr,
+        )
         return GEBRUIK
     target = target.resolve()
     try:
@@ -77,8 +82,11 @@ def build_site(base: Path, target: Path | None = None, strict: bool = False, bou
         with one_at_a_time(target.parent / f".{target.name}.lock", f"{target.name}/"):
             return _build_locked(base, target, strict, bouwer, settings)
     except OSError as exc:
-        print(f"fout: de site kan niet naar '{shown(settings, target)}' worden geschreven: {os_error(exc)}.\n"
-              "    hint: kies een andere map met --map.", file=sys.stderr)
+        print(
+            f"fout: de site kan niet naar '{shown(settings, target)}' worden geschreven: {os_error(exc)}.\n"
+            "    hint: kies een andere map met --map.",
+            file=sys.stderr,
+        )
         return NIETS
 
 
@@ -103,8 +111,11 @@ def _build_locked(base: Path, target: Path, strict: bool, bouwer: str, settings:
     if held:
         if bouwer != "mkdocs":  # the MkDocs plugin has said it already
             print(withheld_message(result), file=sys.stderr)
-        print(f"De site staat in {target.name}/ ({pages} pagina's), zonder {'het' if held == 1 else 'de ' + str(held)} "
-              "tegengehouden traject(en) of initiatief(en).", file=sys.stderr)
+        print(
+            f"De site staat in {target.name}/ ({pages} pagina's), zonder {'het' if held == 1 else 'de ' + str(held)} "
+            "tegengehouden traject(en) of initiatief(en).",
+            file=sys.stderr,
+        )
         return TEGENGEHOUDEN
     print(f"De site staat in {target.name}/ ({pages} pagina's).")
     return GEBOUWD
@@ -115,6 +126,7 @@ def _mkdocs(base: Path, staging: Path, strict: bool, settings) -> Result:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
     with MkdocsLog() as log:
         try:
             config = load_config(str(base / "mkdocs.yml"), site_dir=str(staging), strict=strict)
@@ -126,6 +138,7 @@ def _mkdocs(base: Path, staging: Path, strict: bool, settings) -> Result:
 
 def _zensical(base: Path, staging: Path, strict: bool, settings) -> Result:
     from .docs import write_docs_tree
+
     pin_build_date(settings.vandaag())
     for p in read_site_settings(base)[1]:  # warnings about the settings (the MkDocs plugin logs them itself)
         print(p.format(), file=sys.stderr)
@@ -135,16 +148,27 @@ def _zensical(base: Path, staging: Path, strict: bool, settings) -> Result:
     for f in result.findings:
         if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT:
             print(f.format(), file=sys.stderr)
-    out = render_site(result, change_dates(base, (settings.projecten, settings.initiatieven)), settings.site_url or "http://localhost/")
+    out = render_site(
+        result,
+        change_dates(base, (settings.projecten, settings.initiatieven)),
+        settings.site_url or "http://localhost/",
+    )
     with one_at_a_time(base / ".participatie.lock", "de map .participatie/"):  # one docs tree per site
         config = write_docs_tree(base, settings.docs_dir, out, staging)
         zensical = shutil.which("zensical")
         command = [zensical] if zensical else [sys.executable, "-m", "zensical"]
-        run = subprocess.run([*command, "build", "-f", str(config), *(["--strict"] if strict else [])], cwd=base,
-                             capture_output=True, text=True, check=False)
+        run = subprocess.run(
+            [*command, "build", "-f", str(config), *(["--strict"] if strict else [])],
+            cwd=base,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if run.returncode != 0 or not (staging / "index.html").exists():
-        raise BuildFailed("fout: Zensical kon de site niet bouwen (is het geïnstalleerd? pip install zensical).\n"
-                          + (run.stderr or run.stdout)[-2000:])
+        raise BuildFailed(
+            "fout: Zensical kon de site niet bouwen (is het geïnstalleerd? pip install zensical).\n"
+            + (run.stderr or run.stdout)[-2000:]
+        )
     for html in staging.rglob("*.html"):  # Zensical runs no plugins: the feed links go into <head> here
         page = html.relative_to(staging).with_suffix(".md").as_posix()
         text = html.read_text(encoding="utf-8")

@@ -14,34 +14,69 @@ import sys
 
 # (MkDocs' wording, Dutch). Checked against MkDocs 1.6.
 MELDINGEN = [
-    (r"Doc file '(.+?)' contains a link '(.+?)', but the target(?: '(.+?)')? is not found among documentation files\.(?: Did you mean '(.+?)'\?)?",
-     lambda m: f"'{m[1]}' linkt naar '{m[2]}', maar dat bestand is er niet." + (f" Bedoelde u '{m[4]}'?" if m[4] else "")),
-    (r"Doc file '(.+?)' contains a link '(.+?)', but the doc '(.+?)' does not contain an anchor '#(.+?)'\.",
-     lambda m: f"'{m[1]}' linkt naar '{m[2]}', maar op '{m[3]}' staat geen kop of plek '#{m[4]}'."),
-    (r"Doc file '(.+?)' contains an unrecognized relative link '(.+?)', it was left as is\.(?: Did you mean '(.+?)'\?)?",
-     lambda m: f"'{m[1]}' bevat een link '{m[2]}' die MkDocs niet kan volgen; hij blijft zoals hij is."
-     + (f" Bedoelde u '{m[3]}'?" if m[3] else "")),
-    (r"Doc file '(.+?)' contains an absolute link '(.+?)', it was left as is\.(?: Did you mean '(.+?)'\?)?",
-     lambda m: f"'{m[1]}' bevat een absolute link '{m[2]}'; die blijft zoals hij is."
-     + (f" Bedoelde u '{m[3]}'?" if m[3] else "")),
-    (r"Doc file '(.+?)' contains a link to '(.+?)' which is excluded from the built site\.",
-     lambda m: f"'{m[1]}' linkt naar '{m[2]}', maar dat komt niet op de site."),
-    (r"A reference to '(.+?)' is included in the 'nav' configuration, which is not found in the documentation files\.",
-     lambda m: f"mkdocs.yml noemt '{m[1]}' in 'nav', maar dat bestand is er niet."),
-    (r"Excluding '(.+?)' from the site because it conflicts with '(.+?)'\.",
-     lambda m: f"'{m[1]}' komt niet op de site, omdat het botst met '{m[2]}'."),
+    (
+        r"Doc file '(.+?)' contains a link '(.+?)', but the target(?: '(.+?)')? is not found among documentation files\."
+        r"(?: Did you mean '(.+?)'\?)?",
+        lambda m: (
+            f"'{m[1]}' linkt naar '{m[2]}', maar dat bestand is er niet." + (f" Bedoelde u '{m[4]}'?" if m[4] else "")
+        ),
+    ),
+    (
+        r"Doc file '(.+?)' contains a link '(.+?)', but the doc '(.+?)' does not contain an anchor '#(.+?)'\.",
+        lambda m: f"'{m[1]}' linkt naar '{m[2]}', maar op '{m[3]}' staat geen kop of plek '#{m[4]}'.",
+    ),
+    (
+        r"Doc file '(.+?)' contains an unrecognized relative link '(.+?)', it was left as is\.(?: Did you mean '(.+?)'\?)?",
+        lambda m: (
+            f"'{m[1]}' bevat een link '{m[2]}' die MkDocs niet kan volgen; hij blijft zoals hij is."
+            + (f" Bedoelde u '{m[3]}'?" if m[3] else "")
+        ),
+    ),
+    (
+        r"Doc file '(.+?)' contains an absolute link '(.+?)', it was left as is\.(?: Did you mean '(.+?)'\?)?",
+        lambda m: (
+            f"'{m[1]}' bevat een absolute link '{m[2]}'; die blijft zoals hij is."
+            + (f" Bedoelde u '{m[3]}'?" if m[3] else "")
+        ),
+    ),
+    (
+        r"Doc file '(.+?)' contains a link to '(.+?)' which is excluded from the built site\.",
+        lambda m: f"'{m[1]}' linkt naar '{m[2]}', maar dat komt niet op de site.",
+    ),
+    (
+        r"A reference to '(.+?)' is included in the 'nav' configuration, which is not found in the documentation files\.",
+        lambda m: f"mkdocs.yml noemt '{m[1]}' in 'nav', maar dat bestand is er niet.",
+    ),
+    (
+        r"Excluding '(.+?)' from the site because it conflicts with '(.+?)'\.",
+        lambda m: f"'{m[1]}' komt niet op de site, omdat het botst met '{m[2]}'.",
+    ),
     (r"Config value '(.+?)': (.+)", lambda m: f"mkdocs.yml: de instelling '{m[1]}' klopt niet (MkDocs meldt: {m[2]})"),
-    (r"Template skipped: '(.+?)' not found in theme directories\.",
-     lambda m: f"het sjabloon '{m[1]}' staat niet in het thema en is overgeslagen."),
+    (
+        r"Template skipped: '(.+?)' not found in theme directories\.",
+        lambda m: f"het sjabloon '{m[1]}' staat niet in het thema en is overgeslagen.",
+    ),
 ]
 ABORT = [
-    (r"Aborted with (\d+) warnings? in strict mode!", lambda m: f"fout: de bouw is gestopt: --strikt staat aan en MkDocs gaf "
-     f"{m[1]} {'waarschuwing' if m[1] == '1' else 'waarschuwingen'} (zie hierboven).\n    hint: los ze op, of bouw "
-     "zonder --strikt."),
-    (r"Aborted with a configuration error!", lambda m: "fout: mkdocs.yml klopt niet (zie hierboven).\n    hint: "
-     "herstel de genoemde instelling in mkdocs.yml en bouw opnieuw."),
-    (r"Aborted with (\d+) configuration warnings in 'strict' mode!", lambda m: "fout: de bouw is gestopt: --strikt staat "
-     "aan en mkdocs.yml gaf waarschuwingen (zie hierboven)."),
+    (
+        r"Aborted with (\d+) warnings? in strict mode!",
+        lambda m: (
+            f"fout: de bouw is gestopt: --strikt staat aan en MkDocs gaf "
+            f"{m[1]} {'waarschuwing' if m[1] == '1' else 'waarschuwingen'} (zie hierboven).\n    hint: los ze op, of bouw "
+            "zonder --strikt."
+        ),
+    ),
+    (
+        r"Aborted with a configuration error!",
+        lambda m: (
+            "fout: mkdocs.yml klopt niet (zie hierboven).\n    hint: "
+            "herstel de genoemde instelling in mkdocs.yml en bouw opnieuw."
+        ),
+    ),
+    (
+        r"Aborted with (\d+) configuration warnings in 'strict' mode!",
+        lambda m: "fout: de bouw is gestopt: --strikt staat aan en mkdocs.yml gaf waarschuwingen (zie hierboven).",
+    ),
     (r"Aborted with a BuildError!", lambda m: "fout: MkDocs kon de site niet bouwen (zie hierboven)."),
 ]
 
@@ -70,7 +105,7 @@ class _Handler(logging.Handler):
 class MkdocsLog:
     """While MkDocs builds: its log in Dutch, on standard error; its progress lines left out."""
 
-    def __enter__(self) -> "MkdocsLog":
+    def __enter__(self) -> MkdocsLog:
         self.logger = logging.getLogger("mkdocs")
         self.handler = _Handler()
         self.logger.addHandler(self.handler)  # MkDocs counts warnings for --strict in a handler of its own

@@ -10,8 +10,8 @@ soort and 'betreft'): the result is what the raad reads, the pages show and the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model.bestanden import Afwijking
 from ..model.profiel import Profiel
@@ -61,8 +61,13 @@ def covers(a: Afwijking, g: Gevonden) -> bool:
     return a.soort == g.soort and (g.betreft is None or a.betreft == g.betreft)
 
 
-def account(found: list[Gevonden], declared: list[Afwijking], bestand: str, soort_naam: Callable[[str], str],
-            words: Callable[[str | None], str | None]) -> tuple[Verantwoording, ...]:
+def account(
+    found: list[Gevonden],
+    declared: list[Afwijking],
+    bestand: str,
+    soort_naam: Callable[[str], str],
+    words: Callable[[str | None], str | None],
+) -> tuple[Verantwoording, ...]:
     """Every found afwijking with the declaration that covers it (if any), then every declaration that covers none."""
     out, used = [], set()
     for g in found:
@@ -70,11 +75,39 @@ def account(found: list[Gevonden], declared: list[Afwijking], bestand: str, soor
         a = declared[i] if i is not None else None
         if i is not None:
             used.add(i)
-        out.append(Verantwoording(g.soort, soort_naam(g.soort), g.betreft, words(g.betreft), g.omschrijving,
-                                  a.wat if a else None, a.motivering if a else None, True, a is not None, g.bestand, g.loc,
-                                  g.norm))
-    out += [Verantwoording(a.soort, soort_naam(a.soort), a.betreft, words(a.betreft), a.wat, a.wat, a.motivering, False,
-                           True, bestand, ("afwijkingen", n)) for n, a in enumerate(declared) if n not in used]
+        out.append(
+            Verantwoording(
+                g.soort,
+                soort_naam(g.soort),
+                g.betreft,
+                words(g.betreft),
+                g.omschrijving,
+                a.wat if a else None,
+                a.motivering if a else None,
+                True,
+                a is not None,
+                g.bestand,
+                g.loc,
+                g.norm,
+            )
+        )
+    out += [
+        Verantwoording(
+            a.soort,
+            soort_naam(a.soort),
+            a.betreft,
+            words(a.betreft),
+            a.wat,
+            a.wat,
+            a.motivering,
+            False,
+            True,
+            bestand,
+            ("afwijkingen", n),
+        )
+        for n, a in enumerate(declared)
+        if n not in used
+    ]
     return tuple(out)
 
 
@@ -86,8 +119,10 @@ def account_traject(t: Traject, p: Profiel, vandaag: dt.date) -> tuple[Verantwoo
 
 def group_levels(t: Traject, p: Profiel) -> dict[str, list[str]]:
     """Every level of the profile a stakeholder group gets, including per phase (an unknown one is rules.verwijzingen's)."""
-    return {g.groep: [lv for lv in [g.niveau, *[f.niveau for f in g.fasen]] if p.rank(lv or "") >= 0]
-            for g in t.traject.omgevingsanalyse}
+    return {
+        g.groep: [lv for lv in [g.niveau, *[f.niveau for f in g.fasen]] if p.rank(lv or "") >= 0]
+        for g in t.traject.omgevingsanalyse
+    }
 
 
 def levels_used(t: Traject, p: Profiel) -> tuple[str, ...]:
@@ -118,8 +153,11 @@ def levels_against_table(t: Traject, p: Profiel) -> list[tuple[int, str, bool | 
     None when there is no table or no soort werk): the one place that reads the table."""
     soort = p.soort_werk(t.traject.soort_werk or "")
     levels = group_levels(t, p)
-    return [(i, lv, (lv in soort.niveaus) if soort else None) for i, g in enumerate(t.traject.omgevingsanalyse)
-            for lv in dict.fromkeys(levels[g.groep])]
+    return [
+        (i, lv, (lv in soort.niveaus) if soort else None)
+        for i, g in enumerate(t.traject.omgevingsanalyse)
+        for lv in dict.fromkeys(levels[g.groep])
+    ]
 
 
 def _outside_table(t, p, vandaag):
@@ -131,9 +169,17 @@ def _outside_table(t, p, vandaag):
     for i, lv, inside in levels_against_table(t, p):
         g = groups[i]
         if inside is False:
-            out.append(Gevonden("niveau-buiten-tabel", g.groep, f"groep '{g.groep}' krijgt {_naam(p, lv)}, maar bij "
-                                f"'{soort.naam}' staat het beleid alleen {allowed} toe", "traject.yaml",
-                                ("omgevingsanalyse", i, "niveau"), f"soorten_werk.{soort.code}"))
+            out.append(
+                Gevonden(
+                    "niveau-buiten-tabel",
+                    g.groep,
+                    f"groep '{g.groep}' krijgt {_naam(p, lv)}, maar bij "
+                    f"'{soort.naam}' staat het beleid alleen {allowed} toe",
+                    "traject.yaml",
+                    ("omgevingsanalyse", i, "niveau"),
+                    f"soorten_werk.{soort.code}",
+                )
+            )
     return out
 
 
@@ -149,25 +195,48 @@ def _stap1_nee(t, p, vandaag):
         afweging = t.traject.afweging
         if not (top and afweging and afweging.conclusie == "niet-interactief"):
             return []
-        return [Gevonden("stap1-nee", None, f"{p.woorden.stap1} concludeerde 'niet interactief', maar groepen krijgen tot "
-                         f"en met {_naam(p, top)}; dan past alleen {_naam(p, p.basisniveau.code)}", "traject.yaml",
-                         ("afweging", "conclusie"))]
+        return [
+            Gevonden(
+                "stap1-nee",
+                None,
+                f"{p.woorden.stap1} concludeerde 'niet interactief', maar groepen krijgen tot "
+                f"en met {_naam(p, top)}; dan past alleen {_naam(p, p.basisniveau.code)}",
+                "traject.yaml",
+                ("afweging", "conclusie"),
+            )
+        ]
     antwoorden = t.traject.stap1 or {}
     nee = [k for k in p.stap1 if k in antwoorden and antwoorden[k].antwoord == "nee"]
     if not (nee and top):
         return []
-    return [Gevonden("stap1-nee", None, f"{p.woorden.stap1} beantwoordt de vraag '{nee[0]}' met nee, maar groepen "
-                     f"krijgen tot en met {_naam(p, top)}; dan past alleen {_naam(p, p.basisniveau.code)}",
-                     "traject.yaml", ("stap1", nee[0], "antwoord"))]
+    return [
+        Gevonden(
+            "stap1-nee",
+            None,
+            f"{p.woorden.stap1} beantwoordt de vraag '{nee[0]}' met nee, maar groepen "
+            f"krijgen tot en met {_naam(p, top)}; dan past alleen {_naam(p, p.basisniveau.code)}",
+            "traject.yaml",
+            ("stap1", nee[0], "antwoord"),
+        )
+    ]
 
 
 def _before_vaststelling(t, p, vandaag):
     vast = t.traject.vastgesteld
     if vast is None:
         return []
-    return [Gevonden("participatie-voor-vaststelling", m.id, f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór de "
-                     f"vaststelling van het {p.woorden.plan} ({kort(vast.datum)})", "planning.yaml", ("momenten", i, "datum"))
-            for i, m in enumerate(t.planning.momenten) if active(m) and m.soort in DEELNAME and m.datum < vast.datum]
+    return [
+        Gevonden(
+            "participatie-voor-vaststelling",
+            m.id,
+            f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór de "
+            f"vaststelling van het {p.woorden.plan} ({kort(vast.datum)})",
+            "planning.yaml",
+            ("momenten", i, "datum"),
+        )
+        for i, m in enumerate(t.planning.momenten)
+        if active(m) and m.soort in DEELNAME and m.datum < vast.datum
+    ]
 
 
 def _plan_changes(t, p, vandaag):
@@ -176,19 +245,35 @@ def _plan_changes(t, p, vandaag):
     out = []
     for i, m in enumerate(t.planning.momenten):
         if m.geannuleerd:
-            out.append(Gevonden("moment-geannuleerd", m.id, f"moment '{m.titel}' ({kort(m.datum)}) is geannuleerd: "
-                                f"{m.geannuleerd.reden.rstrip('.')}", "planning.yaml", ("momenten", i, "geannuleerd")))
+            out.append(
+                Gevonden(
+                    "moment-geannuleerd",
+                    m.id,
+                    f"moment '{m.titel}' ({kort(m.datum)}) is geannuleerd: {m.geannuleerd.reden.rstrip('.')}",
+                    "planning.yaml",
+                    ("momenten", i, "geannuleerd"),
+                )
+            )
         if m.verplaatst:
-            out.append(Gevonden("moment-verplaatst", m.id, f"moment '{m.titel}' is verplaatst van "
-                                f"{kort(m.verplaatst[-1].van)} naar {kort(m.datum)}", "planning.yaml",
-                                ("momenten", i, "verplaatst")))
+            out.append(
+                Gevonden(
+                    "moment-verplaatst",
+                    m.id,
+                    f"moment '{m.titel}' is verplaatst van {kort(m.verplaatst[-1].van)} naar {kort(m.datum)}",
+                    "planning.yaml",
+                    ("momenten", i, "verplaatst"),
+                )
+            )
     return out
 
 
 def offered(t: Traject, p: Profiel, groep: str) -> list[str]:
     """The levels the active participation moments for a group offer it."""
-    return [m.niveau for m in t.planning.momenten
-            if active(m) and m.soort in DEELNAME and groep in m.doelgroepen and p.rank(m.niveau or "") >= 0]
+    return [
+        m.niveau
+        for m in t.planning.momenten
+        if active(m) and m.soort in DEELNAME and groep in m.doelgroepen and p.rank(m.niveau or "") >= 0
+    ]
 
 
 def _lower_level(t, p, vandaag):
@@ -200,9 +285,16 @@ def _lower_level(t, p, vandaag):
         levels = offered(t, p, g.groep)
         if levels and max(p.rank(lv) for lv in levels) < p.rank(g.niveau):
             top = max(levels, key=p.rank)
-            out.append(Gevonden("niveau-gewijzigd", g.groep, f"groep '{g.groep}' krijgt in de planning hooguit "
-                                f"{_naam(p, top)}, terwijl het plan {_naam(p, g.niveau)} belooft", "traject.yaml",
-                                ("omgevingsanalyse", i, "niveau")))
+            out.append(
+                Gevonden(
+                    "niveau-gewijzigd",
+                    g.groep,
+                    f"groep '{g.groep}' krijgt in de planning hooguit "
+                    f"{_naam(p, top)}, terwijl het plan {_naam(p, g.niveau)} belooft",
+                    "traject.yaml",
+                    ("omgevingsanalyse", i, "niveau"),
+                )
+            )
     return out
 
 
@@ -210,11 +302,18 @@ def _unreached_groups(t, p, vandaag):
     if t.traject.vastgesteld is None or not t.planning.momenten:
         return []
     reached = {g for m in t.planning.momenten if active(m) and m.soort in DEELNAME for g in m.doelgroepen}
-    return [Gevonden("doelgroep-niet-bereikt", g.groep, f"voor groep '{g.groep}' ({p.woorden.niveau} "
-                     f"{_naam(p, g.niveau)}) staat geen participatiemoment in de planning", "traject.yaml",
-                     ("omgevingsanalyse", i, "groep"))
-            for i, g in enumerate(t.traject.omgevingsanalyse)
-            if g.niveau and p.rank(g.niveau) > 0 and g.groep not in reached]
+    return [
+        Gevonden(
+            "doelgroep-niet-bereikt",
+            g.groep,
+            f"voor groep '{g.groep}' ({p.woorden.niveau} "
+            f"{_naam(p, g.niveau)}) staat geen participatiemoment in de planning",
+            "traject.yaml",
+            ("omgevingsanalyse", i, "groep"),
+        )
+        for i, g in enumerate(t.traject.omgevingsanalyse)
+        if g.niveau and p.rank(g.niveau) > 0 and g.groep not in reached
+    ]
 
 
 def input_level(t: Traject, p: Profiel, inbreng) -> str:
@@ -230,8 +329,11 @@ def not_followed(t: Traject, p: Profiel, vanaf: str | None, tot: str | None = No
     out = []
     for i, inbreng in enumerate(t.terugkoppeling.inbreng):
         level = input_level(t, p, inbreng)
-        if inbreng.uitkomst in UITKOMST_NIET_GEVOLGD and p.rank(level) >= p.rank(vanaf) and \
-                (tot is None or p.rank(level) < p.rank(tot)):
+        if (
+            inbreng.uitkomst in UITKOMST_NIET_GEVOLGD
+            and p.rank(level) >= p.rank(vanaf)
+            and (tot is None or p.rank(level) < p.rank(tot))
+        ):
             out.append((i, inbreng, level))
     return out
 
@@ -240,17 +342,33 @@ def _outcome_not_followed(t, p, vandaag):
     """Dalfsen bouwsteen 4: at coproduceren 'de politiek volgt de uitkomsten op': more than advice set aside."""
     if p.opvolgen_fout:  # then it is an error (rules.inbreng), not an afwijking to motivate
         return []
-    return [Gevonden("uitkomst-niet-opgevolgd", inbreng.id, f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
-                     f"'{inbreng.uitkomst}'; ze kwam op {_naam(p, level)}, en vanaf {_naam(p, p.opvolgen_vanaf)} volgt de "
-                     "politiek de uitkomst op", "terugkoppeling.yaml", ("inbreng", i, "uitkomst"))
-            for i, inbreng, level in not_followed(t, p, p.opvolgen_vanaf)]
+    return [
+        Gevonden(
+            "uitkomst-niet-opgevolgd",
+            inbreng.id,
+            f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
+            f"'{inbreng.uitkomst}'; ze kwam op {_naam(p, level)}, en vanaf {_naam(p, p.opvolgen_vanaf)} volgt de "
+            "politiek de uitkomst op",
+            "terugkoppeling.yaml",
+            ("inbreng", i, "uitkomst"),
+        )
+        for i, inbreng, level in not_followed(t, p, p.opvolgen_vanaf)
+    ]
 
 
 def _advice_not_followed(t, p, vandaag):
-    return [Gevonden("advies-niet-gevolgd", inbreng.id, f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
-                     f"'{inbreng.uitkomst}'; ze kwam op {_naam(p, level)}, en vanaf {_naam(p, p.advies_vanaf)} is inbreng "
-                     "een advies", "terugkoppeling.yaml", ("inbreng", i, "uitkomst"))
-            for i, inbreng, level in not_followed(t, p, p.advies_vanaf, p.opvolgen_vanaf)]
+    return [
+        Gevonden(
+            "advies-niet-gevolgd",
+            inbreng.id,
+            f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
+            f"'{inbreng.uitkomst}'; ze kwam op {_naam(p, level)}, en vanaf {_naam(p, p.advies_vanaf)} is inbreng "
+            "een advies",
+            "terugkoppeling.yaml",
+            ("inbreng", i, "uitkomst"),
+        )
+        for i, inbreng, level in not_followed(t, p, p.advies_vanaf, p.opvolgen_vanaf)
+    ]
 
 
 def _radiostilte(t, p, vandaag):
@@ -265,9 +383,16 @@ def _radiostilte(t, p, vandaag):
         if not (active(m) and m.soort in TERUGKOPPELING_NODIG and end + termijn < vandaag):
             continue
         if not any(end <= r <= end + termijn for r in replies):
-            out.append(Gevonden("radiostilte", m.id, f"na moment '{m.titel}' ({kort(end)}) volgde binnen "
-                                f"{termijn.days} dagen geen terugkoppeling of nieuwsbericht",
-                                "planning.yaml", ("momenten", i, "datum")))
+            out.append(
+                Gevonden(
+                    "radiostilte",
+                    m.id,
+                    f"na moment '{m.titel}' ({kort(end)}) volgde binnen "
+                    f"{termijn.days} dagen geen terugkoppeling of nieuwsbericht",
+                    "planning.yaml",
+                    ("momenten", i, "datum"),
+                )
+            )
     return out
 
 
@@ -275,10 +400,17 @@ def _besluit_without_eindverslag(t, p, vandaag):
     missing = [kop for kop, ok in eindverslag_parts(t, p).items() if not ok]
     if not missing:
         return []
-    return [Gevonden("besluit-zonder-eindverslag", m.id, f"het besluit '{m.titel}' ({kort(m.datum)}) is genomen, maar "
-                     f"het eindverslag mist {opsomming(repr(k) for k in missing)}", "planning.yaml",
-                     ("momenten", i, "datum"))
-            for i, m in decisions_taken(t.planning.momenten, vandaag)]
+    return [
+        Gevonden(
+            "besluit-zonder-eindverslag",
+            m.id,
+            f"het besluit '{m.titel}' ({kort(m.datum)}) is genomen, maar "
+            f"het eindverslag mist {opsomming(repr(k) for k in missing)}",
+            "planning.yaml",
+            ("momenten", i, "datum"),
+        )
+        for i, m in decisions_taken(t.planning.momenten, vandaag)
+    ]
 
 
 def _bestuursstijl(t, p, vandaag):
@@ -288,9 +420,16 @@ def _bestuursstijl(t, p, vandaag):
     if not (chosen and expected) or chosen == expected or p.bestuursstijl(chosen) is None:
         return []
     naam = p.bestuursstijl(expected).naam if p.bestuursstijl(expected) else expected
-    return [Gevonden("bestuursstijl-past-niet", None, f"de bestuursstijl '{p.bestuursstijl(chosen).naam}' past niet bij "
-                     f"{_naam(p, top)}, het hoogste niveau in dit traject; daarbij hoort '{naam}'", "traject.yaml",
-                     ("bestuursstijl",))]
+    return [
+        Gevonden(
+            "bestuursstijl-past-niet",
+            None,
+            f"de bestuursstijl '{p.bestuursstijl(chosen).naam}' past niet bij "
+            f"{_naam(p, top)}, het hoogste niveau in dit traject; daarbij hoort '{naam}'",
+            "traject.yaml",
+            ("bestuursstijl",),
+        )
+    ]
 
 
 def _quickscan(t, p, vandaag):
@@ -298,12 +437,22 @@ def _quickscan(t, p, vandaag):
     scan, scores, top = p.quickscan, t.traject.quickscan or {}, above_basis(t, p)
     if scan is None or not top:
         return []
-    low = [k for k in scan.codes if scan.rank(scores.get(k, "")) >= 0 and scan.rank(scores[k]) < scan.rank(scan.drempel)]
+    low = [
+        k for k in scan.codes if scan.rank(scores.get(k, "")) >= 0 and scan.rank(scores[k]) < scan.rank(scan.drempel)
+    ]
     if not low:
         return []
-    return [Gevonden("quickscan-onder-drempel", None, f"de quick scan geeft '{low[0]}' de score '{scores[low[0]]}', onder "
-                     f"de drempel '{scan.drempel}', maar groepen krijgen tot en met {_naam(p, top)}; dan past "
-                     f"alleen {_naam(p, p.basisniveau.code)}", "traject.yaml", ("quickscan", low[0]))]
+    return [
+        Gevonden(
+            "quickscan-onder-drempel",
+            None,
+            f"de quick scan geeft '{low[0]}' de score '{scores[low[0]]}', onder "
+            f"de drempel '{scan.drempel}', maar groepen krijgen tot en met {_naam(p, top)}; dan past "
+            f"alleen {_naam(p, p.basisniveau.code)}",
+            "traject.yaml",
+            ("quickscan", low[0]),
+        )
+    ]
 
 
 def excluded_topic(t: Traject, p: Profiel):
@@ -318,9 +467,16 @@ def _excluded_topic(t, p, vandaag):
     if found is None:
         return []
     onderwerp, top = found
-    return [Gevonden("uitgesloten-onderwerp", None, f"het onderwerp valt onder '{onderwerp.naam}', dat het beleid uitsluit "
-                     f"van interactief werken, maar groepen krijgen tot en met {_naam(p, top)}", "traject.yaml",
-                     ("uitgesloten_onderwerp",))]
+    return [
+        Gevonden(
+            "uitgesloten-onderwerp",
+            None,
+            f"het onderwerp valt onder '{onderwerp.naam}', dat het beleid uitsluit "
+            f"van interactief werken, maar groepen krijgen tot en met {_naam(p, top)}",
+            "traject.yaml",
+            ("uitgesloten_onderwerp",),
+        )
+    ]
 
 
 def _before_green_light(t, p, vandaag):
@@ -335,9 +491,17 @@ def _before_green_light(t, p, vandaag):
             continue
         licht = given.get(m.fase)
         if licht is not None and m.datum < licht.datum:
-            out.append(Gevonden("voor-groen-licht", m.id, f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór het groene "
-                                f"licht voor de fase '{fase.naam}' ({kort(licht.datum)})", "planning.yaml",
-                                ("momenten", i, "datum"), f"fasen.{fase.code}"))
+            out.append(
+                Gevonden(
+                    "voor-groen-licht",
+                    m.id,
+                    f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór het groene "
+                    f"licht voor de fase '{fase.naam}' ({kort(licht.datum)})",
+                    "planning.yaml",
+                    ("momenten", i, "datum"),
+                    f"fasen.{fase.code}",
+                )
+            )
     return out
 
 
@@ -347,9 +511,16 @@ def _plan_adopted_by(t, p, vandaag):
     nodig = p.vaststelling_door.get(eind or "")
     if vast is None or nodig is None or vast.door == nodig:
         return []
-    return [Gevonden("vaststelling-door", None, f"{p.orgaan(vast.door)} stelde het {p.woorden.plan} vast, maar omdat "
-                     f"{p.orgaan(eind)} uiteindelijk besluit, hoort {p.orgaan(nodig)} het vast te stellen", "traject.yaml",
-                     ("vastgesteld", "door"))]
+    return [
+        Gevonden(
+            "vaststelling-door",
+            None,
+            f"{p.orgaan(vast.door)} stelde het {p.woorden.plan} vast, maar omdat "
+            f"{p.orgaan(eind)} uiteindelijk besluit, hoort {p.orgaan(nodig)} het vast te stellen",
+            "traject.yaml",
+            ("vastgesteld", "door"),
+        )
+    ]
 
 
 def _competent_body(t, p, vandaag):
@@ -358,18 +529,41 @@ def _competent_body(t, p, vandaag):
     if soort is None or soort.bevoegd is None:
         return []
     tb, out = t.traject, []
-    for veld, door, wat in (("besluit_door", tb.besluit_door, "besluit over de uitkomst"),
-                            ("vastgesteld", tb.vastgesteld.door if tb.vastgesteld else None, "stelde het plan vast")):
+    for veld, door, wat in (
+        ("besluit_door", tb.besluit_door, "besluit over de uitkomst"),
+        ("vastgesteld", tb.vastgesteld.door if tb.vastgesteld else None, "stelde het plan vast"),
+    ):
         if door and door != soort.bevoegd:
-            out.append(Gevonden("bevoegd-orgaan", veld, f"{p.orgaan(door)} {wat}, maar bij '{soort.naam}' is "
-                                f"{p.orgaan(soort.bevoegd)} bevoegd", "traject.yaml",
-                                ("besluit_door",) if veld == "besluit_door" else ("vastgesteld", "door")))
+            out.append(
+                Gevonden(
+                    "bevoegd-orgaan",
+                    veld,
+                    f"{p.orgaan(door)} {wat}, maar bij '{soort.naam}' is {p.orgaan(soort.bevoegd)} bevoegd",
+                    "traject.yaml",
+                    ("besluit_door",) if veld == "besluit_door" else ("vastgesteld", "door"),
+                )
+            )
     return out
 
 
-DETECTORS = (_outside_table, _stap1_nee, _bestuursstijl, _quickscan, _excluded_topic, _before_green_light,
-             _before_vaststelling, _plan_changes, _lower_level, _unreached_groups, _advice_not_followed, _radiostilte,
-             _besluit_without_eindverslag, _outcome_not_followed, _plan_adopted_by, _competent_body)
+DETECTORS = (
+    _outside_table,
+    _stap1_nee,
+    _bestuursstijl,
+    _quickscan,
+    _excluded_topic,
+    _before_green_light,
+    _before_vaststelling,
+    _plan_changes,
+    _lower_level,
+    _unreached_groups,
+    _advice_not_followed,
+    _radiostilte,
+    _besluit_without_eindverslag,
+    _outcome_not_followed,
+    _plan_adopted_by,
+    _competent_body,
+)
 
 
 def betreft_in_words(t: Traject, betreft: str | None) -> str | None:

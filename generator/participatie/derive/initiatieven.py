@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..model.initiatief import Initiatief, Stap
-from ..model.profiel import InitiatievenBeleid, InitiatiefStap, Profiel
+from ..model.profiel import InitiatiefStap, InitiatievenBeleid, Profiel
 from .afwijkingen import Gevonden, Verantwoording, account
 
 BESTAND = "initiatief.yaml"
@@ -57,7 +57,7 @@ def next_step(i: Initiatief, beleid: InitiatievenBeleid) -> InitiatiefStap | Non
         return None
     done = {g.stap.code for g in taken(i, beleid)}
     last = max((n for n, s in enumerate(beleid.stappen) if s.code in done), default=-1)
-    return next((s for s in beleid.stappen[last + 1:] if not s.einde), None)
+    return next((s for s in beleid.stappen[last + 1 :] if not s.einde), None)
 
 
 def waits_for_gemeente(i: Initiatief, beleid: InitiatievenBeleid) -> bool:
@@ -98,8 +98,13 @@ class Stand:
 def stand(i: Initiatief, beleid: InitiatievenBeleid) -> Stand:
     """Codes, not the profile's objects: the record is cached and read back, and compares by value."""
     step, following = current(i, beleid), next_step(i, beleid)
-    return Stand(step.code if step else None, refused(i, beleid), is_open(i, beleid),
-                 following.code if following else None, tuple(g.stap.code for g in late(i, beleid)))
+    return Stand(
+        step.code if step else None,
+        refused(i, beleid),
+        is_open(i, beleid),
+        following.code if following else None,
+        tuple(g.stap.code for g in late(i, beleid)),
+    )
 
 
 def median(values: list[int]) -> float | None:
@@ -127,23 +132,43 @@ def doorlooptijd(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) ->
     besluit = next((per_stap[g.stap.code] for g in steps if beleid.uitkomst(g.gegevens.uitkomst)), None)
     codes = [s.code for s in beleid.stappen]
     until = codes.index(beleid.doorlooptijd_tot) if beleid.doorlooptijd_tot in codes else len(codes)
-    ends = [per_stap[g.stap.code] for g in steps if codes.index(g.stap.code) >= until or g.stap.einde
-            or (beleid.uitkomst(g.gegevens.uitkomst) and beleid.uitkomst(g.gegevens.uitkomst).einde)]
+    ends = [
+        per_stap[g.stap.code]
+        for g in steps
+        if codes.index(g.stap.code) >= until
+        or g.stap.einde
+        or (beleid.uitkomst(g.gegevens.uitkomst) and beleid.uitkomst(g.gegevens.uitkomst).einde)
+    ]
     totaal = min(ends) if ends else None
     return Doorlooptijd(per_stap, besluit, totaal, totaal if totaal is not None else (vandaag - start).days)
 
 
 def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> list[Gevonden]:
     """A step later than its term, or a step with a term that has not come while the term passed."""
-    found = [Gevonden("termijn-overschreden", g.stap.code, f"de stap '{g.stap.naam}' kwam na {g.dagen} dagen; het "
-                      f"beleid noemt {g.stap.termijn_dagen} dagen", BESTAND, ("stappen", g.stap.code, "datum"),
-                      f"initiatieven.stappen.{g.stap.code}.termijn_dagen")
-             for g in late(i, beleid)]
+    found = [
+        Gevonden(
+            "termijn-overschreden",
+            g.stap.code,
+            f"de stap '{g.stap.naam}' kwam na {g.dagen} dagen; het beleid noemt {g.stap.termijn_dagen} dagen",
+            BESTAND,
+            ("stappen", g.stap.code, "datum"),
+            f"initiatieven.stappen.{g.stap.code}.termijn_dagen",
+        )
+        for g in late(i, beleid)
+    ]
     stap = overdue(i, beleid, vandaag)
     if stap is not None:
-        found.append(Gevonden("termijn-overschreden", stap.code, f"de stap '{stap.naam}' had binnen {stap.termijn_dagen} "
-                              f"dagen moeten komen en is er na {idle_days(i, beleid, vandaag)} dagen nog niet", BESTAND,
-                              ("ingediend",), f"initiatieven.stappen.{stap.code}.termijn_dagen"))
+        found.append(
+            Gevonden(
+                "termijn-overschreden",
+                stap.code,
+                f"de stap '{stap.naam}' had binnen {stap.termijn_dagen} "
+                f"dagen moeten komen en is er na {idle_days(i, beleid, vandaag)} dagen nog niet",
+                BESTAND,
+                ("ingediend",),
+                f"initiatieven.stappen.{stap.code}.termijn_dagen",
+            )
+        )
     return found
 
 
@@ -151,5 +176,10 @@ def account_initiatief(i: Initiatief, p: Profiel, vandaag: dt.date) -> tuple[Ver
     """The afwijkingen of a readable initiative under a profile with a policy for initiatives."""
     beleid = p.initiatieven
     names = {s.code: s.naam for s in beleid.stappen}
-    return account(detect_afwijkingen(i, beleid, vandaag), i.initiatief.afwijkingen, BESTAND, p.afwijking_naam,
-                   lambda b: names.get(b or "", b))
+    return account(
+        detect_afwijkingen(i, beleid, vandaag),
+        i.initiatief.afwijkingen,
+        BESTAND,
+        p.afwijking_naam,
+        lambda b: names.get(b or "", b),
+    )

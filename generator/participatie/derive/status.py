@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..model.profiel import Profiel, StatusEisen
 from ..model.traject import Traject
-from .kalender import active
 from ..vocabulary import DEELNAME
+from .kalender import active
 
 
 def reached(t: Traject) -> str:
@@ -16,8 +16,10 @@ def reached(t: Traject) -> str:
     if tb.vastgesteld is None:
         return "plan"
     stop = tb.gestopt.datum if tb.gestopt else None
-    started = any(active(m) and m.soort in DEELNAME and m.datum >= tb.vastgesteld.datum and (stop is None or m.datum <= stop)
-                  for m in t.planning.momenten)
+    started = any(
+        active(m) and m.soort in DEELNAME and m.datum >= tb.vastgesteld.datum and (stop is None or m.datum <= stop)
+        for m in t.planning.momenten
+    )
     return "uitvoering" if started else "vastgesteld"
 
 

@@ -27,7 +27,8 @@ def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
         "communicatie": bool(tb.communicatie),
         "capaciteit": bool(tb.capaciteit),
         "bestuursstijl": bool(tb.bestuursstijl),
-        "quickscan": bool(tb.quickscan) and (p is None or p.quickscan is None or set(p.quickscan.codes) <= set(tb.quickscan)),
+        "quickscan": bool(tb.quickscan)
+        and (p is None or p.quickscan is None or set(p.quickscan.codes) <= set(tb.quickscan)),
         "kansen": bool(tb.kansen_bedreigingen),
         "taakverdeling": bool(tb.taakverdeling),
         "groen_licht": bool(tb.groen_licht),
@@ -87,13 +88,19 @@ class Volledigheid:
     @property
     def delen(self) -> tuple[Deel, ...]:
         """The parts a profile has, in the order the raad reads them (not every profile has bouwstenen)."""
-        return tuple(d for d in (self.bouwstenen, self.plan, self.eindverslag) if d.onderdelen or d.soort != "bouwstenen")
+        return tuple(
+            d for d in (self.bouwstenen, self.plan, self.eindverslag) if d.onderdelen or d.soort != "bouwstenen"
+        )
 
 
 def completeness(t: Traject, p: Profiel, eisen: StatusEisen) -> Volledigheid:
     present = plan_elements(t, p)
     return Volledigheid(
-        bouwstenen=Deel("bouwstenen", {label(b): all(present[v] for v in b.velden) for b in p.bouwstenen}, eisen.plan == "fout"),
-        plan=Deel("plan", {label(o): all(present[v] for v in o.velden) for o in p.plan_onderdelen}, eisen.plan == "fout"),
+        bouwstenen=Deel(
+            "bouwstenen", {label(b): all(present[v] for v in b.velden) for b in p.bouwstenen}, eisen.plan == "fout"
+        ),
+        plan=Deel(
+            "plan", {label(o): all(present[v] for v in o.velden) for o in p.plan_onderdelen}, eisen.plan == "fout"
+        ),
         eindverslag=Deel("eindverslag", eindverslag_parts(t, p), eisen.eindverslag == "fout"),
     )

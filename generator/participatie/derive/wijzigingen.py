@@ -24,8 +24,10 @@ def history(dates: dict[str, list[dt.date]], folder: str, limit: int = 30) -> li
         for day in days:
             per_day.setdefault(day, set()).add(name)
     order = list(ONDERDELEN)
-    return [Wijziging(day, tuple(ONDERDELEN[n] for n in sorted(names, key=order.index)))
-            for day, names in sorted(per_day.items(), reverse=True)[:limit]]
+    return [
+        Wijziging(day, tuple(ONDERDELEN[n] for n in sorted(names, key=order.index)))
+        for day, names in sorted(per_day.items(), reverse=True)[:limit]
+    ]
 
 
 def last_change(dates: dict[str, list[dt.date]], folder: str, bestand: str) -> dt.date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Ernst, Finding, FORMAAT, Gevolg, Pos, regel
+from ..findings import FORMAAT, Ernst, Finding, Gevolg, Pos, regel
 from ..messages import suggest
 from ..vocabulary import BIJLAGEN, SLUG, SLUG_MAX
 from .markdown import MarkdownSource, load_markdown
@@ -14,8 +14,12 @@ from .yaml import Source, load_yaml
 
 MAPNAAM = regel("map.naam", "een mapnaam die niet als webadres kan", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 ONBEKEND_BESTAND = regel("map.onbekend-bestand", "een bestand dat het programma niet kent", Gevolg.INTERN, bron=FORMAAT)
-MAP_SNELKOPPELING = regel("map.snelkoppeling", "een map die een snelkoppeling naar elders is", Gevolg.TEGENHOUDEN, bron=FORMAAT)
-HOOFDBESTAND = regel("map.hoofdbestand-ontbreekt", "een map zonder traject.yaml (of initiatief.yaml)", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+MAP_SNELKOPPELING = regel(
+    "map.snelkoppeling", "een map die een snelkoppeling naar elders is", Gevolg.TEGENHOUDEN, bron=FORMAAT
+)
+HOOFDBESTAND = regel(
+    "map.hoofdbestand-ontbreekt", "een map zonder traject.yaml (of initiatief.yaml)", Gevolg.TEGENHOUDEN, bron=FORMAAT
+)
 GEEN_MAP = regel("map.bestaat-niet", "de map met trajecten bestaat niet", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 
 
@@ -31,16 +35,31 @@ class Bundel:
     onleesbaar: set[str] = field(default_factory=set)
 
 
-def read_folder(folder: Path, map_pad: str, yaml_files: tuple[str, ...], markdown_files: tuple[str, ...],
-                fast: bool = True) -> Bundel:
+def read_folder(
+    folder: Path, map_pad: str, yaml_files: tuple[str, ...], markdown_files: tuple[str, ...], fast: bool = True
+) -> Bundel:
     """Read every known file of a folder; report all problems, not the first only."""
     bundel = Bundel(slug=folder.name, map=map_pad)
     if len(folder.name) > SLUG_MAX:
-        bundel.findings.append(error(MAPNAAM, map_pad, None, f"de mapnaam is te lang ({len(folder.name)} tekens; hooguit "
-                                     f"{SLUG_MAX}).", "Kies een kortere naam, bijvoorbeeld 'speeltuin-kerkdijk'."))
+        bundel.findings.append(
+            error(
+                MAPNAAM,
+                map_pad,
+                None,
+                f"de mapnaam is te lang ({len(folder.name)} tekens; hooguit {SLUG_MAX}).",
+                "Kies een kortere naam, bijvoorbeeld 'speeltuin-kerkdijk'.",
+            )
+        )
     elif not SLUG.match(folder.name):
-        bundel.findings.append(error(MAPNAAM, map_pad, None, f"de mapnaam '{folder.name}' is niet geschikt als webadres.",
-                                     "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'speeltuin-kerkdijk'."))
+        bundel.findings.append(
+            error(
+                MAPNAAM,
+                map_pad,
+                None,
+                f"de mapnaam '{folder.name}' is niet geschikt als webadres.",
+                "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'speeltuin-kerkdijk'.",
+            )
+        )
     bundel.findings += _unknown_files(folder, map_pad, yaml_files + markdown_files)
     for name in yaml_files:
         path = folder / name
@@ -54,8 +73,15 @@ def read_folder(folder: Path, map_pad: str, yaml_files: tuple[str, ...], markdow
             _keep(bundel, name, md, problems, bundel.markdown)
     main = yaml_files[0]
     if not (folder / main).exists() and not (folder / main).is_symlink():
-        bundel.findings.append(error(HOOFDBESTAND, f"{map_pad}/{main}", None, f"{main} ontbreekt.",
-                                     "Maak de map met 'participatie nieuw <naam>'; dan staat alles klaar."))
+        bundel.findings.append(
+            error(
+                HOOFDBESTAND,
+                f"{map_pad}/{main}",
+                None,
+                f"{main} ontbreekt.",
+                "Maak de map met 'participatie nieuw <naam>'; dan staat alles klaar.",
+            )
+        )
         bundel.onleesbaar.add(main)
     return bundel
 
@@ -73,9 +99,16 @@ def _unknown_files(folder: Path, map_pad: str, known: tuple[str, ...]) -> list[F
     for child in sorted(folder.iterdir()):
         if child.name.startswith(".") or child.name in known or child.suffix.lower() in BIJLAGEN:
             continue
-        out.append(Finding(f"{map_pad}/{child.name}", None, Ernst.WAARSCHUWING,
-                           f"onbekend bestand '{child.name}'; het wordt niet gebruikt.{suggest(child.name, known)}",
-                           f"Bekende bestanden: {', '.join(known)}.", code=ONBEKEND_BESTAND))
+        out.append(
+            Finding(
+                f"{map_pad}/{child.name}",
+                None,
+                Ernst.WAARSCHUWING,
+                f"onbekend bestand '{child.name}'; het wordt niet gebruikt.{suggest(child.name, known)}",
+                f"Bekende bestanden: {', '.join(known)}.",
+                code=ONBEKEND_BESTAND,
+            )
+        )
     return out
 
 
@@ -86,15 +119,29 @@ def list_folders(root: Path, pad: str, waar: str | None = None) -> tuple[list[Pa
     """
     if not root.is_dir():
         where, _, pos = (waar or pad).partition(":")
-        return [], [error(GEEN_MAP, where, Pos(*map(int, pos.split(":"))) if pos else None,
-                          f"de map '{pad}' bestaat niet.", "Maak de map aan, of geef in mkdocs.yml de juiste map op.")]
+        return [], [
+            error(
+                GEEN_MAP,
+                where,
+                Pos(*map(int, pos.split(":"))) if pos else None,
+                f"de map '{pad}' bestaat niet.",
+                "Maak de map aan, of geef in mkdocs.yml de juiste map op.",
+            )
+        ]
     folders, findings = [], []
     for child in sorted(root.iterdir()):
         if not child.is_dir() or child.name.startswith((".", "_")):
             continue
         if child.is_symlink() and not child.resolve().is_relative_to(root.resolve()):
-            findings.append(error(MAP_SNELKOPPELING, f"{pad}/{child.name}", None,
-                                  "deze map is een snelkoppeling naar een plek buiten de site.", "Zet de map zelf hier neer."))
+            findings.append(
+                error(
+                    MAP_SNELKOPPELING,
+                    f"{pad}/{child.name}",
+                    None,
+                    "deze map is een snelkoppeling naar een plek buiten de site.",
+                    "Zet de map zelf hier neer.",
+                )
+            )
             continue
         folders.append(child)
     return folders, findings

@@ -13,8 +13,14 @@ def change_dates(root: Path, folders: tuple[str, ...] = (".",)) -> dict[str, lis
     if shutil.which("git") is None or not root.is_dir():
         return {}
     try:
-        run = subprocess.run(["git", "log", "--relative", "--no-renames", "--format=%x00%cs", "--name-only", "--", *folders],
-                             cwd=root, capture_output=True, text=True, timeout=60, check=False)
+        run = subprocess.run(
+            ["git", "log", "--relative", "--no-renames", "--format=%x00%cs", "--name-only", "--", *folders],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return {}
     if run.returncode != 0:
@@ -35,5 +41,3 @@ def parse_log(out: str) -> dict[str, list[dt.date]]:
         for name in lines[1:]:
             dates.setdefault(name, []).append(day)
     return dates
-
-

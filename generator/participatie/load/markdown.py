@@ -53,8 +53,33 @@ def parse_markdown(text: str, pad: str) -> MarkdownSource:
     return MarkdownSource(pad=pad, text=text, sections=done, intro="\n".join(intro).strip(), dubbel=tuple(dubbel))
 
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote",
-                "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "abbr"}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "abbr",
+}
 _MD = None
 
 
@@ -68,9 +93,15 @@ def to_html(text: str | None) -> str:
         return ""
     import markdown
     import nh3
+
     if _MD is None:
         _MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
     html = _MD.reset().convert(COMMENT.sub("", text))
     html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html)
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}},
-                     url_schemes={"http", "https", "mailto", "tel"}, link_rel="noopener")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, "abbr": {"title"}},
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener",
+    )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from ..findings import Gevolg, PROFIEL, regel
+from ..findings import PROFIEL, Gevolg, regel
 
-BESTAAT_NIET = regel("profiel.bestaat-niet", "het gekozen beleidsprofiel bestaat niet", Gevolg.TEGENHOUDEN, bron=PROFIEL)
+BESTAAT_NIET = regel(
+    "profiel.bestaat-niet", "het gekozen beleidsprofiel bestaat niet", Gevolg.TEGENHOUDEN, bron=PROFIEL
+)
 
 
 def builtin_profiles() -> list[str]:

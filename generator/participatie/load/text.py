@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..findings import Ernst, Finding, FORMAAT, Gevolg, Pos, regel
+from ..findings import FORMAAT, Ernst, Finding, Gevolg, Pos, regel
 
 MAX_BYTES = 512 * 1024
 UTF8_BOM = b"\xef\xbb\xbf"
 
-SNELKOPPELING = regel("bestand.snelkoppeling", "een snelkoppeling (symlink) in plaats van een bestand", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+SNELKOPPELING = regel(
+    "bestand.snelkoppeling", "een snelkoppeling (symlink) in plaats van een bestand", Gevolg.TEGENHOUDEN, bron=FORMAAT
+)
 MAP = regel("bestand.map", "een map waar een bestand hoort", Gevolg.TEGENHOUDEN, bron=FORMAAT)
-GEEN_BESTAND = regel("bestand.geen-bestand", "iets anders dan een gewoon bestand (zoals een pipe)", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+GEEN_BESTAND = regel(
+    "bestand.geen-bestand", "iets anders dan een gewoon bestand (zoals een pipe)", Gevolg.TEGENHOUDEN, bron=FORMAAT
+)
 TE_GROOT = regel("bestand.te-groot", "een bestand groter dan 512 kB", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 ONLEESBAAR = regel("bestand.onleesbaar", "een bestand dat het systeem niet kan lezen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 CODERING = regel("bestand.codering", "een bestand dat niet als UTF-8 is opgeslagen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
@@ -25,36 +29,73 @@ def error(code: str, pad: str, pos: Pos | None, msg: str, hint: str) -> Finding:
 def read_bytes(path: Path, pad: str) -> tuple[bytes | None, list[Finding]]:
     """The raw bytes of a regular file that is not a link and not too big."""
     if path.is_symlink():
-        return None, [error(SNELKOPPELING, pad, None, "dit is een snelkoppeling (symlink); die lezen we niet.",
-                            "Zet het bestand zelf in de map van het traject.")]
+        return None, [
+            error(
+                SNELKOPPELING,
+                pad,
+                None,
+                "dit is een snelkoppeling (symlink); die lezen we niet.",
+                "Zet het bestand zelf in de map van het traject.",
+            )
+        ]
     if path.is_dir():
-        return None, [error(MAP, pad, None, "hier staat een map, maar er hoort een bestand te staan.",
-                            "Verwijder of hernoem de map.")]
+        return None, [
+            error(
+                MAP,
+                pad,
+                None,
+                "hier staat een map, maar er hoort een bestand te staan.",
+                "Verwijder of hernoem de map.",
+            )
+        ]
     if not path.is_file():
-        return None, [error(GEEN_BESTAND, pad, None, "dit is geen gewoon bestand.", "Zet hier een gewoon tekstbestand neer.")]
+        return None, [
+            error(GEEN_BESTAND, pad, None, "dit is geen gewoon bestand.", "Zet hier een gewoon tekstbestand neer.")
+        ]
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, [error(TE_GROOT, pad, None, f"het bestand is te groot ({size // 1024} kB; maximaal "
-                                f"{MAX_BYTES // 1024} kB).", "Splits lange teksten of zet bijlagen elders.")]
+            return None, [
+                error(
+                    TE_GROOT,
+                    pad,
+                    None,
+                    f"het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1024} kB).",
+                    "Splits lange teksten of zet bijlagen elders.",
+                )
+            ]
         return path.read_bytes(), []
     except OSError as exc:
-        return None, [error(ONLEESBAAR, pad, None, f"het bestand kan niet worden gelezen ({exc.strerror or exc}).",
-                            "Controleer of het bestand bestaat en leesbaar is.")]
+        return None, [
+            error(
+                ONLEESBAAR,
+                pad,
+                None,
+                f"het bestand kan niet worden gelezen ({exc.strerror or exc}).",
+                "Controleer of het bestand bestaat en leesbaar is.",
+            )
+        ]
 
 
 def decode(raw: bytes, pad: str) -> tuple[str | None, list[Finding]]:
     """UTF-8 text with \\n line endings, or a finding at the first byte that is not UTF-8."""
     if raw.startswith(UTF8_BOM):
-        raw = raw[len(UTF8_BOM):]
+        raw = raw[len(UTF8_BOM) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[:exc.start]
+        before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [error(CODERING, pad, Pos(line, col), "het bestand is niet opgeslagen als UTF-8.",
-                            "Sla het bestand op met codering 'UTF-8' (in Kladblok: Opslaan als > Codering: UTF-8).")]
+        return None, [
+            error(
+                CODERING,
+                pad,
+                Pos(line, col),
+                "het bestand is niet opgeslagen als UTF-8.",
+                "Sla het bestand op met codering 'UTF-8' (in Kladblok: Opslaan als > Codering: UTF-8).",
+            )
+        ]
     if "\x00" in text:
         return None, [error(BINAIR, pad, None, "het bestand bevat binaire gegevens.", "Gebruik een tekstbestand.")]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..findings import Finding, FORMAAT, Gevolg, Pos, regel
+from ..findings import FORMAAT, Finding, Gevolg, Pos, regel
 from ..messages import translate_yaml_error
 from .text import error, read_text
 
@@ -28,11 +28,15 @@ INDICATORS = "[{-:?"
 
 LEEG = regel("bestand.leeg", "een leeg bestand", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 TAB = regel("bestand.tab", "een tab om in te springen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
-STUURTEKEN = regel("bestand.stuurteken", "een onzichtbaar stuurteken dat YAML niet toestaat", Gevolg.TEGENHOUDEN, bron=FORMAAT)
-NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+STUURTEKEN = regel(
+    "bestand.stuurteken", "een onzichtbaar stuurteken dat YAML niet toestaat", Gevolg.TEGENHOUDEN, bron=FORMAAT
+)
+NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 SYNTAXIS = regel("yaml.syntaxis", "YAML die de parser niet kan lezen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 TE_DIEP = regel("yaml.te-diep", "meer dan 40 niveaus diep genest", Gevolg.TEGENHOUDEN, bron=FORMAAT)
-TE_VEEL = regel("yaml.te-veel", "meer dan 20.000 waarden, meestal door ankers en aliassen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
+TE_VEEL = regel(
+    "yaml.te-veel", "meer dan 20.000 waarden, meestal door ankers en aliassen", Gevolg.TEGENHOUDEN, bron=FORMAAT
+)
 TAG = regel("yaml.tag", "een YAML-tag zoals !!python/object", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 SAMENVOEGEN = regel("yaml.samenvoegen", "'<<' om velden samen te voegen", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 SLEUTEL = regel("yaml.sleutel", "een veldnaam die geen gewone tekst is", Gevolg.TEGENHOUDEN, bron=FORMAAT)
@@ -40,16 +44,20 @@ DUBBEL = regel("yaml.dubbel-veld", "hetzelfde veld twee keer in één lijst met 
 
 Loc = tuple  # a path into the data: ("momenten", 2, "datum")
 _DROP = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-_KEEP = [("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-         ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
-         ("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789.")]
+_KEEP = [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+]
 
 
 def _plain(base: type) -> type:
     """A loader class on `base` that resolves only YAML 1.2's core scalars."""
     loader = type(f"Plain{base.__name__}", (base,), {})
-    loader.yaml_implicit_resolvers = {first: [(tag, rx) for tag, rx in resolvers if tag not in _DROP]
-                                      for first, resolvers in base.yaml_implicit_resolvers.items()}
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _DROP]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
     for tag, rx, first in _KEEP:
         loader.add_implicit_resolver(tag, re.compile(rx), list(first))
     return loader
@@ -57,8 +65,13 @@ def _plain(base: type) -> type:
 
 PlainLoader = _plain(yaml.SafeLoader)
 CPlainLoader = _plain(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", False) else None
-_SCALARS = {"tag:yaml.org,2002:str": str, "tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": float,
-            "tag:yaml.org,2002:bool": lambda v: v.lower() == "true", "tag:yaml.org,2002:null": lambda v: None}
+_SCALARS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda v: v.lower() == "true",
+    "tag:yaml.org,2002:null": lambda v: None,
+}
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
@@ -84,7 +97,7 @@ class Source:
             loc = loc[:-1]
         return Pos(*self.values.get((), (1, 1)))
 
-    def sub(self, loc: Loc) -> "Source":
+    def sub(self, loc: Loc) -> Source:
         """The part of this source below loc, as a source of its own (for a block inside mkdocs.yml)."""
         n = len(loc)
         data = self.data
@@ -101,8 +114,15 @@ def load_yaml(path: Path, pad: str, fast: bool = True, lenient: bool = False) ->
 
 
 def _empty(pad: str) -> list[Finding]:
-    return [error(LEEG, pad, Pos(1, 1), "het bestand is leeg.",
-                  "Vul het bestand in; begin met 'participatie nieuw' voor een ingevuld voorbeeld.")]
+    return [
+        error(
+            LEEG,
+            pad,
+            Pos(1, 1),
+            "het bestand is leeg.",
+            "Vul het bestand in; begin met 'participatie nieuw' voor een ingevuld voorbeeld.",
+        )
+    ]
 
 
 def find_tabs(text: str, pad: str) -> list[Finding]:
@@ -111,10 +131,17 @@ def find_tabs(text: str, pad: str) -> list[Finding]:
         return []
     out = []
     for n, line in enumerate(text.split("\n"), start=1):
-        indent = line[:len(line) - len(line.lstrip(" \t"))]
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            out.append(error(TAB, pad, Pos(n, indent.index("\t") + 1), "een tab gebruikt om in te springen.",
-                             "Gebruik spaties om in te springen, geen tabs."))
+            out.append(
+                error(
+                    TAB,
+                    pad,
+                    Pos(n, indent.index("\t") + 1),
+                    "een tab gebruikt om in te springen.",
+                    "Gebruik spaties om in te springen, geen tabs.",
+                )
+            )
     return out
 
 
@@ -125,8 +152,15 @@ def find_control_characters(text: str, pad: str) -> list[Finding]:
         return []
     line = text.count("\n", 0, m.start()) + 1
     col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-    return [error(STUURTEKEN, pad, Pos(line, col), f"hier staat een onzichtbaar stuurteken (U+{ord(m.group()):04X}); "
-                  "dat kan in een YAML-bestand niet.", "Haal het teken weg; het komt vaak mee bij kopiëren uit een ander programma.")]
+    return [
+        error(
+            STUURTEKEN,
+            pad,
+            Pos(line, col),
+            f"hier staat een onzichtbaar stuurteken (U+{ord(m.group()):04X}); dat kan in een YAML-bestand niet.",
+            "Haal het teken weg; het komt vaak mee bij kopiëren uit een ander programma.",
+        )
+    ]
 
 
 def choose_loader(text: str, fast: bool = True) -> type:
@@ -154,7 +188,9 @@ def parse_yaml(text: str, pad: str, fast: bool = True, lenient: bool = False) ->
     except yaml.YAMLError as exc:
         return None, [error(SYNTAXIS, pad, None, f"de YAML klopt niet ({exc}).", "Controleer het bestand.")]
     except RecursionError:
-        return None, [error(TE_DIEP, pad, None, "het bestand is te diep genest.", f"Gebruik hooguit {MAX_DEPTH} niveaus.")]
+        return None, [
+            error(TE_DIEP, pad, None, "het bestand is te diep genest.", f"Gebruik hooguit {MAX_DEPTH} niveaus.")
+        ]
     if node is None:  # only a BOM, directives or '---': nothing to read
         return None, _empty(pad)
     source = Source(pad=pad, text=text)
@@ -199,8 +235,12 @@ class _Converter:
         self.budget -= 1
         if self.budget < 0:
             if self.budget == -1:
-                self.fail(TE_VEEL, node, "het bestand is te groot of herhaalt te veel (ankers en aliassen).",
-                          "Schrijf de gegevens gewoon uit, zonder '&' en '*'.")
+                self.fail(
+                    TE_VEEL,
+                    node,
+                    "het bestand is te groot of herhaalt te veel (ankers en aliassen).",
+                    "Schrijf de gegevens gewoon uit, zonder '&' en '*'.",
+                )
             return None
         if depth > MAX_DEPTH:
             self.fail(TE_DIEP, node, "het bestand is te diep genest.", f"Gebruik hooguit {MAX_DEPTH} niveaus.")
@@ -218,8 +258,12 @@ class _Converter:
         elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
             return [self.convert(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
         if not self.lenient:
-            self.fail(TAG, node, f"de YAML-tag '{tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan.",
-                      "Haal de tag (het woord met '!' ervoor) weg en schrijf gewone tekst.")
+            self.fail(
+                TAG,
+                node,
+                f"de YAML-tag '{tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan.",
+                "Haal de tag (het woord met '!' ervoor) weg en schrijf gewone tekst.",
+            )
         return None
 
     def convert_mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict:
@@ -234,8 +278,12 @@ class _Converter:
             key = str(key_node.value)
             if key in out:
                 first = self.source.keys[loc + (key,)]
-                self.fail(DUBBEL, key_node, f"het veld '{key}' staat twee keer in dezelfde lijst (eerst op regel "
-                          f"{first[0]}).", "Haal een van de twee weg of voeg ze samen.")
+                self.fail(
+                    DUBBEL,
+                    key_node,
+                    f"het veld '{key}' staat twee keer in dezelfde lijst (eerst op regel {first[0]}).",
+                    "Haal een van de twee weg of voeg ze samen.",
+                )
                 continue
             self.source.keys[loc + (key,)] = _pos(key_node)
             out[key] = self.convert(value_node, loc + (key,), depth + 1)

@@ -86,16 +86,24 @@ class Kennisgeving(Strict):
     """The announcement of the voornemen (omgevingsplan: Omgevingsbesluit art. 10.2 lid 1)."""
 
     datum: dt.date
-    participatie: Tekst | None = Field(None, description="Wat de kennisgeving zegt over hoe de participatie wordt vormgegeven.")
-    link: Tekst | None = Field(None, description="Waar de kennisgeving staat, bijvoorbeeld op officielebekendmakingen.nl.")
+    participatie: Tekst | None = Field(
+        None, description="Wat de kennisgeving zegt over hoe de participatie wordt vormgegeven."
+    )
+    link: Tekst | None = Field(
+        None, description="Waar de kennisgeving staat, bijvoorbeeld op officielebekendmakingen.nl."
+    )
 
 
 class Motivering(Strict):
     """What the decision that adopts the plan or vision says about participation (art. 10.2 lid 2 / 10.7 Ob)."""
 
-    betrokken: Tekst | None = Field(None, description="Hoe burgers, bedrijven, organisaties en bestuursorganen zijn betrokken.")
+    betrokken: Tekst | None = Field(
+        None, description="Hoe burgers, bedrijven, organisaties en bestuursorganen zijn betrokken."
+    )
     resultaten: Tekst | None = Field(None, description="Wat de resultaten daarvan zijn en wat ermee is gedaan.")
-    participatiebeleid: Tekst | None = Field(None, description="Omgevingsvisie van de raad: hoe het eigen participatiebeleid is toegepast.")
+    participatiebeleid: Tekst | None = Field(
+        None, description="Omgevingsvisie van de raad: hoe het eigen participatiebeleid is toegepast."
+    )
 
 
 class Omgevingswet(Strict):
@@ -119,8 +127,10 @@ class Afweging(Strict):
     """The weighing whether to work interactively, where the policy weighs criteria rather than deciding on one 'nee'."""
 
     conclusie: Literal["interactief", "niet-interactief"]
-    motivering: Tekst = Field(description="Waarom, na het afwegen van alle criteria; ook of ontbrekende randvoorwaarden "
-                                          "alsnog te creëren zijn.")
+    motivering: Tekst = Field(
+        description="Waarom, na het afwegen van alle criteria; ook of ontbrekende randvoorwaarden "
+        "alsnog te creëren zijn."
+    )
 
 
 class DoelBereikt(Strict):
@@ -135,8 +145,11 @@ class Representativiteit(Strict):
 
     oordeel: Literal["voldoende", "onvoldoende"]
     toelichting: Tekst
-    besluit_raad: Tekst | None = Field(None, description="Bij 'onvoldoende': wat de raad besloot over een toetsing van de "
-                                                         "uitkomsten (bijvoorbeeld een enquête), met de datum.")
+    besluit_raad: Tekst | None = Field(
+        None,
+        description="Bij 'onvoldoende': wat de raad besloot over een toetsing van de "
+        "uitkomsten (bijvoorbeeld een enquête), met de datum.",
+    )
 
 
 class Nieuws(Strict):
@@ -158,27 +171,51 @@ class TrajectBestand(Strict):
     besluit_door: Tekst | None = None
     status: Status
     gestopt: Gestopt | None = None
-    stap1: dict[Tekst, Antwoord] | None = Field(None, description="Antwoorden op de vragen van stap 1 uit het beleidsprofiel.")
+    stap1: dict[Tekst, Antwoord] | None = Field(
+        None, description="Antwoorden op de vragen van stap 1 uit het beleidsprofiel."
+    )
     doelen: list[Tekst] = []
-    doel_toelichting: Tekst | None = Field(None, description="Het concrete doel van dit traject, waaraan achteraf wordt getoetst.")
-    doel_bereikt: DoelBereikt | None = Field(None, description="Achteraf: is het doel bereikt? (als het beleid dat vraagt)")
+    doel_toelichting: Tekst | None = Field(
+        None, description="Het concrete doel van dit traject, waaraan achteraf wordt getoetst."
+    )
+    doel_bereikt: DoelBereikt | None = Field(
+        None, description="Achteraf: is het doel bereikt? (als het beleid dat vraagt)"
+    )
     omgevingsanalyse: list[Belanghebbende] = []
     werkvormen: list[Werkvorm] = []
     communicatie: Tekst | None = None
     capaciteit: Tekst | None = None
-    bestuursstijl: Tekst | None = Field(None, description="De bestuursstijl uit het beleidsprofiel (niet elk profiel kent die).")
-    quickscan: dict[Tekst, Tekst] | None = Field(None, description="Per randvoorwaarde van de quick scan een score uit het beleidsprofiel.")
-    afweging: Afweging | None = Field(None, description="De afweging of het traject interactief wordt (als het beleid een "
-                                                        "afweging vraagt in plaats van stap 1).")
-    weging: Tekst | None = Field(None, description="Hoe zwaar het advies meeweegt in het besluit, vooraf gezegd (als het "
-                                                   "beleid dat vraagt); een keuze uit het beleidsprofiel.")
-    verantwoording: Tekst | None = Field(None, description="Wanneer en hoe de politiek (raad, commissie) onderweg wordt "
-                                                           "bijgepraat en gepeild (als het beleid dat vraagt).")
-    mandaat: Tekst | None = Field(None, description="Wat de raad vooraf meegaf: wat hij wel en niet wil, met het besluit "
-                                                    "(als het beleid dat vraagt).")
-    representativiteit: Representativiteit | None = Field(None, description="Achteraf: waren de deelnemers representatief? "
-                                                                            "(als het beleid dat vraagt)")
-    uitgesloten_onderwerp: Tekst | None = Field(None, description="Alleen als het onderwerp op de lijst met uitgesloten onderwerpen staat.")
+    bestuursstijl: Tekst | None = Field(
+        None, description="De bestuursstijl uit het beleidsprofiel (niet elk profiel kent die)."
+    )
+    quickscan: dict[Tekst, Tekst] | None = Field(
+        None, description="Per randvoorwaarde van de quick scan een score uit het beleidsprofiel."
+    )
+    afweging: Afweging | None = Field(
+        None,
+        description="De afweging of het traject interactief wordt (als het beleid een "
+        "afweging vraagt in plaats van stap 1).",
+    )
+    weging: Tekst | None = Field(
+        None,
+        description="Hoe zwaar het advies meeweegt in het besluit, vooraf gezegd (als het "
+        "beleid dat vraagt); een keuze uit het beleidsprofiel.",
+    )
+    verantwoording: Tekst | None = Field(
+        None,
+        description="Wanneer en hoe de politiek (raad, commissie) onderweg wordt "
+        "bijgepraat en gepeild (als het beleid dat vraagt).",
+    )
+    mandaat: Tekst | None = Field(
+        None,
+        description="Wat de raad vooraf meegaf: wat hij wel en niet wil, met het besluit (als het beleid dat vraagt).",
+    )
+    representativiteit: Representativiteit | None = Field(
+        None, description="Achteraf: waren de deelnemers representatief? (als het beleid dat vraagt)"
+    )
+    uitgesloten_onderwerp: Tekst | None = Field(
+        None, description="Alleen als het onderwerp op de lijst met uitgesloten onderwerpen staat."
+    )
     kansen_bedreigingen: Tekst | None = None
     taakverdeling: Tekst | None = None
     groen_licht: list[GroenLicht] = []
@@ -206,7 +243,9 @@ class KadersBestand(Strict):
     """kaders.yaml: what is fixed (hard) and what is open (zacht)."""
 
     kaders: list[Kader] = []
-    geen: list[GeenKader] = Field([], description="Soorten kaders die het beleid vraagt, maar die hier niet spelen, met waarom.")
+    geen: list[GeenKader] = Field(
+        [], description="Soorten kaders die het beleid vraagt, maar die hier niet spelen, met waarom."
+    )
 
 
 class Geannuleerd(Strict):
@@ -234,10 +273,15 @@ class Moment(Strict):
     werkvorm: Tekst | None = None
     doelgroepen: list[Tekst] = []
     niveau: Tekst | None = None
-    fase: Tekst | None = Field(None, description="De fase van het proces, als het beleidsprofiel fasen met groen licht kent.")
-    besluit: Literal[tuple(BESLUITEN)] | None = Field(None, description="Alleen bij soort 'besluit': 'plan' (vaststelling van "
-                                                      "het plan van aanpak), 'tussen' (tussenbesluit) of 'eind' (het besluit "
-                                                      "waar het eindverslag bij hoort; dat is de standaard).")
+    fase: Tekst | None = Field(
+        None, description="De fase van het proces, als het beleidsprofiel fasen met groen licht kent."
+    )
+    besluit: Literal[tuple(BESLUITEN)] | None = Field(
+        None,
+        description="Alleen bij soort 'besluit': 'plan' (vaststelling van "
+        "het plan van aanpak), 'tussen' (tussenbesluit) of 'eind' (het besluit "
+        "waar het eindverslag bij hoort; dat is de standaard).",
+    )
     aanmelden: Tekst | None = None
     toegankelijkheid: Tekst | None = None
     omschrijving: Tekst | None = None

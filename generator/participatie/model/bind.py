@@ -6,7 +6,7 @@ from typing import TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ..findings import Ernst, Finding, FORMAAT, Gevolg, regel
+from ..findings import FORMAAT, Ernst, Finding, Gevolg, regel
 from ..load.yaml import Source
 from ..messages import translate
 
@@ -18,9 +18,16 @@ def bind(model: type[M], source: Source) -> tuple[M | None, list[Finding]]:
     """Validate source.data as model; return the object (or None) and all problems."""
     data = source.data if source.data is not None else {}
     if not isinstance(data, dict):
-        return None, [Finding(source.pad, source.pos(()), Ernst.FOUT,
-                              "het bestand moet bestaan uit velden (veld: waarde), niet uit een lijst of losse tekst.",
-                              "Begin elke regel met een veldnaam, bijvoorbeeld 'titel: ...'.", code=GEEN_VELDEN)]
+        return None, [
+            Finding(
+                source.pad,
+                source.pos(()),
+                Ernst.FOUT,
+                "het bestand moet bestaan uit velden (veld: waarde), niet uit een lijst of losse tekst.",
+                "Begin elke regel met een veldnaam, bijvoorbeeld 'titel: ...'.",
+                code=GEEN_VELDEN,
+            )
+        ]
     try:
         return model.model_validate(data), []
     except ValidationError as exc:

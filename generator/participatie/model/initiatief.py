@@ -42,14 +42,18 @@ class InitiatiefBestand(Strict):
     samenvatting: Tekst | None = None
     kernen: list[Tekst] = []
     thema: Tekst | None = None
-    initiatiefnemers: Tekst = Field(description="Wie het initiatief nemen, als groep: 'acht buurtbewoners', of een organisatie. "
-                                                "Nooit de naam van een inwoner.")
+    initiatiefnemers: Tekst = Field(
+        description="Wie het initiatief nemen, als groep: 'acht buurtbewoners', of een organisatie. "
+        "Nooit de naam van een inwoner."
+    )
     ingediend: dt.date
     stappen: dict[Tekst, Stap] = Field({}, description="De stappen tot nu toe, met de codes uit het beleidsprofiel.")
     rol: Tekst | None = Field(None, description="De rol van de gemeente, bijvoorbeeld 'meedenken en ruimte geven'.")
     steun: list[Steun] = []
     contact: Contact | None = None
-    momenten: list[Moment] = Field([], description="Openbare momenten van het initiatief, voor de participatiekalender.")
+    momenten: list[Moment] = Field(
+        [], description="Openbare momenten van het initiatief, voor de participatiekalender."
+    )
     afwijkingen: list[Afwijking] = []
     nieuws: list[Nieuws] = []
 

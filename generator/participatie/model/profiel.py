@@ -165,7 +165,9 @@ class InitiatievenBeleid(_P):
     uitkomsten: list[Keuze] = []
     steun: list[Keuze] = []
     stilstand_dagen: PositiveInt | None = None  # waiting this long for the gemeente's next step gets a warning
-    doorlooptijd_tot: str | None = None  # the step the doorlooptijd runs to (an earlier close ends it too); default: the end
+    doorlooptijd_tot: str | None = (
+        None  # the step the doorlooptijd runs to (an earlier close ends it too); default: the end
+    )
 
     def stap(self, code: str) -> InitiatiefStap | None:
         return next((s for s in self.stappen if s.code == code), None)
@@ -190,18 +192,26 @@ class Profiel(_P):
     woorden: Woorden = Woorden()
     niveaus: list[Niveau]
     advies_vanaf: str
-    niveau_zonder_interactie: str | None = None  # the most a 'nee', a low quick scan or an excluded topic allows; default the lowest
+    niveau_zonder_interactie: str | None = (
+        None  # the most a 'nee', a low quick scan or an excluded topic allows; default the lowest
+    )
     soorten_werk: list[SoortWerk] = []  # a table 'soort werk -> allowed levels'; without it every level is allowed
     doelen: list[Doel]
     doelen_open: bool = False  # the policy's goals are examples ('zoals', 'onder meer'): other goals are allowed too
     kadercategorieen: list[str]
     kaders_verplicht: bool = False  # every kind of kader is named in the plan, or said to be absent ('geen')
     besluitorganen: list[Besluitorgaan]
-    stap1: dict[str, str] = {}  # code -> question, 'ja' speaks for interaction; any "nee" means only the lowest level ...
-    stap1_afweging: bool = False  # ... unless the policy weighs them: then a written weighing decides (traject 'afweging')
+    stap1: dict[
+        str, str
+    ] = {}  # code -> question, 'ja' speaks for interaction; any "nee" means only the lowest level ...
+    stap1_afweging: bool = (
+        False  # ... unless the policy weighs them: then a written weighing decides (traject 'afweging')
+    )
     quickscan: Quickscan | None = None
     bestuursstijlen: list[Bestuursstijl] = []
-    uitgesloten_onderwerpen: list[Doel] = []  # topics not fit for interaction: more than the lowest level is an afwijking ...
+    uitgesloten_onderwerpen: list[
+        Doel
+    ] = []  # topics not fit for interaction: more than the lowest level is an afwijking ...
     uitgesloten_fout: bool = False  # ... or an error no motivation mends, where they never reach the weighing at all
     opvolgen_vanaf: str | None = None  # from this level the outcome is followed, not weighed as advice
     opvolgen_fout: bool = False  # not following it is an error (only 'buiten de kaders' may stop it), not an afwijking
@@ -238,9 +248,11 @@ class Profiel(_P):
     def afwijking_naam(self, soort: str) -> str:
         """The name of a kind of afwijking in this policy's words ('Stap 1 gaf nee, toch meer dan informeren')."""
         from ..vocabulary import AFWIJKINGSSOORTEN
+
         naam = AFWIJKINGSSOORTEN.get(soort, soort)
         return naam.replace("Stap 1", self.woorden.stap1[:1].upper() + self.woorden.stap1[1:]).replace(
-            "informeren", self.basisniveau.naam.lower())
+            "informeren", self.basisniveau.naam.lower()
+        )
 
     def niveau(self, code: str) -> Niveau | None:
         return next((n for n in self.niveaus if n.code == code), None)
@@ -279,15 +291,35 @@ class Profiel(_P):
 def norms(p: Profiel) -> list[str]:
     """Every norm this profile sets, as a path into it: each must say where it comes from (`Profiel.bronnen`)."""
     from ..vocabulary import REGEL_NORMEN
-    present = {"niveaus": p.niveaus, "advies_vanaf": p.advies_vanaf, "niveau_zonder_interactie": p.niveau_zonder_interactie,
-               "soorten_werk": p.soorten_werk, "doelen": p.doelen, "kadercategorieen": p.kadercategorieen,
-               "besluitorganen": p.besluitorganen, "stap1": p.stap1, "quickscan": p.quickscan,
-               "quickscan.drempel": p.quickscan.drempel if p.quickscan else None, "bestuursstijlen": p.bestuursstijlen,
-               "uitgesloten_onderwerpen": p.uitgesloten_onderwerpen, "fasen": p.fasen, "bouwstenen": p.bouwstenen,
-               "plan_onderdelen": p.plan_onderdelen, "eindverslag_onderdelen": p.eindverslag_onderdelen,
-               "planning.feestdagen": p.planning.feestdagen or None, "planning.schoolregio": p.planning.schoolregio}
-    present |= {"plan_alleen_interactief": p.plan_alleen_interactief or None, "kaders_verplicht": p.kaders_verplicht or None, "stap1_afweging": p.stap1_afweging or None,
-                "opvolgen_vanaf": p.opvolgen_vanaf, "vaststelling_door": p.vaststelling_door, "wegingen": p.wegingen}
+
+    present = {
+        "niveaus": p.niveaus,
+        "advies_vanaf": p.advies_vanaf,
+        "niveau_zonder_interactie": p.niveau_zonder_interactie,
+        "soorten_werk": p.soorten_werk,
+        "doelen": p.doelen,
+        "kadercategorieen": p.kadercategorieen,
+        "besluitorganen": p.besluitorganen,
+        "stap1": p.stap1,
+        "quickscan": p.quickscan,
+        "quickscan.drempel": p.quickscan.drempel if p.quickscan else None,
+        "bestuursstijlen": p.bestuursstijlen,
+        "uitgesloten_onderwerpen": p.uitgesloten_onderwerpen,
+        "fasen": p.fasen,
+        "bouwstenen": p.bouwstenen,
+        "plan_onderdelen": p.plan_onderdelen,
+        "eindverslag_onderdelen": p.eindverslag_onderdelen,
+        "planning.feestdagen": p.planning.feestdagen or None,
+        "planning.schoolregio": p.planning.schoolregio,
+    }
+    present |= {
+        "plan_alleen_interactief": p.plan_alleen_interactief or None,
+        "kaders_verplicht": p.kaders_verplicht or None,
+        "stap1_afweging": p.stap1_afweging or None,
+        "opvolgen_vanaf": p.opvolgen_vanaf,
+        "vaststelling_door": p.vaststelling_door,
+        "wegingen": p.wegingen,
+    }
     out = [path for path, value in present.items() if value not in (None, [], {})]
     out += [f"statussen.{s}" for s in p.statussen]
     out += [f"normen.{name}" for name, value in p.normen.model_dump().items() if value is not None]

@@ -36,10 +36,29 @@ class Dossier:
         source = self.sources.get(bestand)
         return source.pos(tuple(loc), key=key) if source else None
 
-    def finding(self, ernst: Ernst, bestand: str, loc: tuple, boodschap: str, hint: str = "",
-                code: str = "", key: bool = False, publiek: str = "", norm: str = "") -> Finding:
-        return Finding(self.pad(bestand), self.pos(bestand, *loc, key=key), ernst, boodschap, hint, code, self.map, publiek,
-                       norm=norm)
+    def finding(
+        self,
+        ernst: Ernst,
+        bestand: str,
+        loc: tuple,
+        boodschap: str,
+        hint: str = "",
+        code: str = "",
+        key: bool = False,
+        publiek: str = "",
+        norm: str = "",
+    ) -> Finding:
+        return Finding(
+            self.pad(bestand),
+            self.pos(bestand, *loc, key=key),
+            ernst,
+            boodschap,
+            hint,
+            code,
+            self.map,
+            publiek,
+            norm=norm,
+        )
 
 
 @dataclass
@@ -78,9 +97,15 @@ def bind_traject(bundel: Bundel) -> tuple[Traject, list[Finding]]:
             onleesbaar.add(name)
         else:
             bound[name] = obj
-    t = Traject(slug=bundel.slug, map=bundel.map, traject=bound.get("traject.yaml"), sources=dict(bundel.yaml),
-                onleesbaar=onleesbaar, opgave=bundel.markdown.get("opgave.md"),
-                eindverslag=bundel.markdown.get("eindverslag.md"))
+    t = Traject(
+        slug=bundel.slug,
+        map=bundel.map,
+        traject=bound.get("traject.yaml"),
+        sources=dict(bundel.yaml),
+        onleesbaar=onleesbaar,
+        opgave=bundel.markdown.get("opgave.md"),
+        eindverslag=bundel.markdown.get("eindverslag.md"),
+    )
     t.kaders = bound.get("kaders.yaml", KadersBestand())
     t.planning = bound.get("planning.yaml", PlanningBestand())
     t.terugkoppeling = bound.get("terugkoppeling.yaml", TerugkoppelingBestand())

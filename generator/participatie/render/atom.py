@@ -51,11 +51,27 @@ def entries(v, dates: dict[str, list[dt.date]], site_url: str, vandaag: dt.date)
     page = site_url + v.page.removesuffix(".md") + ".html"
     tb, out = v.t.traject, []
     for n in tb.nieuws:
-        out.append(Entry(f"{page}#nieuws-{_key(n.datum.isoformat(), n.titel)}", n.titel, n.datum, f"{page}#nieuws",
-                         n.tekst, tb.titel))
+        out.append(
+            Entry(
+                f"{page}#nieuws-{_key(n.datum.isoformat(), n.titel)}",
+                n.titel,
+                n.datum,
+                f"{page}#nieuws",
+                n.tekst,
+                tb.titel,
+            )
+        )
     for w in v.wijzigingen:
-        out.append(Entry(f"{page}#wijziging-{w.datum.isoformat()}", f"Bijgewerkt: {opsomming(w.onderdelen)}", w.datum,
-                         f"{page}#wijzigingen", f"Op deze dag veranderde op de pagina: {opsomming(w.onderdelen)}.", tb.titel))
+        out.append(
+            Entry(
+                f"{page}#wijziging-{w.datum.isoformat()}",
+                f"Bijgewerkt: {opsomming(w.onderdelen)}",
+                w.datum,
+                f"{page}#wijzigingen",
+                f"Op deze dag veranderde op de pagina: {opsomming(w.onderdelen)}.",
+                tb.titel,
+            )
+        )
     changes = sorted(dates.get(f"{v.t.map}/terugkoppeling.yaml", []))
     moments = {m.id: m for m in v.t.planning.momenten}
     for i in v.t.terugkoppeling.inbreng:
@@ -67,17 +83,30 @@ def entries(v, dates: dict[str, list[dt.date]], site_url: str, vandaag: dt.date)
         day = next((d for d in changes if since is None or d >= since), since)
         if day is None:
             continue
-        out.append(Entry(f"{page}#reactie-{i.id}", f"Reactie op inbreng: {i.samenvatting}", min(day, vandaag),
-                         f"{page}#inbreng", f"Uitkomst: {i.uitkomst}. {i.reactie}", tb.titel))
+        out.append(
+            Entry(
+                f"{page}#reactie-{i.id}",
+                f"Reactie op inbreng: {i.samenvatting}",
+                min(day, vandaag),
+                f"{page}#inbreng",
+                f"Uitkomst: {i.uitkomst}. {i.reactie}",
+                tb.titel,
+            )
+        )
     return sorted(out, key=lambda e: (e.datum, e.id), reverse=True)
 
 
-def feed(path: str, titel: str, ondertitel: str, items: list[Entry], site_url: str, auteur: str, page: str,
-         vandaag: dt.date) -> str:
+def feed(
+    path: str, titel: str, ondertitel: str, items: list[Entry], site_url: str, auteur: str, page: str, vandaag: dt.date
+) -> str:
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}feed", {"xml:lang": "nl"})
-    for tag, text in (("id", site_url + path), ("title", titel), ("subtitle", ondertitel),
-                      ("updated", _stamp(max((e.datum for e in items), default=vandaag)))):
+    for tag, text in (
+        ("id", site_url + path),
+        ("title", titel),
+        ("subtitle", ondertitel),
+        ("updated", _stamp(max((e.datum for e in items), default=vandaag))),
+    ):
         ET.SubElement(root, f"{{{NS}}}{tag}").text = text
     ET.SubElement(root, f"{{{NS}}}link", {"rel": "self", "type": "application/atom+xml", "href": site_url + path})
     ET.SubElement(root, f"{{{NS}}}link", {"rel": "alternate", "type": "text/html", "href": site_url + page})
@@ -85,7 +114,9 @@ def feed(path: str, titel: str, ondertitel: str, items: list[Entry], site_url: s
     for e in items:
         entry = ET.SubElement(root, f"{{{NS}}}entry")
         ET.SubElement(entry, f"{{{NS}}}id").text = e.id
-        ET.SubElement(entry, f"{{{NS}}}title").text = f"{e.traject}: {e.titel}" if path == SITE_FEED and e.traject else e.titel
+        ET.SubElement(entry, f"{{{NS}}}title").text = (
+            f"{e.traject}: {e.titel}" if path == SITE_FEED and e.traject else e.titel
+        )
         ET.SubElement(entry, f"{{{NS}}}updated").text = _stamp(e.datum)
         ET.SubElement(entry, f"{{{NS}}}link", {"rel": "alternate", "type": "text/html", "href": e.link})
         ET.SubElement(entry, f"{{{NS}}}content", {"type": "text"}).text = e.tekst
@@ -105,5 +136,8 @@ def links(page_path: str, trajecten: dict[str, str]) -> list[tuple[str, str]]:
 
 def head_tags(page_path: str, trajecten: dict[str, str]) -> str:
     from markupsafe import escape
-    return "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(t)}" href="{escape(h)}">'
-                   for h, t in links(page_path, trajecten))
+
+    return "".join(
+        f'<link rel="alternate" type="application/atom+xml" title="{escape(t)}" href="{escape(h)}">'
+        for h, t in links(page_path, trajecten)
+    )

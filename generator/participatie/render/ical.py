@@ -35,8 +35,9 @@ def amsterdam() -> Timezone:
     tz = Timezone()
     tz.add("tzid", "Europe/Amsterdam")
     for part, start, month, before, after, name in (
-            (TimezoneDaylight(), dt.datetime(1981, 3, 29, 2), 3, 1, 2, "CEST"),
-            (TimezoneStandard(), dt.datetime(1996, 10, 27, 3), 10, 2, 1, "CET")):
+        (TimezoneDaylight(), dt.datetime(1981, 3, 29, 2), 3, 1, 2, "CEST"),
+        (TimezoneStandard(), dt.datetime(1996, 10, 27, 3), 10, 2, 1, "CET"),
+    ):
         part.add("dtstart", start)
         part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
         part.add("tzoffsetfrom", dt.timedelta(hours=before))
@@ -53,8 +54,13 @@ def _description(m: MomentView, page_url: str) -> str:
     if mm.omschrijving:
         lines.append(mm.omschrijving)
     lines += [f"Verplaatst (eerst {v.van.isoformat()}): {v.reden}" for v in mm.verplaatst]
-    for label, value in (("Voor wie", ", ".join(mm.doelgroepen)), ("Uw invloed", m.niveau), ("Aanmelden", mm.aanmelden),
-                         ("Toegankelijkheid", mm.toegankelijkheid), ("Online", m.link)):
+    for label, value in (
+        ("Voor wie", ", ".join(mm.doelgroepen)),
+        ("Uw invloed", m.niveau),
+        ("Aanmelden", mm.aanmelden),
+        ("Toegankelijkheid", mm.toegankelijkheid),
+        ("Online", m.link),
+    ):
         if value:
             lines.append(f"{label}: {value}")
     lines.append(f"Meer informatie: {page_url}")
@@ -71,9 +77,16 @@ def event(m: MomentView, page_url: str, domain: str, stamp: dt.date) -> Event:
     if end is not None and end <= start:  # the check reports it (moment.eindtijd-voor-tijd); the feed stays valid
         end = None
     summary = f"GEANNULEERD: {mm.titel}" if mm.geannuleerd else mm.titel
-    ev = Event.new(uid=uid(m, domain), summary=summary, start=start, end=end, description=_description(m, page_url),
-                   location=mm.plaats or m.link or None, url=page_url,
-                   stamp=dt.datetime.combine(stamp, dt.time(0), tzinfo=dt.timezone.utc))
+    ev = Event.new(
+        uid=uid(m, domain),
+        summary=summary,
+        start=start,
+        end=end,
+        description=_description(m, page_url),
+        location=mm.plaats or m.link or None,
+        url=page_url,
+        stamp=dt.datetime.combine(stamp, dt.time(0), tzinfo=dt.UTC),
+    )
     ev.add("sequence", sequence(m))
     ev.add("status", "CANCELLED" if mm.geannuleerd else "CONFIRMED")
     return ev
@@ -95,12 +108,13 @@ class Feeds:
         return self.events[key]
 
     def feed(self, path: str, name: str, description: str, items: list[tuple[MomentView, dt.date]]) -> bytes:
-        cal = Calendar.new(name=name, description=description, prodid=PRODID, uid=f"{path}@{self.domain}",
-                           url=self.site_url + path)
+        cal = Calendar.new(
+            name=name, description=description, prodid=PRODID, uid=f"{path}@{self.domain}", url=self.site_url + path
+        )
         cal.add("method", "PUBLISH")
         cal.add("x-wr-timezone", "Europe/Amsterdam")
         head = cal.to_ical()
         if not head.endswith(END):
             raise RuntimeError("icalendar gaf een onverwachte kalender")
         body = b"".join(self.event_bytes(m, stamp) for m, stamp in items)
-        return head[:-len(END)] + self.timezone + body + END
+        return head[: -len(END)] + self.timezone + body + END

@@ -55,8 +55,15 @@ class InitiatiefView:
         for g in self.gezet:
             uitkomst = self.beleid.uitkomst(g.gegevens.uitkomst)
             if uitkomst:
-                return {"code": uitkomst.code, "naam": uitkomst.naam, "uitleg": uitkomst.uitleg, "datum": datum(g.gegevens.datum),
-                        "voorwaarden": g.gegevens.voorwaarden, "redenen": g.gegevens.redenen, "door": self.p.orgaan(g.gegevens.door)}
+                return {
+                    "code": uitkomst.code,
+                    "naam": uitkomst.naam,
+                    "uitleg": uitkomst.uitleg,
+                    "datum": datum(g.gegevens.datum),
+                    "voorwaarden": g.gegevens.voorwaarden,
+                    "redenen": g.gegevens.redenen,
+                    "door": self.p.orgaan(g.gegevens.door),
+                }
         return None
 
     @property
@@ -79,7 +86,11 @@ class InitiatiefView:
     @property
     def aan_zet(self) -> str:
         code = self.toetsing.stand.volgende
-        return "" if code is None else ("de gemeente" if self.beleid.stap(code).aan_zet == "gemeente" else "de initiatiefnemers")
+        return (
+            ""
+            if code is None
+            else ("de gemeente" if self.beleid.stap(code).aan_zet == "gemeente" else "de initiatiefnemers")
+        )
 
     @property
     def route(self) -> str:
@@ -95,12 +106,28 @@ class InitiatiefView:
         for stap in self.beleid.stappen:
             g = done.get(stap.code)
             if g is not None:
-                out.append(_punt(stap.naam, datum(g.gegevens.datum), dagen=g.dagen, termijn=stap.termijn_dagen,
-                                 te_laat=stap.code in te_laat,
-                                 uitleg=g.gegevens.toelichting or "", reden=g.gegevens.reden or ""))
+                out.append(
+                    _punt(
+                        stap.naam,
+                        datum(g.gegevens.datum),
+                        dagen=g.dagen,
+                        termijn=stap.termijn_dagen,
+                        te_laat=stap.code in te_laat,
+                        uitleg=g.gegevens.toelichting or "",
+                        reden=g.gegevens.reden or "",
+                    )
+                )
             elif self.open and not stap.einde:
-                out.append(_punt(stap.naam, "", klaar=False, uitleg=stap.uitleg, volgende=stap.code == volgende,
-                                 termijn=stap.termijn_dagen))
+                out.append(
+                    _punt(
+                        stap.naam,
+                        "",
+                        klaar=False,
+                        uitleg=stap.uitleg,
+                        volgende=stap.code == volgende,
+                        termijn=stap.termijn_dagen,
+                    )
+                )
         return out
 
     @property
@@ -126,19 +153,32 @@ class InitiatiefView:
 
     @property
     def nieuws_lijst(self) -> list[dict]:
-        return [{"datum": datum(n.datum), "titel": n.titel, "tekst": n.tekst}
-                for n in sorted(self.i.initiatief.nieuws, key=lambda n: n.datum, reverse=True)]
+        return [
+            {"datum": datum(n.datum), "titel": n.titel, "tekst": n.tekst}
+            for n in sorted(self.i.initiatief.nieuws, key=lambda n: n.datum, reverse=True)
+        ]
 
     def row(self) -> dict:
         """The initiative as a row of the raad's CSV and JSON, in Python values (strings are made at the edge)."""
         b, tijd = self.besluit, self.doorlooptijd
         done = {g.stap.code: g for g in self.gezet}
-        row = {"initiatief": self.titel, "slug": self.slug, "kernen": self.kernen, "thema": self.thema,
-               "ingediend": self.ingediend, "status": self.status[0], "status_naam": self.status[1],
-               "route": self.route or None, "uitkomst": b["code"] if b else None, "uitkomst_naam": b["naam"] if b else None,
-               "doorlooptijd_dagen": tijd.totaal, "dagen_lopend": tijd.tot_nu_toe if tijd.lopend else None,
-               "aan_zet": self.aan_zet or None, "afwijkingen": len(self.afwijkingen),
-               "afwijkingen_gemotiveerd": self.toetsing.afwijkingen_gemotiveerd}
+        row = {
+            "initiatief": self.titel,
+            "slug": self.slug,
+            "kernen": self.kernen,
+            "thema": self.thema,
+            "ingediend": self.ingediend,
+            "status": self.status[0],
+            "status_naam": self.status[1],
+            "route": self.route or None,
+            "uitkomst": b["code"] if b else None,
+            "uitkomst_naam": b["naam"] if b else None,
+            "doorlooptijd_dagen": tijd.totaal,
+            "dagen_lopend": tijd.tot_nu_toe if tijd.lopend else None,
+            "aan_zet": self.aan_zet or None,
+            "afwijkingen": len(self.afwijkingen),
+            "afwijkingen_gemotiveerd": self.toetsing.afwijkingen_gemotiveerd,
+        }
         for stap in self.beleid.stappen:
             row[f"dagen_tot_{stap.code}"] = tijd.per_stap.get(stap.code)
             if stap.termijn_dagen:
@@ -147,30 +187,65 @@ class InitiatiefView:
         return row
 
 
-def _punt(naam: str, datum_tekst: str, klaar: bool = True, dagen: int | None = None, termijn: int | None = None,
-          te_laat: bool = False, uitleg: str = "", reden: str = "", volgende: bool = False) -> dict:
+def _punt(
+    naam: str,
+    datum_tekst: str,
+    klaar: bool = True,
+    dagen: int | None = None,
+    termijn: int | None = None,
+    te_laat: bool = False,
+    uitleg: str = "",
+    reden: str = "",
+    volgende: bool = False,
+) -> dict:
     """One point on an initiative's timeline, always with the same keys."""
-    return {"naam": naam, "datum": datum_tekst, "klaar": klaar, "dagen": dagen, "termijn": termijn, "te_laat": te_laat,
-            "uitleg": uitleg, "reden": reden, "volgende": volgende}
+    return {
+        "naam": naam,
+        "datum": datum_tekst,
+        "klaar": klaar,
+        "dagen": dagen,
+        "termijn": termijn,
+        "te_laat": te_laat,
+        "uitleg": uitleg,
+        "reden": reden,
+        "volgende": volgende,
+    }
 
 
 def columns_for(beleid) -> list[tuple[str, str]]:
     """The columns of the initiatives export, with a column per step of the profile's own aanpak."""
     tot = beleid.stap(beleid.doorlooptijd_tot or "")
     steps = [(f"dagen_tot_{s.code}", f"Dagen van indienen tot de stap '{s.naam}'") for s in beleid.stappen]
-    terms = [(f"{s.code}_op_tijd", f"ja als de stap '{s.naam}' binnen de termijn van het beleid kwam ({s.termijn_dagen} "
-              "dagen na de stap ervoor)") for s in beleid.stappen if s.termijn_dagen]
+    terms = [
+        (
+            f"{s.code}_op_tijd",
+            f"ja als de stap '{s.naam}' binnen de termijn van het beleid kwam ({s.termijn_dagen} "
+            "dagen na de stap ervoor)",
+        )
+        for s in beleid.stappen
+        if s.termijn_dagen
+    ]
     return [
-        ("initiatief", "Titel van het initiatief"), ("slug", "Korte naam (map in initiatieven/)"),
-        ("kernen", "Kernen, gescheiden door |"), ("thema", "Thema"), ("ingediend", "Datum van indienen (jjjj-mm-dd)"),
+        ("initiatief", "Titel van het initiatief"),
+        ("slug", "Korte naam (map in initiatieven/)"),
+        ("kernen", "Kernen, gescheiden door |"),
+        ("thema", "Thema"),
+        ("ingediend", "Datum van indienen (jjjj-mm-dd)"),
         ("status", "Waar het initiatief staat (code van de stap)"),
         ("status_naam", "Waar het initiatief staat, zoals de site het toont"),
-        ("route", "Hoe het idee is beoordeeld (de route uit het beleid)"), ("uitkomst", "Uitkomst van het besluit (code)"),
-        ("uitkomst_naam", "Uitkomst van het besluit, zoals de site het toont"), *steps, *terms,
-        ("doorlooptijd_dagen", f"Doorlooptijd: dagen van indienen tot {'de stap ' + repr(tot.naam) if tot else 'het einde'}"
-         ", of tot het eerder stopte of werd afgewezen; leeg zolang het loopt"),
+        ("route", "Hoe het idee is beoordeeld (de route uit het beleid)"),
+        ("uitkomst", "Uitkomst van het besluit (code)"),
+        ("uitkomst_naam", "Uitkomst van het besluit, zoals de site het toont"),
+        *steps,
+        *terms,
+        (
+            "doorlooptijd_dagen",
+            f"Doorlooptijd: dagen van indienen tot {'de stap ' + repr(tot.naam) if tot else 'het einde'}"
+            ", of tot het eerder stopte of werd afgewezen; leeg zolang het loopt",
+        ),
         ("dagen_lopend", "Voor een initiatief dat nog loopt: dagen sinds het indienen"),
-        ("aan_zet", "Wie de volgende stap zet"), ("afwijkingen", "Aantal afwijkingen (opgegeven en bij de controle gevonden)"),
+        ("aan_zet", "Wie de volgende stap zet"),
+        ("afwijkingen", "Aantal afwijkingen (opgegeven en bij de controle gevonden)"),
         ("afwijkingen_gemotiveerd", "Aantal afwijkingen met motivering"),
     ]
 
@@ -180,19 +255,33 @@ def figures(views: list[InitiatiefView]) -> dict:
     if not views:
         return {}
     beleid = views[0].beleid
-    per_stap = [(naam, sum(1 for v in views if v.status[0] == code))
-                for code, naam in [INGEDIEND, *[(s.code, s.naam) for s in beleid.stappen]]]
-    per_uitkomst = [(u.naam, sum(1 for v in views if v.besluit and v.besluit["code"] == u.code)) for u in beleid.uitkomsten]
+    per_stap = [
+        (naam, sum(1 for v in views if v.status[0] == code))
+        for code, naam in [INGEDIEND, *[(s.code, s.naam) for s in beleid.stappen]]
+    ]
+    per_uitkomst = [
+        (u.naam, sum(1 for v in views if v.besluit and v.besluit["code"] == u.code)) for u in beleid.uitkomsten
+    ]
     besluit = [v.doorlooptijd.tot_besluit for v in views if v.doorlooptijd.tot_besluit is not None]
     klaar = [v for v in views if not v.doorlooptijd.lopend]
     routes = [(r.naam, [v for v in klaar if v.route == r.naam]) for r in beleid.routes]
     routes.append(("Zonder beoordeling", [v for v in klaar if not v.route]))
     per_route = [(naam, len(vs), ini.median([v.doorlooptijd.totaal for v in vs])) for naam, vs in routes if vs]
-    termijn = [(s, [g for v in views for g in v.gezet if g.stap.code == s.code]) for s in beleid.stappen if s.termijn_dagen]
-    op_tijd = [(s.naam, len(gs), sum(1 for g in gs if g.dagen <= s.termijn_dagen), s.termijn_dagen) for s, gs in termijn]
-    return {"aantal": len(views), "per_stap": per_stap, "per_uitkomst": per_uitkomst,
-            "mediaan_besluit": ini.median(besluit), "besluiten": len(besluit),
-            "klaar": len(klaar), "mediaan_doorlooptijd": ini.median([v.doorlooptijd.totaal for v in klaar]),
-            "per_route": per_route, "op_tijd": op_tijd,
-            "tot": beleid.stap(beleid.doorlooptijd_tot or "").naam if beleid.stap(beleid.doorlooptijd_tot or "") else None}
-
+    termijn = [
+        (s, [g for v in views for g in v.gezet if g.stap.code == s.code]) for s in beleid.stappen if s.termijn_dagen
+    ]
+    op_tijd = [
+        (s.naam, len(gs), sum(1 for g in gs if g.dagen <= s.termijn_dagen), s.termijn_dagen) for s, gs in termijn
+    ]
+    return {
+        "aantal": len(views),
+        "per_stap": per_stap,
+        "per_uitkomst": per_uitkomst,
+        "mediaan_besluit": ini.median(besluit),
+        "besluiten": len(besluit),
+        "klaar": len(klaar),
+        "mediaan_doorlooptijd": ini.median([v.doorlooptijd.totaal for v in klaar]),
+        "per_route": per_route,
+        "op_tijd": op_tijd,
+        "tot": beleid.stap(beleid.doorlooptijd_tot or "").naam if beleid.stap(beleid.doorlooptijd_tot or "") else None,
+    }

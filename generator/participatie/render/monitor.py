@@ -15,15 +15,23 @@ from .page import Generated
 from .views import TrajectView
 
 KLEUR, KLEUR_2 = "#0b5a4a", "#b35900"
-STYLE = {"svg.hashsalt": "participatie", "svg.fonttype": "none", "font.size": 12, "font.family": ["DejaVu Sans"],
-         "axes.spines.top": False, "axes.spines.right": False}
+STYLE = {
+    "svg.hashsalt": "participatie",
+    "svg.fonttype": "none",
+    "font.size": 12,
+    "font.family": ["DejaVu Sans"],
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
 
 
 def _pyplot():
     """matplotlib, loaded only when a chart has to be drawn (it takes half a second to import)."""
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     plt.rcParams.update(STYLE)
     return plt
 
@@ -73,15 +81,23 @@ def _alt(titel: str, rows: list[tuple]) -> str:
     return f"{titel}: " + "; ".join(", ".join(str(v) for v in r) for r in rows) + "."
 
 
-def _indicator(slug: str, titel: str, uitleg: str, kolommen: tuple[str, ...], rows: list[tuple], xlabel: str) -> Indicator:
+def _indicator(
+    slug: str, titel: str, uitleg: str, kolommen: tuple[str, ...], rows: list[tuple], xlabel: str
+) -> Indicator:
     """A bar chart with one series per number column, its table, and an alt text that carries the numbers."""
     labels = tuple(str(r[0]) for r in rows)
-    series = tuple((kolommen[n], tuple(r[n] for r in rows), (KLEUR, KLEUR_2)[(n - 1) % 2]) for n in range(1, len(kolommen)))
+    series = tuple(
+        (kolommen[n], tuple(r[n] for r in rows), (KLEUR, KLEUR_2)[(n - 1) % 2]) for n in range(1, len(kolommen))
+    )
     return Indicator(slug, titel, uitleg, kolommen, rows, (labels, series, xlabel), _alt(titel, rows))
 
 
-BUCKETS = (("Compleet (100%)", 100, 100), ("Bijna (75 tot 99%)", 75, 99), ("Half (50 tot 74%)", 50, 74),
-           ("Minder dan de helft", 0, 49))
+BUCKETS = (
+    ("Compleet (100%)", 100, 100),
+    ("Bijna (75 tot 99%)", 75, 99),
+    ("Half (50 tot 74%)", 50, 74),
+    ("Minder dan de helft", 0, 49),
+)
 
 
 def indicators(views: list[TrajectView]) -> list[Indicator]:
@@ -92,18 +108,39 @@ def indicators(views: list[TrajectView]) -> list[Indicator]:
     uitkomst = Counter(i.uitkomst for v in views for i in v.t.terugkoppeling.inbreng)
     plan = p.woorden.plan
     woord = p.woorden.soort_werk
-    per_soort = [_indicator("plan-per-soort", f"Trajecten met een vastgesteld {plan}, per {woord}",
-                            f"Hoe vaak stelde de gemeente een {plan} vast, per {woord} uit het beleid?",
-                            (woord[:1].upper() + woord[1:], "Aantal"), [(s.naam, soort.get(s.naam, 0)) for s in p.soorten_werk],
-                            "aantal trajecten")] if p.soorten_werk else []
+    per_soort = (
+        [
+            _indicator(
+                "plan-per-soort",
+                f"Trajecten met een vastgesteld {plan}, per {woord}",
+                f"Hoe vaak stelde de gemeente een {plan} vast, per {woord} uit het beleid?",
+                (woord[:1].upper() + woord[1:], "Aantal"),
+                [(s.naam, soort.get(s.naam, 0)) for s in p.soorten_werk],
+                "aantal trajecten",
+            )
+        ]
+        if p.soorten_werk
+        else []
+    )
     return [
         *per_soort,
-        _indicator("plan-per-domein", f"Trajecten met een vastgesteld {plan}, per domein",
-                   "In welke domeinen betrekt de gemeente inwoners?", ("Domein", "Aantal"), sorted(domein.items()),
-                   "aantal trajecten"),
+        _indicator(
+            "plan-per-domein",
+            f"Trajecten met een vastgesteld {plan}, per domein",
+            "In welke domeinen betrekt de gemeente inwoners?",
+            ("Domein", "Aantal"),
+            sorted(domein.items()),
+            "aantal trajecten",
+        ),
         _completeness(views),
-        _indicator("uitkomsten", "Wat er met de inbreng is gedaan", "Alle punten inbreng uit alle trajecten, naar uitkomst.",
-                   ("Uitkomst", "Aantal"), [(naam, uitkomst.get(u, 0)) for u, naam in UITKOMSTEN.items()], "punten inbreng"),
+        _indicator(
+            "uitkomsten",
+            "Wat er met de inbreng is gedaan",
+            "Alle punten inbreng uit alle trajecten, naar uitkomst.",
+            ("Uitkomst", "Aantal"),
+            [(naam, uitkomst.get(u, 0)) for u, naam in UITKOMSTEN.items()],
+            "punten inbreng",
+        ),
         _levels(views),
     ]
 
@@ -114,9 +151,15 @@ def _completeness(views: list[TrajectView]) -> Indicator:
     reports = [v.toetsing.volledigheid.eindverslag.pct for v in views if v.t.traject.status == "afgerond"]
     rows = [(naam, sum(lo <= x <= hi for x in plans), sum(lo <= x <= hi for x in reports)) for naam, lo, hi in BUCKETS]
     plan = views[0].p.woorden.plan
-    return _indicator("volledigheid", f"Volledigheid van {plan} en eindverslag",
-                      f"Hoeveel trajecten hebben een compleet {plan} (na de vaststelling) en een compleet eindverslag "
-                      "(na afronding)?", ("Volledigheid", plan[:1].upper() + plan[1:], "Eindverslag"), rows, "aantal trajecten")
+    return _indicator(
+        "volledigheid",
+        f"Volledigheid van {plan} en eindverslag",
+        f"Hoeveel trajecten hebben een compleet {plan} (na de vaststelling) en een compleet eindverslag "
+        "(na afronding)?",
+        ("Volledigheid", plan[:1].upper() + plan[1:], "Eindverslag"),
+        rows,
+        "aantal trajecten",
+    )
 
 
 def _levels(views: list[TrajectView]) -> Indicator:
@@ -126,15 +169,25 @@ def _levels(views: list[TrajectView]) -> Indicator:
     levels = [(code, ok) for v in views for _, code, ok in levels_against_table(v.t, p)]
     if not p.niveautabel:  # no table of levels per kind of work: only how often each level was used
         used = Counter(code for code, _ in levels)
-        return _indicator("niveaus", f"Gebruikte {p.woorden.niveaus}", f"Hoe vaak kreeg een groep dit {p.woorden.niveau}?",
-                          ("Niveau", "Aantal groepen"), [(n.naam, used[n.code]) for n in p.niveaus], "aantal groepen")
+        return _indicator(
+            "niveaus",
+            f"Gebruikte {p.woorden.niveaus}",
+            f"Hoe vaak kreeg een groep dit {p.woorden.niveau}?",
+            ("Niveau", "Aantal groepen"),
+            [(n.naam, used[n.code]) for n in p.niveaus],
+            "aantal groepen",
+        )
     for code, ok in levels:
         if ok is not None:  # a trajectory without a soort werk is neither inside nor outside the table
             (inside if ok else outside)[code] += 1
-    return _indicator("niveaus", f"Gebruikte {p.woorden.niveaus} tegenover de beleidstabel",
-                      "Hoe vaak kreeg een groep dit niveau, binnen en buiten wat de beleidstabel voor die soort werk toestaat?",
-                      ("Niveau", "Binnen de tabel", "Buiten de tabel"),
-                      [(n.naam, inside[n.code], outside[n.code]) for n in p.niveaus], "aantal groepen")
+    return _indicator(
+        "niveaus",
+        f"Gebruikte {p.woorden.niveaus} tegenover de beleidstabel",
+        "Hoe vaak kreeg een groep dit niveau, binnen en buiten wat de beleidstabel voor die soort werk toestaat?",
+        ("Niveau", "Binnen de tabel", "Buiten de tabel"),
+        [(n.naam, inside[n.code], outside[n.code]) for n in p.niveaus],
+        "aantal groepen",
+    )
 
 
 def initiative_indicators(cijfers: dict) -> list[Indicator]:
@@ -142,24 +195,45 @@ def initiative_indicators(cijfers: dict) -> list[Indicator]:
     if not cijfers:
         return []
     return [
-        _indicator("initiatieven-per-stap", "Initiatieven van inwoners, naar waar ze staan",
-                   "Hoeveel initiatieven staan bij elke stap van de aanpak?", ("Stap", "Aantal"), cijfers["per_stap"],
-                   "aantal initiatieven"),
-        _indicator("initiatieven-per-besluit", "Besluiten over initiatieven",
-                   "Wat besloot het college over de initiatieven die het beoordeelde?", ("Besluit", "Aantal"),
-                   cijfers["per_uitkomst"], "aantal initiatieven"),
-        *([_indicator("initiatieven-doorlooptijd", "Doorlooptijd van initiatieven, per route",
-                      f"Hoeveel dagen zat er (mediaan) tussen indienen en "
-                      f"{('de stap ' + repr(cijfers['tot'])) if cijfers['tot'] else 'het einde'}, per route? Tussen haakjes "
-                      "het aantal initiatieven dat zo ver is.", ("Route", "Mediaan in dagen"),
-                      [(f"{naam} ({n})", round(mediaan)) for naam, n, mediaan in cijfers["per_route"]], "dagen")]
-          if cijfers["per_route"] else []),
+        _indicator(
+            "initiatieven-per-stap",
+            "Initiatieven van inwoners, naar waar ze staan",
+            "Hoeveel initiatieven staan bij elke stap van de aanpak?",
+            ("Stap", "Aantal"),
+            cijfers["per_stap"],
+            "aantal initiatieven",
+        ),
+        _indicator(
+            "initiatieven-per-besluit",
+            "Besluiten over initiatieven",
+            "Wat besloot het college over de initiatieven die het beoordeelde?",
+            ("Besluit", "Aantal"),
+            cijfers["per_uitkomst"],
+            "aantal initiatieven",
+        ),
+        *(
+            [
+                _indicator(
+                    "initiatieven-doorlooptijd",
+                    "Doorlooptijd van initiatieven, per route",
+                    f"Hoeveel dagen zat er (mediaan) tussen indienen en "
+                    f"{('de stap ' + repr(cijfers['tot'])) if cijfers['tot'] else 'het einde'}, per route? Tussen haakjes "
+                    "het aantal initiatieven dat zo ver is.",
+                    ("Route", "Mediaan in dagen"),
+                    [(f"{naam} ({n})", round(mediaan)) for naam, n, mediaan in cijfers["per_route"]],
+                    "dagen",
+                )
+            ]
+            if cijfers["per_route"]
+            else []
+        ),
     ]
 
 
 def render_monitor(views: list[TrajectView], cache=None, initiatieven=()) -> tuple[list[Indicator], list[Generated]]:
     """The indicators and their charts; a chart whose numbers did not change comes from the cache, undrawn."""
     from .initiatieven import figures
+
     items = (indicators(views) if views else []) + initiative_indicators(figures(list(initiatieven)))
     return items, [Generated(f"raad/{i.slug}.svg", _chart(i, cache)) for i in items]
 

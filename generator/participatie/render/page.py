@@ -14,7 +14,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-
 MARK = "<!--pt:kop-->"
 HEADING = re.compile(r'<!--pt:kop-->\n?<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -58,7 +57,7 @@ class Page:
         """The same sections with only their text: what a search index needs, at a tenth of the size to parse."""
         out, last = [], 0
         for m in HEADING.finditer(self.body):
-            out.append(_text_block(self.body[last:m.start()]))
+            out.append(_text_block(self.body[last : m.start()]))
             level, ident, inner = m.groups()
             out.append(f'<h{level} id="{ident}">{inner}</h{level}>')
             last = m.end()
@@ -75,7 +74,7 @@ class Page:
         out = [self.header()]
         last = 0
         for m in HEADING.finditer(self.body):
-            out += _block(self.body[last:m.start()])
+            out += _block(self.body[last : m.start()])
             level, ident, inner = m.groups()
             out += [f"{'#' * int(level)} {markdown_text(Kop(1, ident, inner).tekst)} {{ #{ident} }}", ""]
             last = m.end()

@@ -14,6 +14,8 @@ from importlib import resources
 from itertools import groupby
 from urllib.parse import urlparse
 
+from markupsafe import Markup
+
 from ..cache import Cache
 from ..derive.wijzigingen import history, last_change
 from ..pipeline import Result
@@ -22,8 +24,6 @@ from . import atom, exports, ical, opendata, toegankelijkheid
 from .html import environment
 from .initiatieven import INGEDIEND, InitiatiefView, columns_for, figures
 from .monitor import render_monitor
-from markupsafe import Markup
-
 from .page import Generated, Page
 from .text import datum, href, slugify
 from .views import MomentView, TrajectView
@@ -78,10 +78,18 @@ class SiteRenderer:
         open_data = result.settings.opties.open_data
         self.licentie = open_data.licentie if open_data else "CC0-1.0"
         gemeente = result.settings.gemeente
-        self.common = {"gemeente": gemeente, "gemeente_kort": gemeente.removeprefix("Gemeente "), "ladder": self.p.niveaus,
-                       "bron": self.p.bron, "woorden": self.p.woorden, "kaart": self.cards}
+        self.common = {
+            "gemeente": gemeente,
+            "gemeente_kort": gemeente.removeprefix("Gemeente "),
+            "ladder": self.p.niveaus,
+            "bron": self.p.bron,
+            "woorden": self.p.woorden,
+            "kaart": self.cards,
+        }
 
-    def page(self, path: str, template: str, titel: str, beschrijving: str, /, hide: tuple[str, ...] = (), **ctx) -> None:
+    def page(
+        self, path: str, template: str, titel: str, beschrijving: str, /, hide: tuple[str, ...] = (), **ctx
+    ) -> None:
         body = environment().get_template(template).render(page=path, **self.common, **ctx)
         self.out.pages.append(Page(path, titel, beschrijving, body, hide))
 
@@ -104,16 +112,33 @@ class SiteRenderer:
         if hit is None:
             self.page(v.page, "traject.html.j2", v.titel, v.samenvatting or v.titel, t=v)
             self.feed(f"trajecten/{v.slug}.ics", v.titel, f"Participatiemomenten van '{v.titel}'", v.momenten)
-            events = {ical.uid(m, self.feeds.domain): self.feeds.events[ical.uid(m, self.feeds.domain)] for m in v.momenten}
+            events = {
+                ical.uid(m, self.feeds.domain): self.feeds.events[ical.uid(m, self.feeds.domain)] for m in v.momenten
+            }
             self.rows[v.slug] = exports.row(v)
             self.entries[v.slug] = atom.entries(v, self.dates, self.site_url, self.vandaag)
             html_page = v.page.removesuffix(".md") + ".html"
-            self.out.files.append(Generated(atom.feed_path(v.slug), atom.feed(
-                atom.feed_path(v.slug), v.titel, f"Nieuws, wijzigingen en reacties op inbreng: {v.titel}",
-                self.entries[v.slug], self.site_url, self.common["gemeente"], html_page, self.vandaag)))
+            self.out.files.append(
+                Generated(
+                    atom.feed_path(v.slug),
+                    atom.feed(
+                        atom.feed_path(v.slug),
+                        v.titel,
+                        f"Nieuws, wijzigingen en reacties op inbreng: {v.titel}",
+                        self.entries[v.slug],
+                        self.site_url,
+                        self.common["gemeente"],
+                        html_page,
+                        self.vandaag,
+                    ),
+                )
+            )
             if key:
-                self.cache.put(v.slug, key, (self.out.pages[-1], self.out.files[-2:], events, self.rows[v.slug],
-                                             self.entries[v.slug]))
+                self.cache.put(
+                    v.slug,
+                    key,
+                    (self.out.pages[-1], self.out.files[-2:], events, self.rows[v.slug], self.entries[v.slug]),
+                )
             return
         page, files, events, row, items = hit[0]
         self.out.pages.append(page)
@@ -126,20 +151,35 @@ class SiteRenderer:
         files = self.result.sleutels.get(t.map)
         if self.cache is None or files is None:
             return None
-        dates = ",".join(f"{path}:{'.'.join(d.isoformat() for d in days)}" for path, days in sorted(self.dates.items())
-                         if path.startswith(t.map + "/"))
+        dates = ",".join(
+            f"{path}:{'.'.join(d.isoformat() for d in days)}"
+            for path, days in sorted(self.dates.items())
+            if path.startswith(t.map + "/")
+        )
         return hashlib.sha256(f"{files}|{dates}".encode()).hexdigest()
 
 
 def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, cache: bool = True) -> Output:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    store = Cache(result.settings.base, f"{result.cache_context}|{site_url}", "paginas") if cache and result.sleutels else None
+    store = (
+        Cache(result.settings.base, f"{result.cache_context}|{site_url}", "paginas")
+        if cache and result.sleutels
+        else None
+    )
     r = SiteRenderer(result, dates, site_url, store)
     views = sorted((r.view(t) for t in result.published), key=lambda v: v.titel)
-    initiatieven = sorted((InitiatiefView(i, r.p, r.vandaag, result.toetsing(i.map)) for i in result.published_initiatieven),
-                          key=lambda v: v.titel) if r.p.initiatieven else []
-    moments = sorted((m for v in [*views, *initiatieven] for m in v.momenten),
-                     key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.uid_prefix))
+    initiatieven = (
+        sorted(
+            (InitiatiefView(i, r.p, r.vandaag, result.toetsing(i.map)) for i in result.published_initiatieven),
+            key=lambda v: v.titel,
+        )
+        if r.p.initiatieven
+        else []
+    )
+    moments = sorted(
+        (m for v in [*views, *initiatieven] for m in v.momenten),
+        key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.uid_prefix),
+    )
     komend = [m for m in moments if m.komend]
     for v in views:
         r.trajectory(v)
@@ -150,9 +190,21 @@ def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, 
     _raad(r, views, initiatieven)
     _toegankelijkheid(r)
     newest = sorted((e for items in r.entries.values() for e in items), key=lambda e: (e.datum, e.id), reverse=True)
-    r.out.files.append(Generated(atom.SITE_FEED, atom.feed(
-        atom.SITE_FEED, f"Meedoen in {r.common['gemeente_kort']}", "Nieuws, wijzigingen en reacties op inbreng van alle "
-        "trajecten", newest[:atom.SITE_LIMIT], r.site_url, r.common["gemeente"], "index.html", r.vandaag)))
+    r.out.files.append(
+        Generated(
+            atom.SITE_FEED,
+            atom.feed(
+                atom.SITE_FEED,
+                f"Meedoen in {r.common['gemeente_kort']}",
+                "Nieuws, wijzigingen en reacties op inbreng van alle trajecten",
+                newest[: atom.SITE_LIMIT],
+                r.site_url,
+                r.common["gemeente"],
+                "index.html",
+                r.vandaag,
+            ),
+        )
+    )
     folder = resources.files("participatie") / "templates" / "assets"
     r.out.files += [Generated(f"assets/{name}", (folder / name).read_text(encoding="utf-8")) for name in ASSETS]
     if store is not None:
@@ -161,15 +213,32 @@ def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, 
 
 
 def _overviews(r: SiteRenderer, views: list[TrajectView], komend: list[MomentView]) -> None:
-    groepen = [{"code": s, "naam": STATUSSEN[s], "trajecten": [v for v in views if v.status == s]}
-               for s in STATUS_ORDER if any(v.status == s for v in views)]
+    groepen = [
+        {"code": s, "naam": STATUSSEN[s], "trajecten": [v for v in views if v.status == s]}
+        for s in STATUS_ORDER
+        if any(v.status == s for v in views)
+    ]
     kernen = list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen})
-    r.page("trajecten/index.md", "trajecten.html.j2", "Alle trajecten", f"Alle participatietrajecten van "
-           f"{r.common['gemeente']}, per status.", groepen=groepen, kernen=kernen, themas=sorted({v.thema for v in views}),
-           statussen=STATUSSEN, kernen_href=href("trajecten/index.md", "kernen/index.md"))
-    r.page("index.md", "home.html.j2", f"Meedoen in {r.common['gemeente_kort']}",
-           "Wat er speelt, wanneer u mee kunt doen en wat er met uw inbreng gebeurt.",
-           komend=komend[:6], lopend=[v for v in views if v.status in LOPEND], met_initiatieven=r.p.initiatieven is not None)
+    r.page(
+        "trajecten/index.md",
+        "trajecten.html.j2",
+        "Alle trajecten",
+        f"Alle participatietrajecten van {r.common['gemeente']}, per status.",
+        groepen=groepen,
+        kernen=kernen,
+        themas=sorted({v.thema for v in views}),
+        statussen=STATUSSEN,
+        kernen_href=href("trajecten/index.md", "kernen/index.md"),
+    )
+    r.page(
+        "index.md",
+        "home.html.j2",
+        f"Meedoen in {r.common['gemeente_kort']}",
+        "Wat er speelt, wanneer u mee kunt doen en wat er met uw inbreng gebeurt.",
+        komend=komend[:6],
+        lopend=[v for v in views if v.status in LOPEND],
+        met_initiatieven=r.p.initiatieven is not None,
+    )
 
 
 def _initiatieven(r: SiteRenderer, views: list[InitiatiefView]) -> None:
@@ -178,16 +247,36 @@ def _initiatieven(r: SiteRenderer, views: list[InitiatiefView]) -> None:
         return
     for v in views:
         r.page(v.page, "initiatief.html.j2", v.titel, v.samenvatting or v.titel, v=v)
-    statussen = [INGEDIEND, *[(s.code, s.naam if s.einde else f"Laatste stap: {s.naam}") for s in beleid.stappen],
-                 *[(u.code, u.naam) for u in beleid.uitkomsten if u.einde]]
-    groepen = [{"code": code, "naam": naam, "lijst": [v for v in views if v.status[0] == code]} for code, naam in statussen]
-    r.page("initiatieven/index.md", "initiatieven.html.j2", "Initiatieven van inwoners", "Plannen die inwoners zelf "
-           "bedachten, en wat de gemeente ermee deed.", groepen=[g for g in groepen if g["lijst"]], statussen=statussen,
-           kernen=list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen}),
-           themas=sorted({v.thema for v in views}), uitkomsten=beleid.uitkomsten, cijfers=figures(views))
-    r.page("initiatieven/indienen.md", "indienen.html.j2", "Een idee indienen", "Zo dient u een eigen initiatief in, en "
-           "zo gaat de gemeente ermee om.", loket=r.result.settings.loket, stappen=beleid.stappen,
-           uitkomsten=beleid.uitkomsten, bron_initiatieven=beleid.bron)
+    statussen = [
+        INGEDIEND,
+        *[(s.code, s.naam if s.einde else f"Laatste stap: {s.naam}") for s in beleid.stappen],
+        *[(u.code, u.naam) for u in beleid.uitkomsten if u.einde],
+    ]
+    groepen = [
+        {"code": code, "naam": naam, "lijst": [v for v in views if v.status[0] == code]} for code, naam in statussen
+    ]
+    r.page(
+        "initiatieven/index.md",
+        "initiatieven.html.j2",
+        "Initiatieven van inwoners",
+        "Plannen die inwoners zelf bedachten, en wat de gemeente ermee deed.",
+        groepen=[g for g in groepen if g["lijst"]],
+        statussen=statussen,
+        kernen=list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen}),
+        themas=sorted({v.thema for v in views}),
+        uitkomsten=beleid.uitkomsten,
+        cijfers=figures(views),
+    )
+    r.page(
+        "initiatieven/indienen.md",
+        "indienen.html.j2",
+        "Een idee indienen",
+        "Zo dient u een eigen initiatief in, en zo gaat de gemeente ermee om.",
+        loket=r.result.settings.loket,
+        stappen=beleid.stappen,
+        uitkomsten=beleid.uitkomsten,
+        bron_initiatieven=beleid.bron,
+    )
 
 
 def _kernen(r: SiteRenderer, views, initiatieven, moments, komend) -> list[dict]:
@@ -196,56 +285,113 @@ def _kernen(r: SiteRenderer, views, initiatieven, moments, komend) -> list[dict]
         slug = slugify(kern)
         in_kern = [v for v in views if kern in v.kernen]
         rows.append({"naam": kern, "href": f"{slug}.html", "aantal": len(in_kern), "ics_href": f"{slug}.ics"})
-        r.page(f"kernen/{slug}.md", "kern.html.j2", kern, f"Participatietrajecten en momenten in {kern}.", kern=kern,
-               trajecten=in_kern, ics_href=f"../kalender/{slug}.ics", komend=[m for m in komend if kern in m.kernen],
-               initiatieven=[v for v in initiatieven if kern in v.kernen])
-        r.feed(f"kalender/{slug}.ics", f"Participatie in {kern}", f"Participatiemomenten in {kern}",
-               [m for m in moments if kern in m.kernen])
+        r.page(
+            f"kernen/{slug}.md",
+            "kern.html.j2",
+            kern,
+            f"Participatietrajecten en momenten in {kern}.",
+            kern=kern,
+            trajecten=in_kern,
+            ics_href=f"../kalender/{slug}.ics",
+            komend=[m for m in komend if kern in m.kernen],
+            initiatieven=[v for v in initiatieven if kern in v.kernen],
+        )
+        r.feed(
+            f"kalender/{slug}.ics",
+            f"Participatie in {kern}",
+            f"Participatiemomenten in {kern}",
+            [m for m in moments if kern in m.kernen],
+        )
     r.page("kernen/index.md", "kernen.html.j2", "Kernen en wijken", "Participatie per kern.", kernen=rows)
     return rows
 
 
 def _kalender(r: SiteRenderer, moments, komend, kernen) -> None:
-    r.feed("kalender/alles.ics", f"Participatiekalender {r.common['gemeente_kort']}",
-           f"Alle participatiemomenten van {r.common['gemeente']}", moments)
+    r.feed(
+        "kalender/alles.ics",
+        f"Participatiekalender {r.common['gemeente_kort']}",
+        f"Alle participatiemomenten van {r.common['gemeente']}",
+        moments,
+    )
     geweest = [m for m in reversed(moments) if not m.komend]
     uitleg = "Alle momenten waarop u kunt meedoen, per maand. Geannuleerde en verplaatste momenten blijven zichtbaar."
-    r.page("kalender/index.md", "kalender.html.j2", "Participatiekalender", uitleg, titel="Participatiekalender",
-           archief=False, omschrijving=uitleg, maanden=_by_month(komend), kernen=kernen)
+    r.page(
+        "kalender/index.md",
+        "kalender.html.j2",
+        "Participatiekalender",
+        uitleg,
+        titel="Participatiekalender",
+        archief=False,
+        omschrijving=uitleg,
+        maanden=_by_month(komend),
+        kernen=kernen,
+    )
     uitleg = "Momenten die al geweest zijn, de nieuwste eerst."
-    r.page("kalender/archief.md", "kalender.html.j2", "Archief van de participatiekalender", uitleg,
-           titel="Archief van de participatiekalender", archief=True, omschrijving=uitleg, maanden=_by_month(geweest),
-           kernen=kernen)
+    r.page(
+        "kalender/archief.md",
+        "kalender.html.j2",
+        "Archief van de participatiekalender",
+        uitleg,
+        titel="Archief van de participatiekalender",
+        archief=True,
+        omschrijving=uitleg,
+        maanden=_by_month(geweest),
+        kernen=kernen,
+    )
 
 
 def _toegankelijkheid(r: SiteRenderer) -> None:
     v = r.result.settings.opties.toegankelijkheid
     if v is None:
         return
-    r.page("toegankelijkheid/index.md", "toegankelijkheid.html.j2", "Toegankelijkheidsverklaring",
-           f"Hoe toegankelijk deze site van {r.common['gemeente']} is, en hoe u een probleem meldt.", v=v,
-           site_url=r.site_url, statussen=toegankelijkheid.STATUSSEN, maatregelen=toegankelijkheid.MAATREGELEN + v.maatregelen,
-           register=toegankelijkheid.REGISTER, onderzoek=toegankelijkheid.research(r.result.settings.base, v.onderzoek))
+    r.page(
+        "toegankelijkheid/index.md",
+        "toegankelijkheid.html.j2",
+        "Toegankelijkheidsverklaring",
+        f"Hoe toegankelijk deze site van {r.common['gemeente']} is, en hoe u een probleem meldt.",
+        v=v,
+        site_url=r.site_url,
+        statussen=toegankelijkheid.STATUSSEN,
+        maatregelen=toegankelijkheid.MAATREGELEN + v.maatregelen,
+        register=toegankelijkheid.REGISTER,
+        onderzoek=toegankelijkheid.research(r.result.settings.base, v.onderzoek),
+    )
 
 
-def _open_data(r: SiteRenderer, views: list[TrajectView], columns, n_trajecten: int, ini_columns, n_initiatieven: int,
-               n_afwijkingen: int) -> None:
+def _open_data(
+    r: SiteRenderer,
+    views: list[TrajectView],
+    columns,
+    n_trajecten: int,
+    ini_columns,
+    n_initiatieven: int,
+    n_afwijkingen: int,
+) -> None:
     """The ledger of input and responses, the Data Package describing every export, and the DCAT record."""
     ledger = opendata.ledger_rows(views)
     settings = r.result.settings.opties.open_data
-    meta = opendata.build_meta(r.common["gemeente"], r.site_url, r.vandaag, r.licentie,
-                               f"participatie-{slugify(r.common['gemeente_kort'])}")
-    resources = [opendata.trajecten_resource(r.p, columns, n_trajecten), opendata.ledger_resource(len(ledger)),
-                 opendata.afwijkingen_resource(r.p, n_afwijkingen)]
+    meta = opendata.build_meta(
+        r.common["gemeente"], r.site_url, r.vandaag, r.licentie, f"participatie-{slugify(r.common['gemeente_kort'])}"
+    )
+    resources = [
+        opendata.trajecten_resource(r.p, columns, n_trajecten),
+        opendata.ledger_resource(len(ledger)),
+        opendata.afwijkingen_resource(r.p, n_afwijkingen),
+    ]
     if r.p.initiatieven is not None:
         resources.append(opendata.initiatieven_resource(r.p, ini_columns, n_initiatieven))
-    r.out.files += [Generated("raad/inbreng.csv", exports.to_csv(ledger, opendata.LEDGER_COLUMNS)),
-                    Generated("raad/datapackage.json", opendata.datapackage(r.p, meta, resources))]
+    r.out.files += [
+        Generated("raad/inbreng.csv", exports.to_csv(ledger, opendata.LEDGER_COLUMNS)),
+        Generated("raad/datapackage.json", opendata.datapackage(r.p, meta, resources)),
+    ]
     if settings is not None:
         distributions = [(f"raad/{res[1]}", res[2], "text/csv") for res in resources]
-        distributions.append(("raad/datapackage.json", "Beschrijving van de data (Frictionless Data Package)", "application/json"))
-        r.out.files.append(Generated("raad/catalogus.jsonld", opendata.dcat(meta, settings.contact, settings.thema,
-                                                                            distributions)))
+        distributions.append(
+            ("raad/datapackage.json", "Beschrijving van de data (Frictionless Data Package)", "application/json")
+        )
+        r.out.files.append(
+            Generated("raad/catalogus.jsonld", opendata.dcat(meta, settings.contact, settings.thema, distributions))
+        )
 
 
 def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[InitiatiefView]) -> None:
@@ -253,35 +399,70 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
     ini_rows = [v.row() for v in initiatieven]
     ini_columns = columns_for(r.p.initiatieven) if r.p.initiatieven is not None else []
     afwijkingen = exports.afwijking_rows([*views, *initiatieven])
-    meta = {"titel": f"Participatietrajecten {r.common['gemeente']}", "peildatum": r.vandaag.isoformat(),
-            "licentie": r.licentie, "beleidsprofiel": r.p.naam}
-    r.page("raad/index.md", "raad.html.j2", "Overzicht voor de gemeenteraad", "Houdt de gemeente zich aan haar eigen "
-           "participatiebeleid? Per traject de volledigheid en elke afwijking met de motivering.", rows=list(zip(views, rows)),
-           kolommen=exports.headers_for(r.p), met_soort=bool(r.p.soorten_werk),
-           peildatum=r.vandaag, voldoen=sum(x["voldoet"] for x in rows),
-           tegengehouden=len(r.result.withheld) + len(r.result.withheld_initiatieven),
-           initiatieven=list(zip(initiatieven, ini_rows)), cijfers=figures(initiatieven),
-           met_afwijkingen=[o for o in [*views, *initiatieven] if o.afwijkingen],
-           bron_voorbeeld=r.p.herkomst("plan_onderdelen")[0] if r.p.herkomst("plan_onderdelen") else r.p.bron,
-           n_afwijkingen=len(afwijkingen), n_gemotiveerd=sum(a["gemotiveerd"] for a in afwijkingen))
+    meta = {
+        "titel": f"Participatietrajecten {r.common['gemeente']}",
+        "peildatum": r.vandaag.isoformat(),
+        "licentie": r.licentie,
+        "beleidsprofiel": r.p.naam,
+    }
+    r.page(
+        "raad/index.md",
+        "raad.html.j2",
+        "Overzicht voor de gemeenteraad",
+        "Houdt de gemeente zich aan haar eigen "
+        "participatiebeleid? Per traject de volledigheid en elke afwijking met de motivering.",
+        rows=list(zip(views, rows, strict=True)),
+        kolommen=exports.headers_for(r.p),
+        met_soort=bool(r.p.soorten_werk),
+        peildatum=r.vandaag,
+        voldoen=sum(x["voldoet"] for x in rows),
+        tegengehouden=len(r.result.withheld) + len(r.result.withheld_initiatieven),
+        initiatieven=list(zip(initiatieven, ini_rows, strict=True)),
+        cijfers=figures(initiatieven),
+        met_afwijkingen=[o for o in [*views, *initiatieven] if o.afwijkingen],
+        bron_voorbeeld=r.p.herkomst("plan_onderdelen")[0] if r.p.herkomst("plan_onderdelen") else r.p.bron,
+        n_afwijkingen=len(afwijkingen),
+        n_gemotiveerd=sum(a["gemotiveerd"] for a in afwijkingen),
+    )
     columns = exports.columns_for(r.p)
-    r.out.files += [Generated("raad/trajecten.csv", exports.to_csv(rows, columns)),
-                    Generated("raad/trajecten.json", exports.to_json(rows, meta, columns)),
-                    Generated("raad/afwijkingen.csv", exports.to_csv(afwijkingen, exports.AFWIJKING_COLUMNS)),
-                    Generated("raad/afwijkingen.json", exports.to_json(afwijkingen, {**meta, "titel": "Afwijkingen van "
-                              f"het participatiebeleid, {r.common['gemeente']}"}, exports.AFWIJKING_COLUMNS, "afwijkingen"))]
+    r.out.files += [
+        Generated("raad/trajecten.csv", exports.to_csv(rows, columns)),
+        Generated("raad/trajecten.json", exports.to_json(rows, meta, columns)),
+        Generated("raad/afwijkingen.csv", exports.to_csv(afwijkingen, exports.AFWIJKING_COLUMNS)),
+        Generated(
+            "raad/afwijkingen.json",
+            exports.to_json(
+                afwijkingen,
+                {**meta, "titel": f"Afwijkingen van het participatiebeleid, {r.common['gemeente']}"},
+                exports.AFWIJKING_COLUMNS,
+                "afwijkingen",
+            ),
+        ),
+    ]
     if r.p.initiatieven is not None:
         meta = {**meta, "titel": f"Inwonersinitiatieven {r.common['gemeente']}"}
-        r.out.files += [Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, ini_columns)),
-                        Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, ini_columns, "initiatieven"))]
+        r.out.files += [
+            Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, ini_columns)),
+            Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, ini_columns, "initiatieven")),
+        ]
     _open_data(r, views, columns, len(rows), ini_columns, len(ini_rows), len(afwijkingen))
     indicatoren, charts = render_monitor(views, r.cache, initiatieven)
-    r.page("raad/monitor.md", "monitor.html.j2", r.p.woorden.monitor, "Cijfers over hoe de gemeente inwoners betrekt, "
-           "zoals het beleid ze vraagt.", indicatoren=indicatoren, peildatum=r.vandaag, aantal=len(views),
-           initiatieven=len(initiatieven), cijfers=figures(initiatieven))
+    r.page(
+        "raad/monitor.md",
+        "monitor.html.j2",
+        r.p.woorden.monitor,
+        "Cijfers over hoe de gemeente inwoners betrekt, zoals het beleid ze vraagt.",
+        indicatoren=indicatoren,
+        peildatum=r.vandaag,
+        aantal=len(views),
+        initiatieven=len(initiatieven),
+        cijfers=figures(initiatieven),
+    )
     r.out.files += charts
 
 
 def _by_month(moments: list[MomentView]) -> list[dict]:
-    return [{"naam": datum(key, "MMMM y").capitalize(), "id": f"maand-{key:%Y-%m}", "momenten": list(items)}
-            for key, items in groupby(moments, key=lambda m: m.m.datum.replace(day=1))]
+    return [
+        {"naam": datum(key, "MMMM y").capitalize(), "id": f"maand-{key:%Y-%m}", "momenten": list(items)}
+        for key, items in groupby(moments, key=lambda m: m.m.datum.replace(day=1))
+    ]

@@ -11,7 +11,9 @@ from markupsafe import Markup, escape
 from ..load.markdown import to_html
 from ..taal import datum, kort, opsomming  # noqa: F401  (the templates' filters)
 
-LINKS = re.compile(r"(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])|(?P<email>[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})")
+LINKS = re.compile(
+    r"(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])|(?P<email>[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})"
+)
 GEMEENTENUMMER = re.compile(r"\b14 ?0\d{2,3}\b")  # 14 + netnummer: phonenumbers knows it only with its area code
 
 
@@ -22,12 +24,17 @@ def safe_markdown(text: str | None) -> Markup:
 
 def _links(text: str) -> list[tuple[int, int, str]]:
     """(start, end, target) of every web address, e-mail address and phone number (as phonenumbers reads it)."""
-    found = [(m.start(), 0, m.end(), m.group(0) if m.group("url") else f"mailto:{m.group(0)}") for m in LINKS.finditer(text)]
+    found = [
+        (m.start(), 0, m.end(), m.group(0) if m.group("url") else f"mailto:{m.group(0)}") for m in LINKS.finditer(text)
+    ]
     found += [(m.start(), 1, m.end(), "tel:" + m.group(0).replace(" ", "")) for m in GEMEENTENUMMER.finditer(text)]
     if any(c.isdigit() for c in text):
         import phonenumbers
-        found += [(m.start, 2, m.end, "tel:" + phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164))
-                  for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)]
+
+        found += [
+            (m.start, 2, m.end, "tel:" + phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164))
+            for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
+        ]
     out, last = [], 0
     for start, _, end, target in sorted(found):
         if start >= last:  # an address inside a link stays part of the link

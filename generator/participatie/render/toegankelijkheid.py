@@ -11,12 +11,19 @@ import datetime as dt
 import json
 from pathlib import Path
 
-STATUSSEN = {"A": "voldoet volledig", "B": "voldoet gedeeltelijk", "C": "eerste maatregelen genomen",
-             "D": "eerste maatregelen nog niet genomen", "E": "voldoet niet"}
+STATUSSEN = {
+    "A": "voldoet volledig",
+    "B": "voldoet gedeeltelijk",
+    "C": "eerste maatregelen genomen",
+    "D": "eerste maatregelen nog niet genomen",
+    "E": "voldoet niet",
+}
 # What axe could not judge by itself, in words for the page (axe rule ids; others are shown as they are).
-TE_BEOORDELEN = {"color-contrast": "kleurcontrast van tekst op een achtergrond die de test niet kan meten",
-                 "aria-allowed-role": "de rol van een paar elementen van het thema",
-                 "target-size": "de grootte van klikbare elementen"}
+TE_BEOORDELEN = {
+    "color-contrast": "kleurcontrast van tekst op een achtergrond die de test niet kan meten",
+    "aria-allowed-role": "de rol van een paar elementen van het thema",
+    "target-size": "de grootte van klikbare elementen",
+}
 REGISTER = "https://www.toegankelijkheidsverklaring.nl/register"
 MAATREGELEN = [  # what the product itself does on every site it builds
     "Een automatische test (axe-core) controleert elke pagina op de regels van WCAG 2.1 niveau A en AA, op de breedte "
@@ -33,11 +40,21 @@ def research(base: Path, path: str) -> dict:
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
         datum = dt.date.fromisoformat(data["datum"])
-        return {"ok": True, "datum": datum, "gereedschap": str(data["gereedschap"]), "browser": str(data["browser"]),
-                "normen": [str(n) for n in data["normen"]], "breedtes": [int(b) for b in data["breedtes"]],
-                "paginas": int(data["paginas"]), "overtredingen": int(data["overtredingen"]),
-                "te_beoordelen": [TE_BEOORDELEN.get(str(x), str(x)) for x in data.get("te_beoordelen", [])]}
+        return {
+            "ok": True,
+            "datum": datum,
+            "gereedschap": str(data["gereedschap"]),
+            "browser": str(data["browser"]),
+            "normen": [str(n) for n in data["normen"]],
+            "breedtes": [int(b) for b in data["breedtes"]],
+            "paginas": int(data["paginas"]),
+            "overtredingen": int(data["overtredingen"]),
+            "te_beoordelen": [TE_BEOORDELEN.get(str(x), str(x)) for x in data.get("te_beoordelen", [])],
+        }
     except FileNotFoundError:
         return {"ok": False, "reden": f"Er is nog geen automatische controle vastgelegd ({path} ontbreekt)."}
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        return {"ok": False, "reden": f"Het bestand met de uitkomst van de controle ({path}) is niet te lezen: {type(exc).__name__}."}
+        return {
+            "ok": False,
+            "reden": f"Het bestand met de uitkomst van de controle ({path}) is niet te lezen: {type(exc).__name__}.",
+        }

@@ -24,7 +24,7 @@ def traject_page(slug: str) -> str:
 @dataclass
 class MomentView:
     m: Moment
-    traject: "TrajectView"
+    traject: TrajectView
     vandaag: dt.date
 
     def __getattr__(self, name):
@@ -129,10 +129,13 @@ class TrajectView:
         if ow is None:
             return None
         k, m = ow.kennisgeving, ow.motivering
-        return {"instrument": ow.instrument,
-                "kennisgeving": {"datum": datum(k.datum), "participatie": k.participatie, "link": k.link} if k else None,
-                "betrokken": m.betrokken if m else None, "resultaten": m.resultaten if m else None,
-                "participatiebeleid": m.participatiebeleid if m else None}
+        return {
+            "instrument": ow.instrument,
+            "kennisgeving": {"datum": datum(k.datum), "participatie": k.participatie, "link": k.link} if k else None,
+            "betrokken": m.betrokken if m else None,
+            "resultaten": m.resultaten if m else None,
+            "participatiebeleid": m.participatiebeleid if m else None,
+        }
 
     @property
     def aanpak(self) -> dict:
@@ -141,15 +144,38 @@ class TrajectView:
         tb, p = self.t.traject, self.p
         scan = None
         if p.quickscan and tb.quickscan:
-            scan = {"bron": p.quickscan.bron, "schaal": p.quickscan.schaal, "drempel": p.quickscan.drempel,
-                    "rijen": [{"vraag": v.vraag, "score": tb.quickscan.get(v.code),
-                               "onder": 0 <= p.quickscan.rank(tb.quickscan.get(v.code, "")) < p.quickscan.rank(p.quickscan.drempel)}
-                              for v in p.quickscan.vragen]}
+            scan = {
+                "bron": p.quickscan.bron,
+                "schaal": p.quickscan.schaal,
+                "drempel": p.quickscan.drempel,
+                "rijen": [
+                    {
+                        "vraag": v.vraag,
+                        "score": tb.quickscan.get(v.code),
+                        "onder": 0
+                        <= p.quickscan.rank(tb.quickscan.get(v.code, ""))
+                        < p.quickscan.rank(p.quickscan.drempel),
+                    }
+                    for v in p.quickscan.vragen
+                ],
+            }
         uitgesloten = next((o.naam for o in p.uitgesloten_onderwerpen if o.code == tb.uitgesloten_onderwerp), None)
-        licht = [{"fase": (p.fase(g.fase).naam if p.fase(g.fase) else g.fase), "datum": datum(g.datum),
-                  "door": p.orgaan(g.door), "gegeven": g.datum <= self.vandaag} for g in tb.groen_licht]
-        out = {"quickscan": scan, "uitgesloten": uitgesloten, "groen_licht": licht,
-               "kansen": tb.kansen_bedreigingen, "taakverdeling": tb.taakverdeling}
+        licht = [
+            {
+                "fase": (p.fase(g.fase).naam if p.fase(g.fase) else g.fase),
+                "datum": datum(g.datum),
+                "door": p.orgaan(g.door),
+                "gegeven": g.datum <= self.vandaag,
+            }
+            for g in tb.groen_licht
+        ]
+        out = {
+            "quickscan": scan,
+            "uitgesloten": uitgesloten,
+            "groen_licht": licht,
+            "kansen": tb.kansen_bedreigingen,
+            "taakverdeling": tb.taakverdeling,
+        }
         return out if any(out.values()) else {}
 
     @property
@@ -199,14 +225,24 @@ class TrajectView:
     @cached_property
     def ladder(self) -> list[dict]:
         """The profile's ladder once, each level with the groups that get it here."""
-        return [{"code": n.code, "naam": n.naam, "uitleg": n.uitleg, "rang": i + 1,
-                 "groepen": [g for g in self.invloed if g["naam"] == n.naam]} for i, n in enumerate(self.p.niveaus)]
+        return [
+            {
+                "code": n.code,
+                "naam": n.naam,
+                "uitleg": n.uitleg,
+                "rang": i + 1,
+                "groepen": [g for g in self.invloed if g["naam"] == n.naam],
+            }
+            for i, n in enumerate(self.p.niveaus)
+        ]
 
     @property
     def kwadranten(self) -> list[dict]:
         groups = self.t.traject.omgevingsanalyse
-        return [{"naam": naam, "uitleg": uitleg, "groepen": [g for g in groups if g.belang == b and g.invloed == i]}
-                for b, i, naam, uitleg in KWADRANTEN]
+        return [
+            {"naam": naam, "uitleg": uitleg, "groepen": [g for g in groups if g.belang == b and g.invloed == i]}
+            for b, i, naam, uitleg in KWADRANTEN
+        ]
 
     @cached_property
     def momenten(self) -> list[MomentView]:
@@ -241,10 +277,26 @@ class TrajectView:
         titles = {m.id: m.titel for m in self.t.planning.momenten}
         out = []
         for uitkomst, naam in UITKOMSTEN.items():
-            items = [{"samenvatting": i.samenvatting, "reactie": i.reactie, "kader": i.kader, "moment": titles.get(i.moment or "")}
-                     for i in self.t.terugkoppeling.inbreng if i.uitkomst == uitkomst]
+            items = [
+                {
+                    "samenvatting": i.samenvatting,
+                    "reactie": i.reactie,
+                    "kader": i.kader,
+                    "moment": titles.get(i.moment or ""),
+                }
+                for i in self.t.terugkoppeling.inbreng
+                if i.uitkomst == uitkomst
+            ]
             if items:
-                out.append({"uitkomst": uitkomst, "naam": naam, "klasse": slugify(uitkomst), "aantal": len(items), "punten": items})
+                out.append(
+                    {
+                        "uitkomst": uitkomst,
+                        "naam": naam,
+                        "klasse": slugify(uitkomst),
+                        "aantal": len(items),
+                        "punten": items,
+                    }
+                )
         return out
 
     @property
@@ -256,7 +308,10 @@ class TrajectView:
         if not any(self.toetsing.volledigheid.eindverslag.onderdelen.values()):
             return []
         sections = self.t.eindverslag.sections
-        return [{"kop": o.kop, "html": safe_markdown(sections.get(o.kop, (0, ""))[1])} for o in self.p.eindverslag_onderdelen]
+        return [
+            {"kop": o.kop, "html": safe_markdown(sections.get(o.kop, (0, ""))[1])}
+            for o in self.p.eindverslag_onderdelen
+        ]
 
     @property
     def afwijkingen(self) -> tuple[afw.Verantwoording, ...]:
@@ -271,8 +326,10 @@ class TrajectView:
         """Completeness against the profile, per bouwsteen, plan part and eindverslag part, and whether it is due."""
         plan = self.p.woorden.plan
         namen = {"bouwstenen": "Bouwstenen", "plan": plan[:1].upper() + plan[1:], "eindverslag": "Eindverslag"}
-        return [{"naam": namen[d.soort], "onderdelen": list(d.onderdelen.items()), "pct": d.pct, "nodig": d.nodig}
-                for d in self.toetsing.volledigheid.delen]
+        return [
+            {"naam": namen[d.soort], "onderdelen": list(d.onderdelen.items()), "pct": d.pct, "nodig": d.nodig}
+            for d in self.toetsing.volledigheid.delen
+        ]
 
     @property
     def ontbreekt(self) -> tuple[str, ...]:
@@ -280,8 +337,10 @@ class TrajectView:
 
     @property
     def nieuws(self) -> list[dict]:
-        return [{"datum": datum(n.datum), "titel": n.titel, "tekst": n.tekst}
-                for n in sorted(self.t.traject.nieuws, key=lambda n: n.datum, reverse=True)]
+        return [
+            {"datum": datum(n.datum), "titel": n.titel, "tekst": n.tekst}
+            for n in sorted(self.t.traject.nieuws, key=lambda n: n.datum, reverse=True)
+        ]
 
     @property
     def contact(self):

@@ -48,13 +48,21 @@ class Preview:
 
     def overview(self) -> Page:
         groups = [(pad, list(items)) for pad, items in groupby(sorted(self.findings, key=_order), key=lambda f: f.pad)]
-        body = environment().get_template("bevindingen.html.j2").render(
-            page=OVERZICHT, groups=groups, gevolg=gevolg, p=self, pagina=self._link)
-        return Page(OVERZICHT, "Bevindingen (voorbeeld)", "Wat de controle vindt, alleen zichtbaar in het voorbeeld.", body)
+        body = (
+            environment()
+            .get_template("bevindingen.html.j2")
+            .render(page=OVERZICHT, groups=groups, gevolg=gevolg, p=self, pagina=self._link)
+        )
+        return Page(
+            OVERZICHT, "Bevindingen (voorbeeld)", "Wat de controle vindt, alleen zichtbaar in het voorbeeld.", body
+        )
 
     def placeholder(self, folder: str, path: str) -> Page:
-        body = environment().get_template("bevindingen.html.j2").render(
-            page=path, groups=[], gevolg=gevolg, p=self, pagina=lambda f: None, tegengehouden=folder)
+        body = (
+            environment()
+            .get_template("bevindingen.html.j2")
+            .render(page=path, groups=[], gevolg=gevolg, p=self, pagina=lambda f: None, tegengehouden=folder)
+        )
         return Page(path, folder, "Niet gepubliceerd", body)
 
     @cached_property
@@ -69,8 +77,11 @@ class Preview:
     def banner(self, path: str) -> str:
         if not self.findings:
             return ""
-        return str(environment().get_template("voorbeeld-banner.html.j2").render(
-            p=self, mine=self.per_page.get(path, []), gevolg=gevolg, overzicht=href(path, OVERZICHT)))
+        return str(
+            environment()
+            .get_template("voorbeeld-banner.html.j2")
+            .render(p=self, mine=self.per_page.get(path, []), gevolg=gevolg, overzicht=href(path, OVERZICHT))
+        )
 
     def _link(self, f: Finding) -> str | None:
         page = self.owners.get(f.map) if f.map else None
@@ -88,4 +99,3 @@ def preview(result, problems: list[Finding]) -> Preview:
         owners |= {i.map: initiatief_page(i.slug) for i in result.initiatieven}
     withheld = [(d.map, owners[d.map]) for d in [*result.withheld, *result.withheld_initiatieven] if d.map in owners]
     return Preview(problems + result.findings, owners, withheld)
-

@@ -34,16 +34,22 @@ class Context:
 
 # Imported here, not where they are used: importing a rule module registers its codes, and the register
 # must be complete for a report made from cached findings too.
-from . import afwijkingen as afw, eindverslag, inbreng, initiatieven, momenten, omgevingswet, plan, planning  # noqa: E402
-from . import privacy, verwijzingen  # noqa: E402
+from . import afwijkingen as afw  # noqa: E402
+from . import eindverslag, inbreng, initiatieven, momenten, omgevingswet, plan, planning, privacy, verwijzingen  # noqa: E402
 
 
 def check_traject(t: Traject, ctx: Context, afwijkingen: tuple[Verantwoording, ...] = ()) -> list[Finding]:
     """Every finding about a trajectory; `afwijkingen` are its accounted afwijkingen (`derive.afwijkingen.account`)."""
     rules = [*verwijzingen.FILE_RULES, *momenten.RULES, *inbreng.FILE_RULES, *planning.RULES, *privacy.RULES]
     if t.traject is not None:
-        rules += [*verwijzingen.TRAJECT_RULES, *plan.RULES, *eindverslag.RULES, *inbreng.TRAJECT_RULES,
-                  *afw.RULES, *omgevingswet.RULES]
+        rules += [
+            *verwijzingen.TRAJECT_RULES,
+            *plan.RULES,
+            *eindverslag.RULES,
+            *inbreng.TRAJECT_RULES,
+            *afw.RULES,
+            *omgevingswet.RULES,
+        ]
     out: list[Finding] = []
     for rule in rules:
         out += rule(t, ctx)

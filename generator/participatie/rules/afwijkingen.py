@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from ..derive.afwijkingen import Verantwoording
 from ..derive.status import requirements
-from ..findings import Ernst, Finding, FORMAAT, regel
+from ..findings import FORMAAT, Ernst, Finding, regel
 from ..messages import suggest
 from ..vocabulary import AFWIJKING_NORMEN, AFWIJKINGSSOORTEN
 
 SOORT = regel("afwijking.soort", "een soort afwijking die het programma niet kent", bron=FORMAAT)
 MOTIVERING = regel("afwijking.motivering", "een afwijking in traject.yaml zonder motivering", norm="afwijkingen")
-DETECTED = {soort: regel(f"afwijking.{soort}", f"niet gemotiveerd: {naam.lower()}", norm=AFWIJKING_NORMEN[soort])
-            for soort, naam in AFWIJKINGSSOORTEN.items() if soort != "overig"}
+DETECTED = {
+    soort: regel(f"afwijking.{soort}", f"niet gemotiveerd: {naam.lower()}", norm=AFWIJKING_NORMEN[soort])
+    for soort, naam in AFWIJKINGSSOORTEN.items()
+    if soort != "overig"
+}
 
 
 def severity(t, ctx) -> Ernst:
@@ -29,24 +32,49 @@ def check_declared(d, bestand: str, afwijkingen, ernst: Ernst) -> list[Finding]:
     out = []
     for i, a in enumerate(afwijkingen):
         if a.soort not in AFWIJKINGSSOORTEN:
-            out.append(d.finding(Ernst.FOUT, bestand, ("afwijkingen", i, "soort"), f"'{a.soort}' is geen soort "
-                                 f"afwijking.{suggest(a.soort, AFWIJKINGSSOORTEN)}",
-                                 f"Kies uit: {', '.join(AFWIJKINGSSOORTEN)}.", code=SOORT))
+            out.append(
+                d.finding(
+                    Ernst.FOUT,
+                    bestand,
+                    ("afwijkingen", i, "soort"),
+                    f"'{a.soort}' is geen soort afwijking.{suggest(a.soort, AFWIJKINGSSOORTEN)}",
+                    f"Kies uit: {', '.join(AFWIJKINGSSOORTEN)}.",
+                    code=SOORT,
+                )
+            )
         if not a.motivering:
-            out.append(d.finding(ernst, bestand, ("afwijkingen", i), f"afwijking '{a.soort}' heeft geen motivering.",
-                                 "Leg bij 'motivering' uit waarom is afgeweken.", code=MOTIVERING,
-                                 publiek=f"uitleg bij een afwijking: {a.wat}"))
+            out.append(
+                d.finding(
+                    ernst,
+                    bestand,
+                    ("afwijkingen", i),
+                    f"afwijking '{a.soort}' heeft geen motivering.",
+                    "Leg bij 'motivering' uit waarom is afgeweken.",
+                    code=MOTIVERING,
+                    publiek=f"uitleg bij een afwijking: {a.wat}",
+                )
+            )
     return out
 
 
 def unmotivated(d, bestand: str, accounts: tuple[Verantwoording, ...], ernst: Ernst) -> list[Finding]:
     """A finding for every afwijking the check found that nobody declared."""
-    return [d.finding(ernst, v.bestand, v.loc, f"afwijking zonder motivering: {v.omschrijving.rstrip('.')}.",
-                      f"Verklaar dit in {bestand} onder 'afwijkingen:' met soort: {v.soort}"
-                      f"{', betreft: ' + v.betreft if v.betreft else ''}, wat en motivering.",
-                      code=DETECTED[v.soort], publiek=f"uitleg bij een afwijking: {v.soort_naam.lower()}"
-                      + (f" ({v.betreft_naam})" if v.betreft_naam else ""), norm=v.norm)
-            for v in accounts if v.gevonden and not v.opgegeven]
+    return [
+        d.finding(
+            ernst,
+            v.bestand,
+            v.loc,
+            f"afwijking zonder motivering: {v.omschrijving.rstrip('.')}.",
+            f"Verklaar dit in {bestand} onder 'afwijkingen:' met soort: {v.soort}"
+            f"{', betreft: ' + v.betreft if v.betreft else ''}, wat en motivering.",
+            code=DETECTED[v.soort],
+            publiek=f"uitleg bij een afwijking: {v.soort_naam.lower()}"
+            + (f" ({v.betreft_naam})" if v.betreft_naam else ""),
+            norm=v.norm,
+        )
+        for v in accounts
+        if v.gevonden and not v.opgegeven
+    ]
 
 
 def declared(t, ctx) -> list[Finding]:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from ..findings import Ernst, Finding, Gevolg, PROFIEL, regel
+from ..findings import PROFIEL, Ernst, Finding, Gevolg, regel
 from ..load.yaml import Source
 from ..messages import suggest
 from ..model.profiel import Profiel, norms
 
-BRON = regel("profiel.bron", "een norm van het beleidsprofiel zonder bron in het beleid en zonder 'keuze'",
-              Gevolg.TEGENHOUDEN, bron=PROFIEL)
-VERWIJZING = regel("profiel.verwijzing", "het beleidsprofiel noemt een niveau, stijl of score die het zelf niet definieert",
-                   Gevolg.TEGENHOUDEN, bron=PROFIEL)
+BRON = regel(
+    "profiel.bron",
+    "een norm van het beleidsprofiel zonder bron in het beleid en zonder 'keuze'",
+    Gevolg.TEGENHOUDEN,
+    bron=PROFIEL,
+)
+VERWIJZING = regel(
+    "profiel.verwijzing",
+    "het beleidsprofiel noemt een niveau, stijl of score die het zelf niet definieert",
+    Gevolg.TEGENHOUDEN,
+    bron=PROFIEL,
+)
 
 
 def check_profile(p: Profiel, source: Source) -> list[Finding]:
@@ -22,20 +30,41 @@ def check_references(p: Profiel, source: Source) -> list[Finding]:
     refs = [(("advies_vanaf",), p.advies_vanaf, codes, "niveaus", "niveau")]
     if p.niveau_zonder_interactie is not None:
         refs.append((("niveau_zonder_interactie",), p.niveau_zonder_interactie, codes, "niveaus", "niveau"))
-    refs += [(("soorten_werk", i, "niveaus", j), n, codes, "niveaus", "niveau")
-             for i, s in enumerate(p.soorten_werk) for j, n in enumerate(s.niveaus)]
+    refs += [
+        (("soorten_werk", i, "niveaus", j), n, codes, "niveaus", "niveau")
+        for i, s in enumerate(p.soorten_werk)
+        for j, n in enumerate(s.niveaus)
+    ]
     stijlen = [b.code for b in p.bestuursstijlen]
-    refs += [(("niveaus", i, "bestuursstijl"), n.bestuursstijl, stijlen, "bestuursstijlen", "bestuursstijl")
-             for i, n in enumerate(p.niveaus) if n.bestuursstijl is not None]
+    refs += [
+        (("niveaus", i, "bestuursstijl"), n.bestuursstijl, stijlen, "bestuursstijlen", "bestuursstijl")
+        for i, n in enumerate(p.niveaus)
+        if n.bestuursstijl is not None
+    ]
     if p.quickscan is not None:
         refs.append((("quickscan", "drempel"), p.quickscan.drempel, p.quickscan.schaal, "quickscan.schaal", "score"))
     if p.initiatieven is not None and p.initiatieven.doorlooptijd_tot is not None:
-        refs.append((("initiatieven", "doorlooptijd_tot"), p.initiatieven.doorlooptijd_tot,
-                     [s.code for s in p.initiatieven.stappen], "initiatieven.stappen", "stap"))
-    return [Finding(source.pad, source.pos(loc), Ernst.FOUT, f"{wat} '{code}' staat niet in '{lijst}' van dit profiel."
-                    f"{suggest(code, options)}", f"Kies uit: {', '.join(options)}." if options else
-                    f"Voeg '{lijst}' toe aan het profiel.", code=VERWIJZING)
-            for loc, code, options, lijst, wat in refs if code not in options]
+        refs.append(
+            (
+                ("initiatieven", "doorlooptijd_tot"),
+                p.initiatieven.doorlooptijd_tot,
+                [s.code for s in p.initiatieven.stappen],
+                "initiatieven.stappen",
+                "stap",
+            )
+        )
+    return [
+        Finding(
+            source.pad,
+            source.pos(loc),
+            Ernst.FOUT,
+            f"{wat} '{code}' staat niet in '{lijst}' van dit profiel.{suggest(code, options)}",
+            f"Kies uit: {', '.join(options)}." if options else f"Voeg '{lijst}' toe aan het profiel.",
+            code=VERWIJZING,
+        )
+        for loc, code, options, lijst, wat in refs
+        if code not in options
+    ]
 
 
 def check_sources(p: Profiel, source: Source) -> list[Finding]:
@@ -43,19 +72,43 @@ def check_sources(p: Profiel, source: Source) -> list[Finding]:
     out, present = [], norms(p)
     for norm in present:
         if norm not in p.bronnen:
-            out.append(Finding(source.pad, source.pos(_loc(p, norm), key=True), Ernst.FOUT, f"de norm '{norm}' zegt niet "
-                               "waar hij vandaan komt.", f"Zet onder 'bronnen:' bij '{norm}' de 'paragraaf' en een "
-                               "'citaat' uit het beleid, of 'keuze:' met waarom het profiel dit zo kiest.", code=BRON))
+            out.append(
+                Finding(
+                    source.pad,
+                    source.pos(_loc(p, norm), key=True),
+                    Ernst.FOUT,
+                    f"de norm '{norm}' zegt niet waar hij vandaan komt.",
+                    f"Zet onder 'bronnen:' bij '{norm}' de 'paragraaf' en een "
+                    "'citaat' uit het beleid, of 'keuze:' met waarom het profiel dit zo kiest.",
+                    code=BRON,
+                )
+            )
     for norm, bron in p.bronnen.items():
         loc = ("bronnen", norm)
-        if norm not in present and not any(norm.startswith(n + ".") for n in present):  # a part of a norm may have its own
-            out.append(Finding(source.pad, source.pos(loc, key=True), Ernst.FOUT, f"'{norm}' is geen norm van dit profiel."
-                               f"{suggest(norm, present)}", "Haal de bron weg, of noem de norm zoals hij in het profiel "
-                               "staat.", code=BRON))
+        if norm not in present and not any(
+            norm.startswith(n + ".") for n in present
+        ):  # a part of a norm may have its own
+            out.append(
+                Finding(
+                    source.pad,
+                    source.pos(loc, key=True),
+                    Ernst.FOUT,
+                    f"'{norm}' is geen norm van dit profiel.{suggest(norm, present)}",
+                    "Haal de bron weg, of noem de norm zoals hij in het profiel staat.",
+                    code=BRON,
+                )
+            )
         elif bool(bron.keuze) == bool(bron.paragraaf) or (bron.paragraaf and not (bron.citaat or bron.regels)):
-            out.append(Finding(source.pad, source.pos(loc), Ernst.FOUT, f"de bron van '{norm}' noemt niet én een paragraaf "
-                               "met citaat of regels, óf een keuze.", "Schrijf 'paragraaf' met 'citaat' (of 'regels'), "
-                               "of alleen 'keuze' met waarom.", code=BRON))
+            out.append(
+                Finding(
+                    source.pad,
+                    source.pos(loc),
+                    Ernst.FOUT,
+                    f"de bron van '{norm}' noemt niet én een paragraaf met citaat of regels, óf een keuze.",
+                    "Schrijf 'paragraaf' met 'citaat' (of 'regels'), of alleen 'keuze' met waarom.",
+                    code=BRON,
+                )
+            )
     return out
 
 

@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from ..derive.status import requirements
 from ..derive.volledigheid import eindverslag_parts
-from ..findings import Ernst, Finding, FORMAAT, Pos
-from ..findings import regel
+from ..findings import FORMAAT, Ernst, Finding, Pos, regel
 from ..messages import suggest
 
-ONTBREEKT = regel("eindverslag.ontbreekt", "de status vraagt een eindverslag, maar eindverslag.md ontbreekt", norm="eindverslag_onderdelen")
-ONDERDEEL = regel("eindverslag.onderdeel", "een vast onderdeel van het eindverslag ontbreekt of is leeg", norm="eindverslag_onderdelen")
-ONBEKEND_KOPJE = regel("eindverslag.onbekend-kopje", "een kopje in het eindverslag dat het beleid niet kent", bron=FORMAAT)
+ONTBREEKT = regel(
+    "eindverslag.ontbreekt",
+    "de status vraagt een eindverslag, maar eindverslag.md ontbreekt",
+    norm="eindverslag_onderdelen",
+)
+ONDERDEEL = regel(
+    "eindverslag.onderdeel",
+    "een vast onderdeel van het eindverslag ontbreekt of is leeg",
+    norm="eindverslag_onderdelen",
+)
+ONBEKEND_KOPJE = regel(
+    "eindverslag.onbekend-kopje", "een kopje in het eindverslag dat het beleid niet kent", bron=FORMAAT
+)
 DUBBEL_KOPJE = regel("eindverslag.dubbel-kopje", "hetzelfde kopje twee keer in het eindverslag", bron=FORMAAT)
 
 
@@ -25,15 +34,34 @@ def required_parts(t, ctx) -> list[Finding]:
     ernst, pad = Ernst(level), t.pad("eindverslag.md")
     if t.eindverslag is None:
         koppen = ", ".join(f"'## {o.kop}'" for o in p.eindverslag_onderdelen)
-        return [Finding(pad, None, ernst, "het eindverslag ontbreekt.", f"Maak eindverslag.md met de kopjes: {koppen}.",
-                        ONTBREEKT, t.map, "het eindverslag")]
+        return [
+            Finding(
+                pad,
+                None,
+                ernst,
+                "het eindverslag ontbreekt.",
+                f"Maak eindverslag.md met de kopjes: {koppen}.",
+                ONTBREEKT,
+                t.map,
+                "het eindverslag",
+            )
+        ]
     out = []
     for kop, ok in eindverslag_parts(t, p).items():
         if not ok:
             line = t.eindverslag.sections.get(kop, (None,))[0]
-            out.append(Finding(pad, Pos(line, 1) if line else None, ernst, f"het eindverslag mist het onderdeel '{kop}'.",
-                               f"Schrijf een kopje '## {kop}' met tekst eronder.", ONDERDEEL, t.map,
-                               f"het deel '{kop}' van het eindverslag"))
+            out.append(
+                Finding(
+                    pad,
+                    Pos(line, 1) if line else None,
+                    ernst,
+                    f"het eindverslag mist het onderdeel '{kop}'.",
+                    f"Schrijf een kopje '## {kop}' met tekst eronder.",
+                    ONDERDEEL,
+                    t.map,
+                    f"het deel '{kop}' van het eindverslag",
+                )
+            )
     return out
 
 
@@ -41,12 +69,31 @@ def headings(t, ctx) -> list[Finding]:
     if t.eindverslag is None:
         return []
     known, pad = [o.kop for o in ctx.profiel.eindverslag_onderdelen], t.pad("eindverslag.md")
-    out = [Finding(pad, Pos(line, 4), Ernst.WAARSCHUWING, f"onbekend kopje '{kop}'.{suggest(kop, known)}",
-                   f"Vaste kopjes: {', '.join(known)}.", ONBEKEND_KOPJE, t.map)
-           for kop, (line, _) in t.eindverslag.sections.items() if kop not in known]
-    out += [Finding(pad, Pos(line, 4), Ernst.WAARSCHUWING, f"het kopje '{kop}' staat er twee keer; de tekst eronder "
-                    "hoort nu bij het eerste.", "Voeg de twee delen samen onder één kopje.", DUBBEL_KOPJE, t.map)
-            for kop, line in t.eindverslag.dubbel]
+    out = [
+        Finding(
+            pad,
+            Pos(line, 4),
+            Ernst.WAARSCHUWING,
+            f"onbekend kopje '{kop}'.{suggest(kop, known)}",
+            f"Vaste kopjes: {', '.join(known)}.",
+            ONBEKEND_KOPJE,
+            t.map,
+        )
+        for kop, (line, _) in t.eindverslag.sections.items()
+        if kop not in known
+    ]
+    out += [
+        Finding(
+            pad,
+            Pos(line, 4),
+            Ernst.WAARSCHUWING,
+            f"het kopje '{kop}' staat er twee keer; de tekst eronder hoort nu bij het eerste.",
+            "Voeg de twee delen samen onder één kopje.",
+            DUBBEL_KOPJE,
+            t.map,
+        )
+        for kop, line in t.eindverslag.dubbel
+    ]
     return out
 
 

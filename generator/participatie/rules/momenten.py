@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Ernst, Finding, FORMAAT, Gevolg, PRODUCT, regel, VEILIG
+from ..findings import FORMAAT, PRODUCT, VEILIG, Ernst, Finding, Gevolg, regel
 from ..vocabulary import DEELNAME
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
@@ -18,16 +18,28 @@ EINDTIJD = regel("moment.eindtijd-voor-tijd", "een eindtijd die niet na de begin
 ZONDER_TIJD = regel("moment.eindtijd-zonder-tijd", "een eindtijd zonder begintijd", bron=FORMAAT)
 LINK = regel("moment.link", "een link die geen webadres is (zoals javascript:)", Gevolg.TEGENHOUDEN, bron=VEILIG)
 PLAATS = regel("moment.plaats", "een moment om mee te doen zonder plaats en zonder link", bron=PRODUCT)
-WELK_BESLUIT = regel("moment.welk-besluit", "een besluit dat de vaststelling van het plan lijkt, zonder 'besluit:', of "
-                     "'besluit:' bij een moment dat geen besluit is", bron=FORMAAT)
+WELK_BESLUIT = regel(
+    "moment.welk-besluit",
+    "een besluit dat de vaststelling van het plan lijkt, zonder 'besluit:', of "
+    "'besluit:' bij een moment dat geen besluit is",
+    bron=FORMAAT,
+)
 
 
 def ids(t, ctx) -> list[Finding]:
     out, seen = [], {}
     for i, m in enumerate(t.momenten):
         if m.id in seen:
-            out.append(t.finding(F, t.moment_file, ("momenten", i, "id"), f"de id '{m.id}' wordt al gebruikt "
-                                 f"(moment {seen[m.id] + 1}).", "Geef elk moment een eigen id.", code=ID))
+            out.append(
+                t.finding(
+                    F,
+                    t.moment_file,
+                    ("momenten", i, "id"),
+                    f"de id '{m.id}' wordt al gebruikt (moment {seen[m.id] + 1}).",
+                    "Geef elk moment een eigen id.",
+                    code=ID,
+                )
+            )
         seen.setdefault(m.id, i)
     return out
 
@@ -37,14 +49,38 @@ def times(t, ctx) -> list[Finding]:
     for i, m in enumerate(t.momenten):
         loc = ("momenten", i)
         if m.tot and m.tot < m.datum:
-            out.append(t.finding(F, t.moment_file, loc + ("tot",), f"'tot' ({m.tot.isoformat()}) ligt vóór 'datum' "
-                                 f"({m.datum.isoformat()}).", "Het einde moet op of na het begin liggen.", code=TOT))
+            out.append(
+                t.finding(
+                    F,
+                    t.moment_file,
+                    loc + ("tot",),
+                    f"'tot' ({m.tot.isoformat()}) ligt vóór 'datum' ({m.datum.isoformat()}).",
+                    "Het einde moet op of na het begin liggen.",
+                    code=TOT,
+                )
+            )
         if m.eindtijd and m.tijd and m.eindtijd <= m.tijd and not m.tot:
-            out.append(t.finding(F, t.moment_file, loc + ("eindtijd",), f"de eindtijd ({m.eindtijd:%H:%M}) ligt niet na "
-                                 f"de begintijd ({m.tijd:%H:%M}).", "Controleer 'tijd' en 'eindtijd'.", code=EINDTIJD))
+            out.append(
+                t.finding(
+                    F,
+                    t.moment_file,
+                    loc + ("eindtijd",),
+                    f"de eindtijd ({m.eindtijd:%H:%M}) ligt niet na de begintijd ({m.tijd:%H:%M}).",
+                    "Controleer 'tijd' en 'eindtijd'.",
+                    code=EINDTIJD,
+                )
+            )
         if m.eindtijd and not m.tijd:
-            out.append(t.finding(F, t.moment_file, loc + ("eindtijd",), "er is een eindtijd maar geen begintijd.",
-                                 "Vul ook 'tijd' in.", code=ZONDER_TIJD))
+            out.append(
+                t.finding(
+                    F,
+                    t.moment_file,
+                    loc + ("eindtijd",),
+                    "er is een eindtijd maar geen begintijd.",
+                    "Vul ook 'tijd' in.",
+                    code=ZONDER_TIJD,
+                )
+            )
     return out
 
 
@@ -52,11 +88,27 @@ def places(t, ctx) -> list[Finding]:
     out = []
     for i, m in enumerate(t.momenten):
         if m.link and not SAFE_URL.match(m.link):
-            out.append(t.finding(F, t.moment_file, ("momenten", i, "link"), f"'{m.link}' is geen webadres.",
-                                 "Begin de link met https://.", code=LINK))
+            out.append(
+                t.finding(
+                    F,
+                    t.moment_file,
+                    ("momenten", i, "link"),
+                    f"'{m.link}' is geen webadres.",
+                    "Begin de link met https://.",
+                    code=LINK,
+                )
+            )
         if m.soort in DEELNAME and not (m.plaats or m.link):
-            out.append(t.finding(W, t.moment_file, ("momenten", i), f"moment '{m.id}' heeft geen plaats en geen link.",
-                                 "Vul 'plaats' (adres van de zaal) of 'link' in.", code=PLAATS))
+            out.append(
+                t.finding(
+                    W,
+                    t.moment_file,
+                    ("momenten", i),
+                    f"moment '{m.id}' heeft geen plaats en geen link.",
+                    "Vul 'plaats' (adres van de zaal) of 'link' in.",
+                    code=PLAATS,
+                )
+            )
     return out
 
 
@@ -67,15 +119,31 @@ def decisions(t, ctx) -> list[Finding]:
     vast = main.vastgesteld.datum if main is not None and main.vastgesteld else None
     for i, m in enumerate(t.momenten):
         if m.besluit and m.soort != "besluit":
-            out.append(t.finding(F, t.moment_file, ("momenten", i, "besluit"), f"'besluit: {m.besluit}' hoort alleen bij een "
-                                 f"moment met 'soort: besluit'; moment '{m.id}' is een {m.soort}.",
-                                 "Haal 'besluit:' weg, of zet 'soort: besluit'.", code=WELK_BESLUIT))
+            out.append(
+                t.finding(
+                    F,
+                    t.moment_file,
+                    ("momenten", i, "besluit"),
+                    f"'besluit: {m.besluit}' hoort alleen bij een "
+                    f"moment met 'soort: besluit'; moment '{m.id}' is een {m.soort}.",
+                    "Haal 'besluit:' weg, of zet 'soort: besluit'.",
+                    code=WELK_BESLUIT,
+                )
+            )
         elif m.soort == "besluit" and m.besluit is None and vast is not None and m.datum <= vast:
-            out.append(t.finding(W, t.moment_file, ("momenten", i, "soort"), f"het besluit '{m.id}' ({m.datum.isoformat()}) "
-                                 f"valt op of vóór de vaststelling van het {plan} ({vast.isoformat()}); zonder 'besluit:' "
-                                 "telt het als het eindbesluit, waar het eindverslag bij hoort.",
-                                 f"Is dit de vaststelling van het {plan}? Zet dan 'besluit: plan' (of 'besluit: tussen' "
-                                 "voor een tussenbesluit).", code=WELK_BESLUIT))
+            out.append(
+                t.finding(
+                    W,
+                    t.moment_file,
+                    ("momenten", i, "soort"),
+                    f"het besluit '{m.id}' ({m.datum.isoformat()}) "
+                    f"valt op of vóór de vaststelling van het {plan} ({vast.isoformat()}); zonder 'besluit:' "
+                    "telt het als het eindbesluit, waar het eindverslag bij hoort.",
+                    f"Is dit de vaststelling van het {plan}? Zet dan 'besluit: plan' (of 'besluit: tussen' "
+                    "voor een tussenbesluit).",
+                    code=WELK_BESLUIT,
+                )
+            )
     return out
 
 

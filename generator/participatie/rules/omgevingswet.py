@@ -19,14 +19,26 @@ from ..derive.volledigheid import eindverslag_parts
 from ..findings import Ernst, Finding, regel
 
 OW = "Omgevingswet"
-KENNISGEVING = regel("omgevingswet.kennisgeving", "de kennisgeving van een omgevingsplan zegt niet hoe de participatie gaat",
-                     bron=f"{OW}: art. 10.2 lid 1 Omgevingsbesluit")
-MOTIVERING = regel("omgevingswet.motivering", "het besluit over een omgevingsplan of -visie zegt niet hoe mensen zijn "
-                   "betrokken en wat de resultaten zijn", bron=f"{OW}: art. 10.2 lid 2 en art. 10.7 lid 1 Omgevingsbesluit")
-BELEID = regel("omgevingswet.participatiebeleid", "het raadsbesluit over een omgevingsvisie zegt niet hoe het "
-               "participatiebeleid is toegepast", bron=f"{OW}: art. 10.7 lid 2 Omgevingsbesluit")
-EINDVERSLAG = regel("omgevingswet.eindverslag", "het besluit over een omgevingsplan of -visie is genomen, maar het "
-                    "eindverslag is niet compleet", bron=f"{OW}: art. 10.2 lid 2 en art. 10.7 lid 1 Omgevingsbesluit")
+KENNISGEVING = regel(
+    "omgevingswet.kennisgeving",
+    "de kennisgeving van een omgevingsplan zegt niet hoe de participatie gaat",
+    bron=f"{OW}: art. 10.2 lid 1 Omgevingsbesluit",
+)
+MOTIVERING = regel(
+    "omgevingswet.motivering",
+    "het besluit over een omgevingsplan of -visie zegt niet hoe mensen zijn betrokken en wat de resultaten zijn",
+    bron=f"{OW}: art. 10.2 lid 2 en art. 10.7 lid 1 Omgevingsbesluit",
+)
+BELEID = regel(
+    "omgevingswet.participatiebeleid",
+    "het raadsbesluit over een omgevingsvisie zegt niet hoe het participatiebeleid is toegepast",
+    bron=f"{OW}: art. 10.7 lid 2 Omgevingsbesluit",
+)
+EINDVERSLAG = regel(
+    "omgevingswet.eindverslag",
+    "het besluit over een omgevingsplan of -visie is genomen, maar het eindverslag is niet compleet",
+    bron=f"{OW}: art. 10.2 lid 2 en art. 10.7 lid 1 Omgevingsbesluit",
+)
 
 ARTIKEL = {"omgevingsplan": "art. 10.2 lid 2 Omgevingsbesluit", "omgevingsvisie": "art. 10.7 lid 1 Omgevingsbesluit"}
 HET = {"omgevingsplan": "het omgevingsplan", "omgevingsvisie": "de omgevingsvisie"}
@@ -43,11 +55,19 @@ def kennisgeving(t, ctx) -> list[Finding]:
     if ow.kennisgeving is not None and ow.kennisgeving.participatie:
         return []
     loc = ("omgevingswet", "kennisgeving") if ow.kennisgeving else ("omgevingswet",)
-    return [t.finding(Ernst.FOUT, "traject.yaml", loc, "de kennisgeving van het voornemen zegt niet hoe de participatie "
-                      "wordt vormgegeven (art. 10.2 lid 1 Omgevingsbesluit).",
-                      "Zet onder 'omgevingswet:' bij 'kennisgeving:' de 'datum:' en bij 'participatie:' wat de "
-                      "kennisgeving daarover zegt.", code=KENNISGEVING,
-                      publiek="hoe de participatie is aangekondigd in de kennisgeving (Omgevingswet)")]
+    return [
+        t.finding(
+            Ernst.FOUT,
+            "traject.yaml",
+            loc,
+            "de kennisgeving van het voornemen zegt niet hoe de participatie "
+            "wordt vormgegeven (art. 10.2 lid 1 Omgevingsbesluit).",
+            "Zet onder 'omgevingswet:' bij 'kennisgeving:' de 'datum:' en bij 'participatie:' wat de "
+            "kennisgeving daarover zegt.",
+            code=KENNISGEVING,
+            publiek="hoe de participatie is aangekondigd in de kennisgeving (Omgevingswet)",
+        )
+    ]
 
 
 def motivering(t, ctx) -> list[Finding]:
@@ -55,20 +75,37 @@ def motivering(t, ctx) -> list[Finding]:
     if ow is None or not _decided(t, ctx):
         return []
     m, artikel, out = ow.motivering, ARTIKEL[ow.instrument], []
-    missing = [naam for naam, veld in (("hoe mensen zijn betrokken", "betrokken"), ("wat de resultaten zijn", "resultaten"))
-               if m is None or not getattr(m, veld)]
+    missing = [
+        naam
+        for naam, veld in (("hoe mensen zijn betrokken", "betrokken"), ("wat de resultaten zijn", "resultaten"))
+        if m is None or not getattr(m, veld)
+    ]
     if missing:
-        out.append(t.finding(Ernst.FOUT, "traject.yaml", ("omgevingswet", "motivering") if m else ("omgevingswet",),
-                             f"het besluit over {HET[ow.instrument]} is genomen, maar er staat niet {' en '.join(missing)} "
-                             f"({artikel}).", "Zet onder 'omgevingswet:' bij 'motivering:' wat het besluit zegt: "
-                             "'betrokken:' en 'resultaten:'.", code=MOTIVERING,
-                             publiek=f"in het besluit: hoe mensen zijn betrokken en wat de resultaten zijn ({artikel})"))
+        out.append(
+            t.finding(
+                Ernst.FOUT,
+                "traject.yaml",
+                ("omgevingswet", "motivering") if m else ("omgevingswet",),
+                f"het besluit over {HET[ow.instrument]} is genomen, maar er staat niet {' en '.join(missing)} "
+                f"({artikel}).",
+                "Zet onder 'omgevingswet:' bij 'motivering:' wat het besluit zegt: 'betrokken:' en 'resultaten:'.",
+                code=MOTIVERING,
+                publiek=f"in het besluit: hoe mensen zijn betrokken en wat de resultaten zijn ({artikel})",
+            )
+        )
     if ow.instrument == "omgevingsvisie" and t.traject.besluit_door == "raad" and not (m and m.participatiebeleid):
-        out.append(t.finding(Ernst.FOUT, "traject.yaml", ("omgevingswet", "motivering") if m else ("omgevingswet",),
-                             "de raad stelde de omgevingsvisie vast, maar er staat niet hoe het participatiebeleid is "
-                             "toegepast (art. 10.7 lid 2 Omgevingsbesluit).",
-                             "Zet bij 'motivering:' onder 'participatiebeleid:' hoe het beleid van de gemeente is gevolgd.",
-                             code=BELEID, publiek="in het besluit: hoe het participatiebeleid is toegepast (art. 10.7 lid 2)"))
+        out.append(
+            t.finding(
+                Ernst.FOUT,
+                "traject.yaml",
+                ("omgevingswet", "motivering") if m else ("omgevingswet",),
+                "de raad stelde de omgevingsvisie vast, maar er staat niet hoe het participatiebeleid is "
+                "toegepast (art. 10.7 lid 2 Omgevingsbesluit).",
+                "Zet bij 'motivering:' onder 'participatiebeleid:' hoe het beleid van de gemeente is gevolgd.",
+                code=BELEID,
+                publiek="in het besluit: hoe het participatiebeleid is toegepast (art. 10.7 lid 2)",
+            )
+        )
     return out
 
 
@@ -79,11 +116,19 @@ def eindverslag(t, ctx) -> list[Finding]:
     missing = [kop for kop, ok in eindverslag_parts(t, ctx.profiel).items() if not ok]
     if not missing:
         return []
-    return [t.finding(Ernst.FOUT, "eindverslag.md", (), f"het besluit over {HET[ow.instrument]} is genomen, maar het "
-                      f"eindverslag mist: {', '.join(missing)} ({ARTIKEL[ow.instrument]}: het besluit zegt hoe mensen "
-                      "zijn betrokken en wat er met de resultaten is gedaan).",
-                      "Vul het eindverslag aan; het hoort bij het besluit.", code=EINDVERSLAG,
-                      publiek=f"een compleet eindverslag bij het besluit ({ARTIKEL[ow.instrument]})")]
+    return [
+        t.finding(
+            Ernst.FOUT,
+            "eindverslag.md",
+            (),
+            f"het besluit over {HET[ow.instrument]} is genomen, maar het "
+            f"eindverslag mist: {', '.join(missing)} ({ARTIKEL[ow.instrument]}: het besluit zegt hoe mensen "
+            "zijn betrokken en wat er met de resultaten is gedaan).",
+            "Vul het eindverslag aan; het hoort bij het besluit.",
+            code=EINDVERSLAG,
+            publiek=f"een compleet eindverslag bij het besluit ({ARTIKEL[ow.instrument]})",
+        )
+    ]
 
 
 RULES = (kennisgeving, motivering, eindverslag)

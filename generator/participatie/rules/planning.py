@@ -17,12 +17,39 @@ from ..findings import Ernst, Finding, Gevolg, regel
 
 W = Ernst.WAARSCHUWING
 BRON = "holidays (python-holidays), Nederlandse feestdagen en schoolvakanties volgens de Staatscourant"
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"]
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 FEESTDAG = regel("planning.feestdag", "een moment op een feestdag", Gevolg.INTERN, norm="planning.feestdagen")
-SCHOOLVAKANTIE = regel("planning.schoolvakantie", "een moment in de schoolvakantie van de regio", Gevolg.INTERN, norm="planning.schoolregio")
-ONBEKEND = regel("planning.schoolvakantie-onbekend", "een jaar waarvan de schoolvakanties nog niet bekend zijn", Gevolg.INTERN, norm="planning.schoolregio")
-DRUK = regel("planning.drukke-maand", "een moment in een drukke maand voor de doelgroep", Gevolg.INTERN, norm="planning.drukke_maanden")
+SCHOOLVAKANTIE = regel(
+    "planning.schoolvakantie",
+    "een moment in de schoolvakantie van de regio",
+    Gevolg.INTERN,
+    norm="planning.schoolregio",
+)
+ONBEKEND = regel(
+    "planning.schoolvakantie-onbekend",
+    "een jaar waarvan de schoolvakanties nog niet bekend zijn",
+    Gevolg.INTERN,
+    norm="planning.schoolregio",
+)
+DRUK = regel(
+    "planning.drukke-maand",
+    "een moment in een drukke maand voor de doelgroep",
+    Gevolg.INTERN,
+    norm="planning.drukke_maanden",
+)
 
 
 @lru_cache(maxsize=64)
@@ -46,16 +73,39 @@ def holidays_and_breaks(t, ctx) -> list[Finding]:
         loc, day = ("momenten", i, "datum"), m.datum
         name = calendar(day.year, "public", None).get(day) if ctx.profiel.planning.feestdagen else None
         if name:
-            out.append(t.finding(W, t.moment_file, loc, f"moment '{m.id}' valt op een feestdag: {name}.",
-                                 "Kies een andere dag, of bied ook een online mogelijkheid aan.", code=FEESTDAG))
+            out.append(
+                t.finding(
+                    W,
+                    t.moment_file,
+                    loc,
+                    f"moment '{m.id}' valt op een feestdag: {name}.",
+                    "Kies een andere dag, of bied ook een online mogelijkheid aan.",
+                    code=FEESTDAG,
+                )
+            )
         if regio and not school_year_known(day.year, regio):
-            out.append(t.finding(W, t.moment_file, loc, f"de schoolvakanties van {day.year} zijn nog niet bekend in dit "
-                                 "programma; deze datum is niet gecontroleerd.", "Werk het pakket 'holidays' bij, of "
-                                 "controleer de schoolvakanties zelf op rijksoverheid.nl.", code=ONBEKEND))
+            out.append(
+                t.finding(
+                    W,
+                    t.moment_file,
+                    loc,
+                    f"de schoolvakanties van {day.year} zijn nog niet bekend in dit "
+                    "programma; deze datum is niet gecontroleerd.",
+                    "Werk het pakket 'holidays' bij, of controleer de schoolvakanties zelf op rijksoverheid.nl.",
+                    code=ONBEKEND,
+                )
+            )
         elif regio and (vakantie := calendar(day.year, "school", regio).get(day)):
-            out.append(t.finding(W, t.moment_file, loc, f"moment '{m.id}' valt in de {vakantie.lower()} (regio {regio}).",
-                                 "Veel gezinnen zijn dan weg; kies een andere datum of bied ook een online mogelijkheid aan.",
-                                 code=SCHOOLVAKANTIE))
+            out.append(
+                t.finding(
+                    W,
+                    t.moment_file,
+                    loc,
+                    f"moment '{m.id}' valt in de {vakantie.lower()} (regio {regio}).",
+                    "Veel gezinnen zijn dan weg; kies een andere datum of bied ook een online mogelijkheid aan.",
+                    code=SCHOOLVAKANTIE,
+                )
+            )
     return out
 
 
@@ -65,11 +115,19 @@ def busy_months(t, ctx) -> list[Finding]:
         for groep in m.doelgroepen:
             for key, months in busy.items():
                 if key.lower() in groep.lower() and m.datum.month in months:
-                    out.append(t.finding(W, t.moment_file, ("momenten", i, "datum"), f"moment '{m.id}' is voor '{groep}' "
-                                         f"in {MAANDEN[m.datum.month - 1]}, een drukke maand voor {key}.",
-                                         "Kies een andere maand, of combineer met een online mogelijkheid of meerdere "
-                                         "momenten op verschillende tijden.", code=DRUK,
-                                         norm=f"planning.drukke_maanden.{key}"))
+                    out.append(
+                        t.finding(
+                            W,
+                            t.moment_file,
+                            ("momenten", i, "datum"),
+                            f"moment '{m.id}' is voor '{groep}' "
+                            f"in {MAANDEN[m.datum.month - 1]}, een drukke maand voor {key}.",
+                            "Kies een andere maand, of combineer met een online mogelijkheid of meerdere "
+                            "momenten op verschillende tijden.",
+                            code=DRUK,
+                            norm=f"planning.drukke_maanden.{key}",
+                        )
+                    )
     return out
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import accumulate
-from typing import Iterator
 from urllib.parse import unquote
 
 from ..findings import AVG, Ernst, Finding, Gevolg, Pos, regel
@@ -30,14 +30,23 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|q|s|small|sp
 TAG = re.compile(r"<[^>]*>")
 INLINE_MARKUP = re.compile(r"[*_~`\\]|<[^>]*>")
 ATTRIBUTE = re.compile(r'(?:href|title)="([^"]*)"')
-HINT = "Vat samen zonder iemand herkenbaar te maken (bijvoorbeeld 'een bewoner van de Kerkstraat'). " \
-       "Gaat het om openbare gegevens van een organisatie, zet dan '# privacy: openbaar' achter de regel " \
-       "(in Markdown: '<!-- privacy: openbaar -->')."
+HINT = (
+    "Vat samen zonder iemand herkenbaar te maken (bijvoorbeeld 'een bewoner van de Kerkstraat'). "
+    "Gaat het om openbare gegevens van een organisatie, zet dan '# privacy: openbaar' achter de regel "
+    "(in Markdown: '<!-- privacy: openbaar -->')."
+)
 
-CODES = {kind: regel(f"privacy.{kind}", uitleg, Gevolg.TEGENHOUDEN, bron=AVG) for kind, uitleg in (
-    ("email", "een e-mailadres buiten de eigen domeinen"), ("telefoon", "een telefoonnummer dat niet van de gemeente is"),
-    ("bsn", "een burgerservicenummer"), ("iban", "een bankrekeningnummer"), ("postcode", "een postcode met huisnummer"),
-    ("adres", "een straat met huisnummer"))}
+CODES = {
+    kind: regel(f"privacy.{kind}", uitleg, Gevolg.TEGENHOUDEN, bron=AVG)
+    for kind, uitleg in (
+        ("email", "een e-mailadres buiten de eigen domeinen"),
+        ("telefoon", "een telefoonnummer dat niet van de gemeente is"),
+        ("bsn", "een burgerservicenummer"),
+        ("iban", "een bankrekeningnummer"),
+        ("postcode", "een postcode met huisnummer"),
+        ("adres", "een straat met huisnummer"),
+    )
+}
 
 
 def _strings(data, loc=()) -> Iterator[tuple[tuple, object, bool]]:
@@ -90,7 +99,7 @@ def scan_yaml(source, ctx, map_pad: str | None) -> list[Finding]:
         start = source.pos(loc, key=is_key)
         text = value if isinstance(value, str) else _token(f, start, value)
         for hit in _find(text, ctx, addresses=is_key or not (loc and loc[-1] in ADDRESS_FIELDS)):
-            pos = _locate(f, start, text[hit.start:hit.end])
+            pos = _locate(f, start, text[hit.start : hit.end])
             if not f.allowed(pos):
                 out.append(_finding(source.pad, pos, hit, map_pad))
     return out
@@ -118,7 +127,9 @@ def scan_markdown(md, ctx, map_pad: str | None) -> list[Finding]:
 def rendered_text(markdown: str) -> str:
     """What a reader gets from a Markdown file: the text of the rendered page, and every link target decoded."""
     rendered = to_html(markdown)
-    targets = [unquote(html.unescape(a)).removeprefix("mailto:").removeprefix("tel:") for a in ATTRIBUTE.findall(rendered)]
+    targets = [
+        unquote(html.unescape(a)).removeprefix("mailto:").removeprefix("tel:") for a in ATTRIBUTE.findall(rendered)
+    ]
     return html.unescape(TAG.sub(" ", INLINE_TAG.sub("", rendered))) + "\n" + "\n".join(targets)
 
 
@@ -145,8 +156,16 @@ def _find(text: str, ctx, addresses: bool = True) -> list[Hit]:
 
 
 def _finding(pad: str, pos: Pos | None, hit: Hit, map_pad: str | None) -> Finding:
-    return Finding(pad, pos, Ernst.FOUT, f"hier staat wat lijkt op {KINDS[hit.kind]} ({mask(hit.text)}); "
-                   "persoonsgegevens van inwoners mogen niet op de website.", HINT, CODES[hit.kind], map_pad)
+    return Finding(
+        pad,
+        pos,
+        Ernst.FOUT,
+        f"hier staat wat lijkt op {KINDS[hit.kind]} ({mask(hit.text)}); "
+        "persoonsgegevens van inwoners mogen niet op de website.",
+        HINT,
+        CODES[hit.kind],
+        map_pad,
+    )
 
 
 def personal_data(t, ctx) -> list[Finding]:
