@@ -45,6 +45,15 @@ FILES = [
     "raad/catalogus.jsonld",
     "trajecten/omgevingsvisie-2040.xml",
     "nieuws.xml",
+    # the monitor's charts: SVG from a template, the same bytes on every machine
+    "raad/volledigheid.svg",
+    "raad/niveaus.svg",
+    "raad/plan-per-soort.svg",
+    "raad/plan-per-domein.svg",
+    "raad/uitkomsten.svg",
+    "raad/initiatieven-per-stap.svg",
+    "raad/initiatieven-per-besluit.svg",
+    "raad/initiatieven-doorlooptijd.svg",
 ]
 
 

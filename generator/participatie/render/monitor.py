@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
+import math
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..derive.afwijkingen import levels_against_table
 from ..vocabulary import UITKOMSTEN
+from .html import environment
 from .page import Generated
 from .views import TrajectView
 
-KLEUR, KLEUR_2 = "#0b5a4a", "#b35900"
-STYLE = {
-    "svg.hashsalt": "participatie",
-    "svg.fonttype": "none",
-    "font.size": 12,
-    "font.family": ["DejaVu Sans"],
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
-
-
-def _pyplot():
-    """matplotlib, loaded only when a chart has to be drawn (it takes half a second to import)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update(STYLE)
-    return plt
+KLEUR, KLEUR_2 = "#0b5a4a", "#b35900"  # both 4.5:1 or more on white, and apart for colour-blind readers
+BREEDTE, LABELS, WAARDE = 480, 172, 40  # px: the chart, its label column, room for the number after a bar
+BALK, TUSSEN, GROEP, REGEL, TEKEN = 16, 2, 12, 14, 7  # bar height, between bars, between labels, a line, a character
 
 
 @dataclass(frozen=True)
@@ -47,34 +29,94 @@ class Indicator:
     alt: str
 
 
-@lru_cache(maxsize=32)  # `mkdocs serve` redraws only charts whose numbers changed
-def _svg(labels: tuple[str, ...], series: tuple[tuple[str, tuple[float, ...], str], ...], xlabel: str) -> str:
-    # 4.8 inch wide with 12 pt text: on a 360 px phone the labels are still 12 px.
-    height = 1.2 + 0.5 * len(labels) * max(1, len(series))
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(4.8, height))
-    bar = 0.8 / len(series)
-    for n, (name, values, color) in enumerate(series):
-        positions = [i + n * bar for i in range(len(labels))]
-        bars = ax.barh(positions, values, height=bar, color=color, label=name)
-        ax.bar_label(bars, labels=[f"{v:g}" for v in values], padding=3)
-    ax.set_yticks([i + bar * (len(series) - 1) / 2 for i in range(len(labels))], labels=[_short(x) for x in labels])
-    ax.invert_yaxis()
-    ax.set_xlabel(xlabel)
-    ax.xaxis.get_major_locator().set_params(integer=True)  # counts: 0, 1, 2, never 0.5
-    ax.margins(x=0.15)
-    if len(series) > 1:
-        ax.legend(loc="lower right", frameon=False)
-    buffer = io.StringIO()  # 'tight' grows the canvas to fit long labels instead of squeezing the bars
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
-    return buffer.getvalue()
+def _n(x: float) -> str:
+    """A coordinate as SVG reads it: '12', '12.5'."""
+    return f"{round(x, 1):g}"
 
 
-def _short(label: str, width: int = 24) -> str:
+def _steps():
+    k = 1
+    while True:
+        yield from (k, 2 * k, 5 * k)
+        k *= 10
+
+
+def _ticks(top: float) -> list[int]:
+    """Round steps from 0 to at least `top`, at most six: counts, never 0.5."""
+    if top <= 0:
+        return [0, 1]
+    step = next(s for s in _steps() if top / s <= 5)
+    return list(range(0, math.ceil(top / step) * step + 1, step))
+
+
+def _layout(i: Indicator) -> dict:
+    """Where every bar, label and tick of a horizontal bar chart goes (the template only writes it down)."""
+    labels, series, xlabel = i.chart
+    ticks = _ticks(max((v for _, values, _ in series for v in values), default=0))
+    ruimte = BREEDTE - LABELS - WAARDE
+    scale = ruimte / ticks[-1]
+    bars = len(series) * (BALK + TUSSEN) - TUSSEN
+    boven = GROEP / 2
+    balken, rijen, y = [], [], boven
+    for n, label in enumerate(labels):
+        regels = _short(label)
+        hoog = max(bars, len(regels) * REGEL)  # a label on two lines needs more room than one bar
+        top = y + GROEP / 2 + (hoog - bars) / 2
+        for m, (_, values, kleur) in enumerate(series):
+            bar_y = top + m * (BALK + TUSSEN)
+            width = values[n] * scale
+            balken.append(
+                {
+                    "y": _n(bar_y),
+                    "breedte": _n(width),
+                    "kleur": kleur,
+                    "waarde": f"{values[n]:g}",
+                    "waarde_x": _n(LABELS + width + 4),
+                    "tekst_y": _n(bar_y + BALK - 4),
+                }
+            )
+        midden = top + bars / 2
+        rijen.append({"y": _n(midden + 4 - (len(regels) - 1) * REGEL / 2), "regels": regels})
+        y += hoog + GROEP
+    as_y = y
+    legenda, x = [], LABELS
+    for naam, _, kleur in series if len(series) > 1 else ():
+        legenda.append({"x": _n(x), "tekst_x": _n(x + 16), "naam": naam, "kleur": kleur})
+        x += 16 + len(naam) * TEKEN + 16
+    hoogte = as_y + 42 + (22 if legenda else 0)
+    return {
+        "breedte": BREEDTE,
+        "hoogte": _n(hoogte),
+        "titel": i.titel,
+        "alt": i.alt,
+        "boven": _n(boven),
+        "as_y": _n(as_y),
+        "tick_y": _n(as_y + 16),
+        "links": LABELS,
+        "label_x": LABELS - 6,
+        "balk": BALK,
+        "regel": REGEL,
+        "streepjes": [{"x": _n(LABELS + t * scale), "label": t} for t in ticks],
+        "balken": balken,
+        "labels": rijen,
+        "midden": _n(LABELS + ruimte / 2),
+        "xlabel": xlabel,
+        "xlabel_y": _n(as_y + 34),
+        "legenda": legenda,
+        "legenda_y": _n(hoogte - 18),
+        "legenda_tekst_y": _n(hoogte - 8),
+    }
+
+
+def _svg(i: Indicator) -> str:
+    """The chart as SVG with its title and the numbers in words (desc): the table beside it has them too."""
+    return environment().get_template("grafiek.svg.j2").render(g=_layout(i))
+
+
+def _short(label: str, width: int = 24) -> list[str]:
     """A label on at most two lines; the table under the chart has it in full."""
     lines = textwrap.wrap(label, width) or [""]
-    return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+    return lines[:1] + [lines[1] + ("…" if len(lines) > 2 else "")] if len(lines) > 1 else lines
 
 
 def _alt(titel: str, rows: list[tuple]) -> str:
@@ -230,20 +272,9 @@ def initiative_indicators(cijfers: dict) -> list[Indicator]:
     ]
 
 
-def render_monitor(views: list[TrajectView], cache=None, initiatieven=()) -> tuple[list[Indicator], list[Generated]]:
-    """The indicators and their charts; a chart whose numbers did not change comes from the cache, undrawn."""
+def render_monitor(views: list[TrajectView], initiatieven=()) -> tuple[list[Indicator], list[Generated]]:
+    """The indicators and their charts."""
     from .initiatieven import figures
 
     items = (indicators(views) if views else []) + initiative_indicators(figures(list(initiatieven)))
-    return items, [Generated(f"raad/{i.slug}.svg", _chart(i, cache)) for i in items]
-
-
-def _chart(i: Indicator, cache) -> str:
-    key = hashlib.sha256(repr(i.chart).encode()).hexdigest()
-    hit = cache.get(f"~grafiek-{i.slug}", key, parts=1) if cache is not None else None
-    if hit is not None:
-        return hit[0]
-    svg = _svg(*i.chart)
-    if cache is not None:
-        cache.put(f"~grafiek-{i.slug}", key, svg)
-    return svg
+    return items, [Generated(f"raad/{i.slug}.svg", _svg(i)) for i in items]

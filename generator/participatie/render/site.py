@@ -446,7 +446,7 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
             Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, ini_columns, "initiatieven")),
         ]
     _open_data(r, views, columns, len(rows), ini_columns, len(ini_rows), len(afwijkingen))
-    indicatoren, charts = render_monitor(views, r.cache, initiatieven)
+    indicatoren, charts = render_monitor(views, initiatieven)
     r.page(
         "raad/monitor.md",
         "monitor.html.j2",
