@@ -54,8 +54,10 @@ def test_interrupted_build_keeps_previous_site(site):
     deadline = time.monotonic() + 60
     while not list(site.glob(".site.nieuw-*/trajecten")) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
+    assert proc.poll() is None, "de bouw was al klaar voordat hij werd afgebroken"
+    assert list(site.glob(".site.nieuw-*/trajecten")), "de bouw schreef nog niets toen hij werd afgebroken"
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    assert proc.wait() == -signal.SIGKILL  # killed, not finished
     assert index.read_bytes() == before  # the old site is complete and untouched
     assert build(site) == 0
     assert [p.name for p in site.glob(".site.*")] == [".site.lock"]  # leftovers of the killed build are cleaned up

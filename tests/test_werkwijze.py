@@ -8,7 +8,6 @@ and their own commands are run in a fresh clone of the example.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -16,7 +15,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tarfile
 import time
 import urllib.request
 from pathlib import Path
@@ -28,9 +26,10 @@ from conftest import ROOT, copy_site, edit, env, line_of
 from participatie.cli import main
 
 FIETSPAD = "projecten/fietspad-kerkdijk"
-# @microsoft/sarif-multitool-linux 5.7.0 ships the OASIS schema as package/sarif-2.1.0.json (MIT licence).
-SARIF_TARBALL = "https://registry.npmjs.org/@microsoft/sarif-multitool-linux/-/sarif-multitool-linux-5.7.0.tgz"
-SARIF_SHA1 = "c4336533d697196caf44dbce07394df2cbf90eee"  # the registry's dist.shasum
+# tests/data/sarif-2.1.0.json: the OASIS SARIF 2.1.0 schema as @microsoft/sarif-multitool-linux 5.7.0 ships it
+# (package/sarif-2.1.0.json, MIT licence; npm dist.shasum c4336533d697196caf44dbce07394df2cbf90eee), kept here so the
+# tests need no network.
+SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-2.1.0.json"
 
 
 @pytest.fixture
@@ -160,20 +159,7 @@ def test_report_file_and_text_in_the_log(broken, capsys):
 
 @pytest.fixture(scope="session")
 def sarif_schema() -> dict:
-    """The SARIF 2.1.0 JSON Schema as Microsoft's SARIF SDK ships it on the npm registry (MIT), fetched once
-    over HTTPS without needing npm, checked against its pinned hash, then cached."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "participatie-test" / "sarif-2.1.0.json"
-    if not cache.exists():
-        import hashlib
-
-        with urllib.request.urlopen(SARIF_TARBALL, timeout=300) as response:
-            data = response.read()
-        assert hashlib.sha1(data).hexdigest() == SARIF_SHA1, "het pakket met het SARIF-schema is niet het verwachte"
-        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-            schema = tar.extractfile("package/sarif-2.1.0.json").read()
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(schema)
-    return json.loads(cache.read_text(encoding="utf-8"))
+    return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
 
 
 def test_sarif_is_valid_against_its_json_schema_with_the_text_positions(broken, capsys, sarif_schema):
