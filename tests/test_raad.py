@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from xml.etree import ElementTree
 
 from conftest import ROOT, build, edit, text_of_html
 
@@ -102,6 +103,9 @@ def test_monitor_charts_have_text_alternatives_and_tables(built):
     for slug in charts:
         svg = (built / f"raad/{slug}.svg").read_text(encoding="utf-8")
         assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+        root = ElementTree.fromstring(svg.encode("utf-8"))  # well-formed XML, with its own text alternative
+        ns = "{http://www.w3.org/2000/svg}"
+        assert root.get("role") == "img" and root.find(f"{ns}title").text and root.find(f"{ns}desc").text
         assert not re.search(r"(?:xlink:)?href=[\"'](?:https?:)?//", svg)
         assert f'src="{slug}.svg" alt="' in html
     assert "Opstellen visies en beleid, 2" in html  # alt text carries the numbers

@@ -30,8 +30,14 @@ class InitiatiefView:
     vandaag: dt.date
     toetsing: Toetsing
 
-    def __getattr__(self, name):
-        return getattr(self.i.initiatief, name)
+    # the initiative's own fields the pages and exports show
+    titel = property(lambda self: self.i.initiatief.titel)
+    samenvatting = property(lambda self: self.i.initiatief.samenvatting)
+    kernen = property(lambda self: self.i.initiatief.kernen)
+    initiatiefnemers = property(lambda self: self.i.initiatief.initiatiefnemers)
+    ingediend = property(lambda self: self.i.initiatief.ingediend)
+    rol = property(lambda self: self.i.initiatief.rol)
+    contact = property(lambda self: self.i.initiatief.contact)
 
     slug = property(lambda self: self.i.slug)
     page = property(lambda self: initiatief_page(self.i.slug))

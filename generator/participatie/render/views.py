@@ -9,7 +9,8 @@ from functools import cached_property
 from ..derive import afwijkingen as afw
 from ..derive.kalender import active, einde, final_decision, sort_key
 from ..derive.wijzigingen import Wijziging
-from ..model.bestanden import Moment
+from ..derive.volledigheid import Volledigheid
+from ..model.bestanden import Moment, TrajectBestand
 from ..model.profiel import Profiel
 from ..model.traject import Traject
 from ..toetsing import Toetsing
@@ -27,8 +28,18 @@ class MomentView:
     traject: TrajectView
     vandaag: dt.date
 
-    def __getattr__(self, name):
-        return getattr(self.m, name)
+    # the moment's own fields the pages and feeds show
+    titel = property(lambda self: self.m.titel)
+    soort = property(lambda self: self.m.soort)
+    omschrijving = property(lambda self: self.m.omschrijving)
+    plaats = property(lambda self: self.m.plaats)
+    link = property(lambda self: self.m.link)
+    doelgroepen = property(lambda self: self.m.doelgroepen)
+    niveau = property(lambda self: self.m.niveau)
+    aanmelden = property(lambda self: self.m.aanmelden)
+    toegankelijkheid = property(lambda self: self.m.toegankelijkheid)
+    geannuleerd = property(lambda self: self.m.geannuleerd)
+    verplaatst = property(lambda self: self.m.verplaatst)
 
     @property
     def wanneer(self) -> str:
@@ -91,8 +102,18 @@ class TrajectView:
     toetsing: Toetsing
     wijzigingen: list[Wijziging] = field(default_factory=list)
 
-    def __getattr__(self, name):
-        return getattr(self.t.traject, name)
+    # the trajectory's own fields the pages and exports show
+    titel = property(lambda self: self.t.traject.titel)
+    samenvatting = property(lambda self: self.t.traject.samenvatting)
+    status = property(lambda self: self.t.traject.status)
+    kernen = property(lambda self: self.t.traject.kernen)
+    portefeuillehouder = property(lambda self: self.t.traject.portefeuillehouder)
+    besluit_door = property(lambda self: self.t.traject.besluit_door)
+    doel_toelichting = property(lambda self: self.t.traject.doel_toelichting)
+    werkvormen = property(lambda self: self.t.traject.werkvormen)
+    bestuursstijl = property(lambda self: self.t.traject.bestuursstijl)
+    omgevingswet = property(lambda self: self.t.traject.omgevingswet)
+    vastgesteld = property(lambda self: self.t.traject.vastgesteld)
 
     slug = property(lambda self: self.t.slug)
     page = property(lambda self: traject_page(self.t.slug))
@@ -112,20 +133,32 @@ class TrajectView:
         return href(page, self.page) + (f"#{anchor}" if anchor else "")
 
     @property
+    def tb(self) -> TrajectBestand:
+        """traject.yaml: pages are only made of a trajectory whose traject.yaml could be read."""
+        assert self.t.traject is not None
+        return self.t.traject
+
+    @property
+    def volledig(self) -> Volledigheid:
+        """The completeness the toetsing decided, which it does for every readable trajectory."""
+        assert self.toetsing.volledigheid is not None
+        return self.toetsing.volledigheid
+
+    @property
     def soort_werk_naam(self) -> str:
-        s = self.p.soort_werk(self.t.traject.soort_werk or "")
+        s = self.p.soort_werk(self.tb.soort_werk or "")
         woord = self.p.woorden.soort_werk
         return s.naam if s else (f"{woord[:1].upper() + woord[1:]} nog niet bepaald" if self.p.soorten_werk else "")
 
     @property
     def bestuursstijl(self) -> dict | None:
-        b = self.p.bestuursstijl(self.t.traject.bestuursstijl)
+        b = self.p.bestuursstijl(self.tb.bestuursstijl)
         return {"naam": b.naam, "uitleg": b.uitleg} if b else None
 
     @property
     def omgevingswet(self) -> dict | None:
         """What the Omgevingswet asks of this plan or vision, as far as it is filled in."""
-        ow = self.t.traject.omgevingswet
+        ow = self.tb.omgevingswet
         if ow is None:
             return None
         k, m = ow.kennisgeving, ow.motivering
@@ -141,7 +174,7 @@ class TrajectView:
     def aanpak(self) -> dict:
         """How the gemeente decided on this approach, where its policy asks for it: quick scan, excluded topic,
         green light per phase, chances and threats, who does what."""
-        tb, p = self.t.traject, self.p
+        tb, p = self.tb, self.p
         scan = None
         if p.quickscan and tb.quickscan:
             scan = {
@@ -162,7 +195,7 @@ class TrajectView:
         uitgesloten = next((o.naam for o in p.uitgesloten_onderwerpen if o.code == tb.uitgesloten_onderwerp), None)
         licht = [
             {
-                "fase": (p.fase(g.fase).naam if p.fase(g.fase) else g.fase),
+                "fase": (fase.naam if (fase := p.fase(g.fase)) else g.fase),
                 "datum": datum(g.datum),
                 "door": p.orgaan(g.door),
                 "gegeven": g.datum <= self.vandaag,
@@ -184,32 +217,32 @@ class TrajectView:
 
     @property
     def niveau_namen(self) -> list[str]:
-        return [self.p.niveau(c).naam for c in self.niveaus]
+        return [n.naam for c in self.niveaus if (n := self.p.niveau(c))]  # each is on the ladder (levels_used)
 
     @property
     def gestopt(self):
-        g = self.t.traject.gestopt
+        g = self.tb.gestopt
         return {"datum": datum(g.datum), "reden": g.reden} if g else None
 
     @property
     def vastgesteld(self):
-        v = self.t.traject.vastgesteld
+        v = self.tb.vastgesteld
         return {"datum": datum(v.datum), "door": self.p.orgaan(v.door)} if v else None
 
     @property
     def besluit_door_naam(self) -> str:
-        return self.p.orgaan(self.t.traject.besluit_door)
+        return self.p.orgaan(self.tb.besluit_door)
 
     @property
     def doelen(self) -> list[str]:
-        return [d.naam for d in self.p.doelen if d.code in self.t.traject.doelen]
+        return [d.naam for d in self.p.doelen if d.code in self.tb.doelen]
 
     @cached_property
     def invloed(self) -> list[dict]:
         """Per group its level(s), for the summary: who gets how much say."""
         out = []
-        for g in self.t.traject.omgevingsanalyse:
-            levels = [(g.niveau, None)] if g.niveau else []
+        for g in self.tb.omgevingsanalyse:
+            levels: list[tuple[str, str | None]] = [(g.niveau, None)] if g.niveau else []
             levels += [(f.niveau, f.fase) for f in g.fasen]
             for code, fase in levels:
                 n = self.p.niveau(code)
@@ -238,7 +271,7 @@ class TrajectView:
 
     @property
     def kwadranten(self) -> list[dict]:
-        groups = self.t.traject.omgevingsanalyse
+        groups = self.tb.omgevingsanalyse
         return [
             {"naam": naam, "uitleg": uitleg, "groepen": [g for g in groups if g.belang == b and g.invloed == i]}
             for b, i, naam, uitleg in KWADRANTEN
@@ -305,8 +338,9 @@ class TrajectView:
 
     @property
     def eindverslag(self) -> list[dict]:
-        if not any(self.toetsing.volledigheid.eindverslag.onderdelen.values()):
+        if not any(self.volledig.eindverslag.onderdelen.values()):
             return []
+        assert self.t.eindverslag is not None  # a part of it is there
         sections = self.t.eindverslag.sections
         return [
             {"kop": o.kop, "html": safe_markdown(sections.get(o.kop, (0, ""))[1])}
@@ -328,7 +362,7 @@ class TrajectView:
         namen = {"bouwstenen": "Bouwstenen", "plan": plan[:1].upper() + plan[1:], "eindverslag": "Eindverslag"}
         return [
             {"naam": namen[d.soort], "onderdelen": list(d.onderdelen.items()), "pct": d.pct, "nodig": d.nodig}
-            for d in self.toetsing.volledigheid.delen
+            for d in self.volledig.delen
         ]
 
     @property
@@ -339,12 +373,12 @@ class TrajectView:
     def nieuws(self) -> list[dict]:
         return [
             {"datum": datum(n.datum), "titel": n.titel, "tekst": n.tekst}
-            for n in sorted(self.t.traject.nieuws, key=lambda n: n.datum, reverse=True)
+            for n in sorted(self.tb.nieuws, key=lambda n: n.datum, reverse=True)
         ]
 
     @property
     def contact(self):
-        return self.t.traject.contact
+        return self.tb.contact
 
     @property
     def laatst_gewijzigd(self) -> str:
