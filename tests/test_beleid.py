@@ -193,3 +193,21 @@ def test_a_source_is_on_the_page_notice_and_the_raad_page_explains_sources(built
     raad = (built / "raad/index.html").read_text(encoding="utf-8")
     assert "Waar een regel vandaan komt" in raad and "keuze van dit profiel" in raad.lower()
     assert "Met Elkaar 2.0, §2.1.3, plan van aanpak" in raad
+
+
+def test_each_code_type_lists_exactly_the_codes_of_its_word_list():
+    """The Literal types (for the model and mypy) and the word lists (for the pages) name the same codes."""
+    from typing import get_args
+
+    from participatie import vocabulary as v
+
+    pairs = [
+        (v.Status, v.STATUSSEN),
+        (v.MomentSoort, v.MOMENT_SOORTEN),
+        (v.Besluit, v.BESLUITEN),
+        (v.Uitkomst, v.UITKOMSTEN),
+        (v.PlanElement, v.PLAN_ELEMENTEN),
+        (v.Licentie, v.LICENTIES),
+    ]
+    for code_type, codes in pairs:
+        assert get_args(code_type) == tuple(codes)

@@ -15,6 +15,7 @@ import shutil
 import threading
 from importlib import resources
 from pathlib import Path
+from typing import TypedDict
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -27,8 +28,15 @@ ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
+
+
+class Viewport(TypedDict):  # what playwright's ViewportSize asks
+    width: int
+    height: int
+
+
+PHONE: Viewport = {"width": 360, "height": 740}
+DESKTOP: Viewport = {"width": 1280, "height": 900}
 AXE_RUN = (
     "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, "
     "resultTypes: ['violations', 'incomplete']})"
@@ -50,7 +58,7 @@ def built_pages(built: Path) -> list[str]:
     return sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html") if p.name != "404.html")
 
 
-async def _pages(url: str, pages: list[str], viewport: dict, script: str) -> tuple[dict, set]:
+async def _pages(url: str, pages: list[str], viewport: Viewport, script: str) -> tuple[dict, set]:
     from playwright.async_api import async_playwright
 
     problems, review = {}, set()
@@ -86,6 +94,7 @@ class AxeRun:
 
         self.script = (resources.files(axe) / "axe.min.js").read_text(encoding="utf-8")
         self.pages = built_pages(built)
+        self.httpd: http.server.ThreadingHTTPServer | None
         self.httpd, self.url = serve(built)
         self.results: list = []
         self.error: BaseException | None = None

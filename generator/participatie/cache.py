@@ -18,11 +18,14 @@ import stat
 import sys
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 FOLDER = ".participatie-cache"
 MAX_BYTES = 512 * 1024
 KEEP = 4  # caches per kind kept side by side: check and preview, another peildatum or profile, do not wipe each other
-_MEMORY: dict[tuple, tuple[str, object]] = {}  # a long-running process (mkdocs serve) skips even the unpickling
+_MEMORY: dict[
+    tuple[str, str], tuple[str, tuple[object, ...]]
+] = {}  # a long-running process (mkdocs serve) skips even the unpickling
 _CODE: str | None = None
 
 
@@ -91,11 +94,11 @@ class Cache:
         self.folder = base / FOLDER
         self.namespace = namespace
         self.path = self.folder / f"{namespace}-{self.context}.pickle"
-        self.entries: dict[str, tuple[str, bytes]] = self._read()
+        self.entries: dict[str, tuple[str, tuple[bytes, ...]]] = self._read()  # slug -> (files, pickled values)
         self.seen: set[str] = set()
         self.changed = False
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, tuple[str, tuple[bytes, ...]]]:
         if self.key is None:
             return {}
         try:
@@ -111,8 +114,11 @@ class Cache:
             return {}
         return entries if isinstance(entries, dict) else {}
 
-    def get(self, slug: str, files: str, parts: int = 2) -> tuple | None:
-        """The first `parts` values stored for slug when its files are unchanged (each part is unpickled on demand)."""
+    def get(self, slug: str, files: str, parts: int = 2) -> tuple[Any, ...] | None:
+        """The first `parts` values stored for slug when its files are unchanged (each part is unpickled on demand).
+
+        Any: the values are whatever the caller stored with `put`, and only it knows their types.
+        """
         self.seen.add(slug)
         memory = _MEMORY.get((str(self.path), slug))
         if memory and memory[0] == files:
@@ -125,7 +131,7 @@ class Cache:
         except Exception:
             return None
 
-    def put(self, slug: str, files: str, *values) -> None:
+    def put(self, slug: str, files: str, *values: object) -> None:
         self.seen.add(slug)
         _MEMORY[(str(self.path), slug)] = (files, values)
         try:

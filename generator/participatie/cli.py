@@ -50,12 +50,13 @@ ARGPARSE = {
 @contextlib.contextmanager
 def dutch_argparse():
     """argparse looks its sentences up through its module's `_` when it needs them; here they are Dutch."""
-    original = argparse._
-    argparse._ = lambda text: ARGPARSE.get(text, original(text))
+    names = vars(argparse)  # `_` is argparse's own gettext, which its type stubs do not declare
+    original = names["_"]
+    names["_"] = lambda text: ARGPARSE.get(text, original(text))
     try:
         yield
     finally:
-        argparse._ = original
+        names["_"] = original
 
 
 def parser() -> argparse.ArgumentParser:

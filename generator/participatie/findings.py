@@ -87,7 +87,7 @@ class Finding:
     bron: str = ""  # where the rule comes from: 'Met Elkaar 2.0, §2.1.2', 'keuze van dit profiel', the format ...
     citaat: str = ""  # the passage, or why it is a choice
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         known = REGELS.get(self.code)
         if self.gevolg is None:  # the code was registered by the module that made the finding
             object.__setattr__(self, "gevolg", known.gevolg if known else Gevolg.TEGENHOUDEN)

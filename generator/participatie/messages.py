@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import difflib
 import errno
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .findings import FORMAAT, Gevolg, regel
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 VORM_ONTBREEKT = regel("vorm.ontbreekt", "een verplicht veld ontbreekt", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 VORM_ONBEKEND = regel(
@@ -92,7 +97,7 @@ def translate_yaml_error(problem: str, context: str) -> tuple[str, str, bool]:
     return f"de YAML klopt hier niet ({problem or context}).", YAML_HINT, False
 
 
-def suggest(word: str, options) -> str:
+def suggest(word: object, options: Iterable[object]) -> str:
     match = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
     return f" Bedoelde u '{match[0]}'?" if match else ""
 
@@ -122,12 +127,12 @@ _WANT = {
 }
 
 
-def describe(value) -> str:
+def describe(value: object) -> str:
     name = type(value).__name__
     return _TYPES.get(name, name)
 
 
-def translate(error: dict, known_fields: list[str]) -> tuple[str, str, str]:
+def translate(error: ErrorDetails, known_fields: list[str]) -> tuple[str, str, str]:
     """(code, message, hint) for one pydantic error dict."""
     kind, loc, value, ctx = error["type"], error["loc"], error.get("input"), error.get("ctx") or {}
     field = str(loc[-1]) if loc else "bestand"
@@ -179,7 +184,7 @@ def translate(error: dict, known_fields: list[str]) -> tuple[str, str, str]:
     return VORM_SOORT, f"bij '{field}' hoort {want}, maar er staat {describe(value)}.", _type_hint(kind, want, value)
 
 
-def _type_hint(kind: str, want: str, value) -> str:
+def _type_hint(kind: str, want: str, value: object) -> str:
     if kind != "string_type" or value is None:
         return f"Schrijf hier {want}."
     if isinstance(value, list):
@@ -189,7 +194,7 @@ def _type_hint(kind: str, want: str, value) -> str:
     return f'YAML las {value} als {describe(value)}; zet de tekst tussen aanhalingstekens, bijvoorbeeld "{value}".'
 
 
-def _date_or_time(kind: str, field: str, value) -> tuple[str, str, str]:
+def _date_or_time(kind: str, field: str, value: object) -> tuple[str, str, str]:
     what = "datum" if kind.startswith("date") else "tijd"
     parts = str(value).split("-")
     if what == "datum" and len(parts) == 3 and all(p.isdigit() for p in parts):
@@ -221,6 +226,8 @@ OS_ERRORS = {
 
 def os_error(exc: OSError) -> str:
     """An operating-system error in Dutch: what went wrong, without the system's English text."""
+    if exc.errno is None:
+        return "het systeem weigerde"
     return OS_ERRORS.get(
         exc.errno, f"het systeem weigerde (foutcode {exc.errno})" if exc.errno else "het systeem weigerde"
     )

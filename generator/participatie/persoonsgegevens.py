@@ -100,7 +100,8 @@ class Reading:
             self.text = re.sub(r"\s", " ", text)
             self.where = None
             return
-        out, where = [], []
+        out: list[str] = []
+        where: list[int] = []
         i = 0
         while i < len(text):
             c = text[i]
@@ -123,7 +124,7 @@ class Reading:
         self.where = where
 
     @staticmethod
-    def _add(out: list, where: list, c: str, i: int) -> None:
+    def _add(out: list[str], where: list[int], c: str, i: int) -> None:
         if c in ZERO_WIDTH:
             return
         c = unicodedata.normalize("NFKC", c).translate(DASHES) if not c.isascii() else c

@@ -227,7 +227,7 @@ def check_site(
 def _check_folders(
     result: Result, folders: list[Path], root_pad: str, ctx: Context, store: Cache | None, need: bool, kind: Kind
 ) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
     for folder in folders:
         pad = f"{root_pad}/{folder.name}"
         files = folder_key(folder) if store is not None else None
@@ -240,7 +240,8 @@ def _check_folders(
             result.aantal += 1
         else:
             result.aantal_initiatieven += 1
-        if dossier is None:
-            continue
-        (result.trajecten if kind is TRAJECT else result.initiatieven).append(dossier)
+        if isinstance(dossier, Traject):  # what TRAJECT binds
+            result.trajecten.append(dossier)
+        elif isinstance(dossier, Initiatief):  # what INITIATIEF binds
+            result.initiatieven.append(dossier)
     return findings

@@ -6,6 +6,8 @@ dit profiel' with why. A choice is never filed under a paragraph of the policy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .model.profiel import Profiel
 from .vocabulary import PLAN_ELEMENT_NAMEN, REGEL_NORMEN, STATUSSEN
 
@@ -140,12 +142,12 @@ def summary(p: Profiel) -> str:
     if p.initiatieven:
         lines.append("Initiatieven van inwoners: " + " → ".join(s.naam for s in p.initiatieven.stappen))
         bron("initiatieven.stappen")
-        for s in p.initiatieven.stappen:
-            if s.termijn_dagen:
-                lines.append(f"  {s.naam}: binnen {s.termijn_dagen} dagen")
-                bron(f"initiatieven.stappen.{s.code}.termijn_dagen")
+        for stap in p.initiatieven.stappen:
+            if stap.termijn_dagen:
+                lines.append(f"  {stap.naam}: binnen {stap.termijn_dagen} dagen")
+                bron(f"initiatieven.stappen.{stap.code}.termijn_dagen")
     return "\n".join(lines)
 
 
-def _fields(velden: list[str]) -> str:
+def _fields(velden: Iterable[str]) -> str:
     return ", ".join(PLAN_ELEMENT_NAMEN[v] for v in velden)

@@ -23,7 +23,8 @@ def summary(findings: list[Finding], n_trajecten: int, n_initiatieven: int = 0) 
     )
 
 
-def as_dict(f: Finding) -> dict:
+def as_dict(f: Finding) -> dict[str, object]:
+    assert f.gevolg is not None  # Finding.__post_init__ decides it
     return {
         "pad": f.pad,
         "regel": f.pos.regel if f.pos else None,
@@ -146,10 +147,10 @@ def format_sarif(findings: list[Finding], n_trajecten: int, n_initiatieven: int 
     ]
     results = []
     for f, fp in zip(findings, fingerprints(findings), strict=True):
-        location = {"artifactLocation": {"uri": f.pad, "uriBaseId": "%SRCROOT%"}}
+        location: dict[str, object] = {"artifactLocation": {"uri": f.pad, "uriBaseId": "%SRCROOT%"}}
         if f.pos:
             location["region"] = {"startLine": f.pos.regel, "startColumn": f.pos.kolom}
-        result = {
+        result: dict[str, object] = {
             "ruleId": f.code or f.ernst.value,
             "level": "error" if f.ernst is Ernst.FOUT else "warning",
             "message": {"text": _message(f)},

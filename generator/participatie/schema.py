@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model.bestanden import FILE_MODELS
+from .model.bestanden import FILE_MODELS, Strict
 from .model.initiatief import InitiatiefBestand
 from .model.profiel import Profiel
 from .vocabulary import AFWIJKINGSSOORTEN
@@ -21,7 +21,7 @@ def schema_name(bestand: str) -> str:
     return bestand.replace(".yaml", ".schema.json")
 
 
-SCHEMA_MODELS = {**FILE_MODELS, "initiatief.yaml": InitiatiefBestand}
+SCHEMA_MODELS: dict[str, type[Strict]] = {**FILE_MODELS, "initiatief.yaml": InitiatiefBestand}
 # Properties whose name is used for two different lists: (model title, property) pairs that keep their own values.
 OWN = {("Moment", "soort"), ("Steun", "soort"), ("Fase", "fase")}
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Literal
 
 from babel.dates import format_date
 from babel.lists import format_list
@@ -19,10 +21,10 @@ def kort(d: dt.date | None) -> str:
     return datum(d, "d MMMM y")
 
 
-def opsomming(items, style: str = "standard") -> str:
+def opsomming(items: Iterable[object], style: Literal["standard", "or"] = "standard") -> str:
     """'a, b en c' as in running Dutch text; style='or' gives 'a, b of c'."""
-    items = [str(i) for i in items]
-    return format_list(items, style=style, locale="nl") if items else ""
+    words = [str(i) for i in items]
+    return format_list(words, style=style, locale="nl") if words else ""
 
 
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:

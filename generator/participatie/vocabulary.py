@@ -8,10 +8,41 @@ Each list maps the code staff write in YAML to the label readers see.
 from __future__ import annotations
 
 import re
+from typing import Literal, get_args
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80  # a folder name is part of file names and web addresses; file systems stop at 255
 SLUG_PATTERN = SLUG.pattern
+
+# The codes of each word list below as a type, for the model and the type checker; each equals its list's keys.
+Status = Literal["verkenning", "plan", "vastgesteld", "uitvoering", "afgerond", "gestopt"]
+MomentSoort = Literal["bijeenkomst", "online", "inloop", "terugkoppeling", "besluit", "inspraak"]
+Besluit = Literal["plan", "tussen", "eind"]
+Uitkomst = Literal["overgenomen", "deels overgenomen", "niet overgenomen", "buiten de kaders", "nog in behandeling"]
+Belang = Literal["groot", "klein"]
+Invloed = Literal["veel", "weinig"]
+PlanElement = Literal[
+    "opgave",
+    "doelen",
+    "omgevingsanalyse",
+    "kaders",
+    "niveaus",
+    "werkvormen",
+    "planning",
+    "besluitmoment",
+    "communicatie",
+    "capaciteit",
+    "bestuursstijl",
+    "quickscan",
+    "kansen",
+    "taakverdeling",
+    "groen_licht",
+    "doel_concreet",
+    "weging",
+    "verantwoording",
+    "mandaat",
+]
+Licentie = Literal["CC0-1.0", "CC-BY-4.0"]
 
 # In process order: sorting by status sorts by how far a trajectory got.
 STATUSSEN = {
@@ -24,7 +55,7 @@ STATUSSEN = {
 }
 LOPEND = ("plan", "vastgesteld", "uitvoering")
 
-MOMENT_SOORTEN = {
+MOMENT_SOORTEN: dict[MomentSoort, str] = {
     "bijeenkomst": "bijeenkomst",
     "online": "online",
     "inloop": "inloop",
@@ -34,7 +65,7 @@ MOMENT_SOORTEN = {
 }
 # What a 'besluit' moment decides. Only the final decision ('eind', the default) needs the eindverslag
 # (Dalfsen §2.1.5: the eindverslag is part of the decision document) and carries the Omgevingswet's motivering.
-BESLUITEN = {
+BESLUITEN: dict[Besluit, str] = {
     "plan": "vaststelling van het plan van aanpak",
     "tussen": "tussenbesluit",
     "eind": "eindbesluit",
@@ -45,7 +76,7 @@ DEELNAME = ("bijeenkomst", "online", "inloop", "inspraak")
 # Moments after which people must hear back within the profile's term ('radiostilte').
 TERUGKOPPELING_NODIG = ("bijeenkomst", "inloop")
 
-UITKOMSTEN = {
+UITKOMSTEN: dict[Uitkomst, str] = {
     "overgenomen": "Overgenomen",
     "deels overgenomen": "Deels overgenomen",
     "niet overgenomen": "Niet overgenomen",
@@ -58,8 +89,8 @@ UITKOMST_OPEN = "nog in behandeling"
 # Outcomes where input was not (fully) taken over: against advice or an outcome the policy follows, an afwijking.
 UITKOMST_NIET_GEVOLGD = ("niet overgenomen", "deels overgenomen")
 
-BELANG = ("groot", "klein")
-INVLOED = ("veel", "weinig")
+BELANG: tuple[str, ...] = get_args(Belang)
+INVLOED: tuple[str, ...] = get_args(Invloed)
 # The belang-invloed matrix (bouwsteen 2): 'invloed' here is a group's power over the outcome,
 # not the betrokkenheidsniveau the gemeente offers it; the pages say 'macht' for this axis.
 KWADRANTEN = (
@@ -71,7 +102,7 @@ KWADRANTEN = (
 
 # The plan elements staff fill in, and where each lives. A profile's plan parts and
 # bouwstenen are lists of these elements.
-PLAN_ELEMENTEN = {
+PLAN_ELEMENTEN: dict[PlanElement, tuple[str, tuple[str, ...], str]] = {
     "opgave": ("opgave.md", (), "Schrijf in opgave.md waar het over gaat."),
     "doelen": ("traject.yaml", ("doelen",), "Noem bij 'doelen' één of meer doelen uit het beleid."),
     "omgevingsanalyse": (
@@ -213,7 +244,7 @@ ONDERDELEN = {
 }
 
 # Licences the open data can carry (SPDX code -> address, name on the page).
-LICENTIES = {
+LICENTIES: dict[Licentie, tuple[str, str]] = {
     "CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "Publiek domein (CC0 1.0)"),
     "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "Naamsvermelding 4.0 (CC BY 4.0)"),
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import types
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import config_options as c
@@ -42,9 +43,15 @@ from .common import (
 
 log = get_plugin_logger(__name__)
 # Every option is checked by the core (with its position in mkdocs.yml), not by MkDocs.
-ParticipatieConfig = type(
-    "ParticipatieConfig", (Config,), {name: c.Optional(c.Type(object)) for name in Instellingen.model_fields}
-)
+if TYPE_CHECKING:
+
+    class ParticipatieConfig(Config):  # made below, with one option for each field of Instellingen
+        pass
+
+else:
+    ParticipatieConfig = type(
+        "ParticipatieConfig", (Config,), {name: c.Optional(c.Type(object)) for name in Instellingen.model_fields}
+    )
 
 
 class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
@@ -107,6 +114,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def on_files(self, files: Files, config) -> Files:
         pages, generated, self.out = [], [], None
         if not (self.preview and self.unbuildable):
+            assert self.result is not None  # on_pre_build made it
             dates = change_dates(self.base, (self.settings.projecten, self.settings.initiatieven))
             out = render_site(self.result, dates, config.site_url or "http://localhost/")
             pages, generated, self.out = out.pages, out.files, out
@@ -182,10 +190,8 @@ def _inject(page, generated: Page, body: str) -> None:
     """Instead of Markdown: the core's HTML, its table of contents and its anchors."""
     koppen = generated.koppen
     page.content = body
-    page.toc = get_toc(
-        nest_toc_tokens(
-            [{"level": k.niveau, "id": k.id, "name": k.html, "html": k.html, "children": []} for k in koppen]
-        )
-    )
+    tokens = [{"level": k.niveau, "id": k.id, "name": k.html, "html": k.html, "children": []} for k in koppen]
+    # types-Markdown lists only level, id and name for a token; Markdown's own tokens also have html and children
+    page.toc = get_toc(nest_toc_tokens(tokens))  # type: ignore[arg-type]
     page._title_from_render = generated.titel
     page.present_anchor_ids = {k.id for k in koppen}

@@ -127,13 +127,17 @@ def _mkdocs(base: Path, staging: Path, strict: bool, settings) -> Result:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+    from .mkdocs import ParticipatiePlugin
+
     with MkdocsLog() as log:
         try:
             config = load_config(str(base / "mkdocs.yml"), site_dir=str(staging), strict=strict)
             build(config)
         except (Abort, ConfigurationError, PluginError, SystemExit) as exc:
             raise BuildFailed(log.explain(exc)) from None
-    return config.plugins["participatie"].result
+    plugin = config.plugins["participatie"]
+    assert isinstance(plugin, ParticipatiePlugin) and plugin.result is not None  # a finished build made it
+    return plugin.result
 
 
 def _zensical(base: Path, staging: Path, strict: bool, settings) -> Result:

@@ -13,8 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model.bestanden import Afwijking
-from ..model.profiel import Profiel
+from ..load.yaml import Loc
+from ..model.bestanden import Afwijking, Inbreng
+from ..model.profiel import Doel, Profiel
 from ..model.traject import Traject
 from ..taal import kort, opsomming
 from ..vocabulary import DEELNAME, TERUGKOPPELING_NODIG, UITKOMST_NIET_GEVOLGD
@@ -30,7 +31,7 @@ class Gevonden:
     betreft: str | None
     omschrijving: str  # what happened, with the values, in words staff and the raad both read
     bestand: str
-    loc: tuple
+    loc: Loc
     norm: str = ""  # the norm deviated from, when more precise than the kind's (vocabulary.AFWIJKING_NORMEN)
 
 
@@ -48,7 +49,7 @@ class Verantwoording:
     gevonden: bool  # the check found it in the data
     opgegeven: bool  # declared in the file under 'afwijkingen:'
     bestand: str  # where to explain it
-    loc: tuple
+    loc: Loc
     norm: str = ""
 
     @property
@@ -69,7 +70,8 @@ def account(
     words: Callable[[str | None], str | None],
 ) -> tuple[Verantwoording, ...]:
     """Every found afwijking with the declaration that covers it (if any), then every declaration that covers none."""
-    out, used = [], set()
+    out: list[Verantwoording] = []
+    used: set[int] = set()
     for g in found:
         i = next((n for n, a in enumerate(declared) if covers(a, g)), None)
         a = declared[i] if i is not None else None
@@ -113,14 +115,16 @@ def account(
 
 def account_traject(t: Traject, p: Profiel, vandaag: dt.date) -> tuple[Verantwoording, ...]:
     """The afwijkingen of a trajectory; none are looked for while a file is unreadable (they would not be real)."""
+    assert t.traject is not None
     found = detect_afwijkingen(t, p, vandaag) if t.leesbaar else []
     return account(found, t.traject.afwijkingen, "traject.yaml", p.afwijking_naam, lambda b: betreft_in_words(t, b))
 
 
 def group_levels(t: Traject, p: Profiel) -> dict[str, list[str]]:
     """Every level of the profile a stakeholder group gets, including per phase (an unknown one is rules.verwijzingen's)."""
+    assert t.traject is not None
     return {
-        g.groep: [lv for lv in [g.niveau, *[f.niveau for f in g.fasen]] if p.rank(lv or "") >= 0]
+        g.groep: [lv for lv in [g.niveau, *[f.niveau for f in g.fasen]] if lv is not None and p.rank(lv) >= 0]
         for g in t.traject.omgevingsanalyse
     }
 
@@ -151,6 +155,7 @@ def detect_afwijkingen(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonde
 def levels_against_table(t: Traject, p: Profiel) -> list[tuple[int, str, bool | None]]:
     """Each group's distinct levels (group index, level, whether the policy table allows it for this soort werk;
     None when there is no table or no soort werk): the one place that reads the table."""
+    assert t.traject is not None
     soort = p.soort_werk(t.traject.soort_werk or "")
     levels = group_levels(t, p)
     return [
@@ -160,11 +165,13 @@ def levels_against_table(t: Traject, p: Profiel) -> list[tuple[int, str, bool | 
     ]
 
 
-def _outside_table(t, p, vandaag):
+def _outside_table(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+    assert t.traject is not None
     soort = p.soort_werk(t.traject.soort_werk or "")
     if soort is None:
         return []
-    out, groups = [], t.traject.omgevingsanalyse
+    out: list[Gevonden] = []
+    groups = t.traject.omgevingsanalyse
     allowed = opsomming([_naam(p, c) for c in soort.niveaus])
     for i, lv, inside in levels_against_table(t, p):
         g = groups[i]
@@ -183,13 +190,14 @@ def _outside_table(t, p, vandaag):
     return out
 
 
-def above_basis(t, p) -> str | None:
+def above_basis(t: Traject, p: Profiel) -> str | None:
     """The highest level, when it is more than the level that needs no interaction."""
     top = highest_level(t, p)
     return top if top and p.rank(top) > p.rank(p.basisniveau.code) else None
 
 
-def _stap1_nee(t, p, vandaag):
+def _stap1_nee(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+    assert t.traject is not None
     top = above_basis(t, p)
     if p.stap1_afweging:  # the policy weighs the criteria: the written weighing decides, not one 'nee'
         afweging = t.traject.afweging
@@ -221,7 +229,8 @@ def _stap1_nee(t, p, vandaag):
     ]
 
 
-def _before_vaststelling(t, p, vandaag):
+def _before_vaststelling(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+    assert t.traject is not None
     vast = t.traject.vastgesteld
     if vast is None:
         return []
@@ -239,10 +248,11 @@ def _before_vaststelling(t, p, vandaag):
     ]
 
 
-def _plan_changes(t, p, vandaag):
+def _plan_changes(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+    assert t.traject is not None
     if t.traject.vastgesteld is None:
         return []
-    out = []
+    out: list[Gevonden] = []
     for i, m in enumerate(t.planning.momenten):
         if m.geannuleerd:
             out.append(
@@ -272,13 +282,18 @@ def offered(t: Traject, p: Profiel, groep: str) -> list[str]:
     return [
         m.niveau
         for m in t.planning.momenten
-        if active(m) and m.soort in DEELNAME and groep in m.doelgroepen and p.rank(m.niveau or "") >= 0
+        if active(m)
+        and m.soort in DEELNAME
+        and groep in m.doelgroepen
+        and m.niveau is not None
+        and p.rank(m.niveau) >= 0
     ]
 
 
-def _lower_level(t, p, vandaag):
+def _lower_level(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     """A group whose moments offer less influence than the adopted plan promised it."""
-    out = []
+    assert t.traject is not None
+    out: list[Gevonden] = []
     for i, g in enumerate(t.traject.omgevingsanalyse):
         if not g.niveau or g.fasen or p.rank(g.niveau) < 0:
             continue
@@ -298,7 +313,8 @@ def _lower_level(t, p, vandaag):
     return out
 
 
-def _unreached_groups(t, p, vandaag):
+def _unreached_groups(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+    assert t.traject is not None
     if t.traject.vastgesteld is None or not t.planning.momenten:
         return []
     reached = {g for m in t.planning.momenten if active(m) and m.soort in DEELNAME for g in m.doelgroepen}
@@ -316,17 +332,17 @@ def _unreached_groups(t, p, vandaag):
     ]
 
 
-def input_level(t: Traject, p: Profiel, inbreng) -> str:
+def input_level(t: Traject, p: Profiel, inbreng: Inbreng) -> str:
     """The level input was given at: its moment's, or else the highest level of the trajectory."""
     moment = next((m for m in t.planning.momenten if m.id == inbreng.moment), None)
     return (moment.niveau if moment and moment.niveau else highest_level(t, p)) or ""
 
 
-def not_followed(t: Traject, p: Profiel, vanaf: str | None, tot: str | None = None) -> list[tuple[int, object, str]]:
+def not_followed(t: Traject, p: Profiel, vanaf: str | None, tot: str | None = None) -> list[tuple[int, Inbreng, str]]:
     """(index, input, level) of input not (fully) taken over at a level from `vanaf` up to (not including) `tot`."""
     if vanaf is None or p.rank(vanaf) < 0:
         return []
-    out = []
+    out: list[tuple[int, Inbreng, str]] = []
     for i, inbreng in enumerate(t.terugkoppeling.inbreng):
         level = input_level(t, p, inbreng)
         if (
@@ -338,7 +354,7 @@ def not_followed(t: Traject, p: Profiel, vanaf: str | None, tot: str | None = No
     return out
 
 
-def _outcome_not_followed(t, p, vandaag):
+def _outcome_not_followed(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     """Dalfsen bouwsteen 4: at coproduceren 'de politiek volgt de uitkomsten op': more than advice set aside."""
     if p.opvolgen_fout:  # then it is an error (rules.inbreng), not an afwijking to motivate
         return []
@@ -356,7 +372,7 @@ def _outcome_not_followed(t, p, vandaag):
     ]
 
 
-def _advice_not_followed(t, p, vandaag):
+def _advice_not_followed(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     return [
         Gevonden(
             "advies-niet-gevolgd",
@@ -371,13 +387,14 @@ def _advice_not_followed(t, p, vandaag):
     ]
 
 
-def _radiostilte(t, p, vandaag):
+def _radiostilte(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     if p.normen.terugkoppeltermijn_dagen is None:
         return []
+    assert t.traject is not None
     termijn = dt.timedelta(days=p.normen.terugkoppeltermijn_dagen)
     replies = [m.datum for m in t.planning.momenten if active(m) and m.soort == "terugkoppeling"]
     replies += [n.datum for n in t.traject.nieuws]
-    out = []
+    out: list[Gevonden] = []
     for i, m in enumerate(t.planning.momenten):
         end = einde(m)
         if not (active(m) and m.soort in TERUGKOPPELING_NODIG and end + termijn < vandaag):
@@ -396,7 +413,7 @@ def _radiostilte(t, p, vandaag):
     return out
 
 
-def _besluit_without_eindverslag(t, p, vandaag):
+def _besluit_without_eindverslag(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     missing = [kop for kop, ok in eindverslag_parts(t, p).items() if not ok]
     if not missing:
         return []
@@ -413,18 +430,22 @@ def _besluit_without_eindverslag(t, p, vandaag):
     ]
 
 
-def _bestuursstijl(t, p, vandaag):
+def _bestuursstijl(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     """Overbetuwe §1.2: the bestuursstijl goes with the level for the whole process."""
+    assert t.traject is not None
     top, chosen = highest_level(t, p), t.traject.bestuursstijl
-    expected = p.niveau(top).bestuursstijl if top else None
-    if not (chosen and expected) or chosen == expected or p.bestuursstijl(chosen) is None:
+    niveau = p.niveau(top) if top else None  # top is one of the profile's levels (levels_used)
+    expected = niveau.bestuursstijl if niveau else None
+    gekozen = p.bestuursstijl(chosen)
+    if not (chosen and expected) or chosen == expected or gekozen is None:
         return []
-    naam = p.bestuursstijl(expected).naam if p.bestuursstijl(expected) else expected
+    stijl = p.bestuursstijl(expected)
+    naam = stijl.naam if stijl else expected
     return [
         Gevonden(
             "bestuursstijl-past-niet",
             None,
-            f"de bestuursstijl '{p.bestuursstijl(chosen).naam}' past niet bij "
+            f"de bestuursstijl '{gekozen.naam}' past niet bij "
             f"{_naam(p, top)}, het hoogste niveau in dit traject; daarbij hoort '{naam}'",
             "traject.yaml",
             ("bestuursstijl",),
@@ -432,8 +453,9 @@ def _bestuursstijl(t, p, vandaag):
     ]
 
 
-def _quickscan(t, p, vandaag):
+def _quickscan(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     """A randvoorwaarde below the threshold means only the lowest level, unless motivated."""
+    assert t.traject is not None
     scan, scores, top = p.quickscan, t.traject.quickscan or {}, above_basis(t, p)
     if scan is None or not top:
         return []
@@ -455,14 +477,15 @@ def _quickscan(t, p, vandaag):
     ]
 
 
-def excluded_topic(t: Traject, p: Profiel):
+def excluded_topic(t: Traject, p: Profiel) -> tuple[Doel, str] | None:
     """(the excluded topic, the highest level) when a topic the policy excludes gets more than the level without interaction."""
+    assert t.traject is not None
     code, top = t.traject.uitgesloten_onderwerp, above_basis(t, p)
     onderwerp = next((o for o in p.uitgesloten_onderwerpen if o.code == code), None)
     return (onderwerp, top) if onderwerp is not None and top else None
 
 
-def _excluded_topic(t, p, vandaag):
+def _excluded_topic(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     found = None if p.uitgesloten_fout else excluded_topic(t, p)  # an error no motivation mends: rules.plan
     if found is None:
         return []
@@ -479,17 +502,18 @@ def _excluded_topic(t, p, vandaag):
     ]
 
 
-def _before_green_light(t, p, vandaag):
+def _before_green_light(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     """Overbetuwe §2.4: a green light per step 'is telkens maatwerk': where the plan agrees one, no participation before it."""
     if not p.fasen:
         return []
+    assert t.traject is not None
     given = {g.fase: g for g in t.traject.groen_licht}
-    out = []
+    out: list[Gevonden] = []
     for i, m in enumerate(t.planning.momenten):
         fase = p.fase(m.fase)
         if not (fase and active(m) and m.soort in DEELNAME):
             continue
-        licht = given.get(m.fase)
+        licht = given.get(fase.code)  # the fase whose code m.fase is
         if licht is not None and m.datum < licht.datum:
             out.append(
                 Gevonden(
@@ -505,8 +529,9 @@ def _before_green_light(t, p, vandaag):
     return out
 
 
-def _plan_adopted_by(t, p, vandaag):
+def _plan_adopted_by(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     """Dalfsen §2.3.1: when the raad decides in the end, the raad adopts the plan (as part of a startnotitie)."""
+    assert t.traject is not None
     vast, eind = t.traject.vastgesteld, t.traject.besluit_door
     nodig = p.vaststelling_door.get(eind or "")
     if vast is None or nodig is None or vast.door == nodig:
@@ -523,12 +548,14 @@ def _plan_adopted_by(t, p, vandaag):
     ]
 
 
-def _competent_body(t, p, vandaag):
+def _competent_body(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     """Leiderdorp Ad 1: the raad is competent for vision and policy, the college for implementation."""
+    assert t.traject is not None
     soort = p.soort_werk(t.traject.soort_werk or "")
     if soort is None or soort.bevoegd is None:
         return []
-    tb, out = t.traject, []
+    tb = t.traject
+    out: list[Gevonden] = []
     for veld, door, wat in (
         ("besluit_door", tb.besluit_door, "besluit over de uitkomst"),
         ("vastgesteld", tb.vastgesteld.door if tb.vastgesteld else None, "stelde het plan vast"),
@@ -546,7 +573,7 @@ def _competent_body(t, p, vandaag):
     return out
 
 
-DETECTORS = (
+DETECTORS: tuple[Callable[[Traject, Profiel, dt.date], list[Gevonden]], ...] = (
     _outside_table,
     _stap1_nee,
     _bestuursstijl,

@@ -24,7 +24,9 @@ class Gezet:
 
 def taken(i: Initiatief, beleid: InitiatievenBeleid) -> list[Gezet]:
     """The steps an initiative has taken, in the profile's order, with the days since the step before."""
-    out, vorige = [], i.initiatief.ingediend
+    assert i.initiatief is not None
+    out: list[Gezet] = []
+    vorige = i.initiatief.ingediend
     for stap in beleid.stappen:
         gegevens = i.initiatief.stappen.get(stap.code)
         if gegevens is None:
@@ -43,6 +45,7 @@ def current(i: Initiatief, beleid: InitiatievenBeleid) -> InitiatiefStap | None:
 
 def refused(i: Initiatief, beleid: InitiatievenBeleid) -> bool:
     """A decision whose outcome closes the initiative (an afwijzing)."""
+    assert i.initiatief is not None
     return any((u := beleid.uitkomst(s.uitkomst)) is not None and u.einde for s in i.initiatief.stappen.values())
 
 
@@ -79,6 +82,7 @@ def overdue(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> Init
 
 
 def idle_days(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> int:
+    assert i.initiatief is not None
     steps = taken(i, beleid)
     last = steps[-1].gegevens.datum if steps else i.initiatief.ingediend
     return (vandaag - last).days
@@ -126,6 +130,7 @@ class Doorlooptijd:
 
 
 def doorlooptijd(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> Doorlooptijd:
+    assert i.initiatief is not None
     steps = taken(i, beleid)
     start = i.initiatief.ingediend
     per_stap = {g.stap.code: (g.gegevens.datum - start).days for g in steps}
@@ -137,7 +142,7 @@ def doorlooptijd(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) ->
         for g in steps
         if codes.index(g.stap.code) >= until
         or g.stap.einde
-        or (beleid.uitkomst(g.gegevens.uitkomst) and beleid.uitkomst(g.gegevens.uitkomst).einde)
+        or ((u := beleid.uitkomst(g.gegevens.uitkomst)) is not None and u.einde)
     ]
     totaal = min(ends) if ends else None
     return Doorlooptijd(per_stap, besluit, totaal, totaal if totaal is not None else (vandaag - start).days)
@@ -175,6 +180,7 @@ def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.da
 def account_initiatief(i: Initiatief, p: Profiel, vandaag: dt.date) -> tuple[Verantwoording, ...]:
     """The afwijkingen of a readable initiative under a profile with a policy for initiatives."""
     beleid = p.initiatieven
+    assert beleid is not None and i.initiatief is not None
     names = {s.code: s.naam for s in beleid.stappen}
     return account(
         detect_afwijkingen(i, beleid, vandaag),

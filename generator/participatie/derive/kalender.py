@@ -21,7 +21,7 @@ def einde(m: Moment) -> dt.date:
     return m.tot or m.datum
 
 
-def sort_key(m: Moment) -> tuple:
+def sort_key(m: Moment) -> tuple[dt.date, dt.time, str]:
     return (m.datum, m.tijd or dt.time(0), m.id)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ..model.profiel import Profiel, StatusEisen
 from ..model.traject import Traject
-from ..vocabulary import DEELNAME
+from ..vocabulary import DEELNAME, Status
 from .kalender import active
 
 
-def reached(t: Traject) -> str:
+def reached(t: Traject) -> Status:
     """The status whose requirements apply: the status itself, or for 'gestopt' the furthest one reached."""
     tb = t.traject
+    assert tb is not None, "only for a trajectory whose traject.yaml was read"
     if tb.status != "gestopt":
         return tb.status
     if tb.vastgesteld is None:
@@ -26,6 +27,7 @@ def reached(t: Traject) -> str:
 def requirements(t: Traject, p: Profiel) -> StatusEisen:
     """What the profile demands now: the reached status's demands, plus those of 'gestopt' when stopped."""
     eisen = p.eisen(reached(t))
+    assert t.traject is not None, "only for a trajectory whose traject.yaml was read"
     if t.traject.status == "gestopt":
         extra = p.eisen("gestopt").model_dump(exclude_none=True)
         eisen = eisen.model_copy(update=extra)

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from ..load.markdown import strip_comments
 from ..model.profiel import Onderdeel, Profiel, StatusEisen
 from ..model.traject import Traject
-from ..vocabulary import DEELNAME
+from ..vocabulary import DEELNAME, PlanElement
 from .kalender import final_decision
 
 
-def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
+def plan_elements(t: Traject, p: Profiel | None = None) -> dict[PlanElement, bool]:
     """Which of the product's plan elements are filled in (the quick scan against the profile's questions)."""
     tb = t.traject
+    assert tb is not None, "only for a trajectory whose traject.yaml was read"
     groups = tb.omgevingsanalyse
     return {
         "opgave": bool(t.opgave and strip_comments(t.opgave.text)),
@@ -27,8 +28,9 @@ def plan_elements(t: Traject, p: Profiel | None = None) -> dict[str, bool]:
         "communicatie": bool(tb.communicatie),
         "capaciteit": bool(tb.capaciteit),
         "bestuursstijl": bool(tb.bestuursstijl),
-        "quickscan": bool(tb.quickscan)
-        and (p is None or p.quickscan is None or set(p.quickscan.codes) <= set(tb.quickscan)),
+        "quickscan": bool(
+            tb.quickscan and (p is None or p.quickscan is None or set(p.quickscan.codes) <= set(tb.quickscan))
+        ),
         "kansen": bool(tb.kansen_bedreigingen),
         "taakverdeling": bool(tb.taakverdeling),
         "groen_licht": bool(tb.groen_licht),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ..findings import FORMAAT, Ernst, Finding, Gevolg, Pos, regel
 from ..messages import suggest
@@ -86,7 +87,10 @@ def read_folder(
     return bundel
 
 
-def _keep(bundel: Bundel, name: str, loaded, problems: list[Finding], into: dict) -> None:
+T = TypeVar("T")
+
+
+def _keep(bundel: Bundel, name: str, loaded: T | None, problems: list[Finding], into: dict[str, T]) -> None:
     bundel.findings += problems
     if problems:
         bundel.onleesbaar.add(name)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ..findings import INSTELLINGEN, Ernst, Finding, Gevolg, regel
 from ..model.bind import bind
 from ..model.instellingen import Instellingen, SiteSettings
-from .yaml import Source, load_yaml
+from .yaml import Loc, Source, load_yaml
 
 PLUGIN = "participatie"
 SITE_NAAM = regel(
@@ -37,8 +38,8 @@ BESTAND = regel(
 MAILADRES = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']{2,}$")
 
 
-def plugin_options(data) -> tuple[tuple, dict]:
-    """Where the participatie options are in mkdocs.yml's data, and what they are."""
+def plugin_options(data: object) -> tuple[Loc, Any]:
+    """Where the participatie options are in mkdocs.yml's data, and what they are (as written: a mapping, normally)."""
     plugins = data.get("plugins") if isinstance(data, dict) else None
     if isinstance(plugins, dict):
         return ("plugins", PLUGIN), plugins.get(PLUGIN) or {}
@@ -63,7 +64,8 @@ def read_site_settings(base: Path, name: str = "mkdocs.yml") -> tuple[SiteSettin
     opties, problems = bind(Instellingen, sub) if sub else (Instellingen(), [])
     posities = {key: sub.pos((key,)) for key in options if (key,) in sub.values} if sub else {}
     data = source.data
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme = data.get("theme")
+    theme = theme if isinstance(theme, dict) else {}
     settings = SiteSettings(
         opties=opties or Instellingen(),
         base=base,
@@ -78,13 +80,14 @@ def read_site_settings(base: Path, name: str = "mkdocs.yml") -> tuple[SiteSettin
     return settings, findings + problems + check_settings(settings, source, loc)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def check_settings(settings: SiteSettings, source: Source, loc: tuple) -> list[Finding]:
+def check_settings(settings: SiteSettings, source: Source, loc: Loc) -> list[Finding]:
     """What the options' types cannot say: plain text, web and e-mail addresses, files that exist."""
-    out, opties = [], settings.opties
+    out: list[Finding] = []
+    opties = settings.opties
     if any(c in settings.site_naam for c in '<>"'):
         out.append(
             Finding(

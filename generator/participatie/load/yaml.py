@@ -10,8 +10,10 @@ keys, tags, merge keys, alias bombs and deep nesting are caught with their posit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import yaml
 
@@ -42,7 +44,7 @@ SAMENVOEGEN = regel("yaml.samenvoegen", "'<<' om velden samen te voegen", Gevolg
 SLEUTEL = regel("yaml.sleutel", "een veldnaam die geen gewone tekst is", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 DUBBEL = regel("yaml.dubbel-veld", "hetzelfde veld twee keer in één lijst met velden", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 
-Loc = tuple  # a path into the data: ("momenten", 2, "datum")
+Loc = tuple[str | int, ...]  # a path into the data: ("momenten", 2, "datum")
 _DROP = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _KEEP = [
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
@@ -51,9 +53,13 @@ _KEEP = [
 ]
 
 
-def _plain(base: type) -> type:
+L = TypeVar("L", yaml.SafeLoader, yaml.CSafeLoader)
+Loader = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+
+
+def _plain(base: type[L]) -> type[L]:
     """A loader class on `base` that resolves only YAML 1.2's core scalars."""
-    loader = type(f"Plain{base.__name__}", (base,), {})
+    loader = cast("type[L]", type(f"Plain{base.__name__}", (base,), {}))
     loader.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag not in _DROP]
         for first, resolvers in base.yaml_implicit_resolvers.items()
@@ -65,7 +71,7 @@ def _plain(base: type) -> type:
 
 PlainLoader = _plain(yaml.SafeLoader)
 CPlainLoader = _plain(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", False) else None
-_SCALARS = {
+_SCALARS: dict[str, Callable[[str], object]] = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
@@ -100,7 +106,7 @@ class Source:
     def sub(self, loc: Loc) -> Source:
         """The part of this source below loc, as a source of its own (for a block inside mkdocs.yml)."""
         n = len(loc)
-        data = self.data
+        data: Any = self.data  # loc is where plugin_options found a mapping, so each step indexes
         for part in loc:
             data = data[part]
         values = {k[n:]: v for k, v in self.values.items() if k[:n] == loc}
@@ -163,7 +169,7 @@ def find_control_characters(text: str, pad: str) -> list[Finding]:
     ]
 
 
-def choose_loader(text: str, fast: bool = True) -> type:
+def choose_loader(text: str, fast: bool = True) -> Loader:
     if fast and CPlainLoader is not None and sum(text.count(c) for c in INDICATORS) < C_SAFE_INDICATORS:
         return CPlainLoader
     return PlainLoader
@@ -199,7 +205,7 @@ def parse_yaml(text: str, pad: str, fast: bool = True, lenient: bool = False) ->
     return source, converter.findings
 
 
-def _compose(text: str, loader: type):
+def _compose(text: str, loader: Loader) -> yaml.Node | None:
     """Compose with the chosen parser; a file LibYAML refuses is read again by PyYAML, whose report staff get.
 
     Errors are rare, so this costs nothing in practice, and the message and position are the
@@ -231,7 +237,7 @@ class _Converter:
     def fail(self, code: str, node: yaml.Node, msg: str, hint: str) -> None:
         self.findings.append(error(code, self.source.pad, Pos(*_pos(node)), msg, hint))
 
-    def convert(self, node: yaml.Node, loc: Loc, depth: int):
+    def convert(self, node: yaml.Node, loc: Loc, depth: int) -> object:
         self.budget -= 1
         if self.budget < 0:
             if self.budget == -1:
@@ -266,8 +272,8 @@ class _Converter:
             )
         return None
 
-    def convert_mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict:
-        out: dict = {}
+    def convert_mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, object]:
+        out: dict[str, object] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.fail(SAMENVOEGEN, key_node, "'<<' (samenvoegen) is niet toegestaan.", "Schrijf de velden uit.")

@@ -13,13 +13,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..vocabulary import BELANG, BESLUITEN, INVLOED, MOMENT_SOORTEN, SLUG_PATTERN, STATUSSEN, UITKOMSTEN
+from ..vocabulary import SLUG_PATTERN, Belang, Besluit, Invloed, MomentSoort, Status, Uitkomst
 
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Status = Literal[tuple(STATUSSEN)]
-MomentSoort = Literal[tuple(MOMENT_SOORTEN)]
-Uitkomst = Literal[tuple(UITKOMSTEN)]
 JaNee = Literal["ja", "nee"]
 
 
@@ -54,8 +51,8 @@ class Belanghebbende(Strict):
     """A stakeholder group placed in the belang-invloed matrix, with its betrokkenheidsniveau."""
 
     groep: Tekst
-    belang: Literal[BELANG] | None = None
-    invloed: Literal[INVLOED] | None = Field(None, description="Macht van de groep over de uitkomst (veel of weinig).")
+    belang: Belang | None = None
+    invloed: Invloed | None = Field(None, description="Macht van de groep over de uitkomst (veel of weinig).")
     niveau: Tekst | None = None
     fasen: list[Fase] = []
     toelichting: Tekst | None = None
@@ -276,7 +273,7 @@ class Moment(Strict):
     fase: Tekst | None = Field(
         None, description="De fase van het proces, als het beleidsprofiel fasen met groen licht kent."
     )
-    besluit: Literal[tuple(BESLUITEN)] | None = Field(
+    besluit: Besluit | None = Field(
         None,
         description="Alleen bij soort 'besluit': 'plan' (vaststelling van "
         "het plan van aanpak), 'tussen' (tussenbesluit) of 'eind' (het besluit "

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TypeVar, get_args, get_origin
+from typing import TypeGuard, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..findings import FORMAAT, Ernst, Finding, Gevolg, regel
-from ..load.yaml import Source
+from ..load.yaml import Loc, Source
 from ..messages import translate
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,7 +35,7 @@ def bind(model: type[M], source: Source) -> tuple[M | None, list[Finding]]:
         return None, [to_finding(err, model, source) for err in _dedupe(exc.errors(include_url=False))]
 
 
-def to_finding(err: dict, model: type[BaseModel], source: Source) -> Finding:
+def to_finding(err: ErrorDetails, model: type[BaseModel], source: Source) -> Finding:
     loc = tuple(err["loc"])
     code, message, hint = translate(err, fields_at(model, loc[:-1]))
     if err["type"] == "missing":
@@ -44,17 +45,17 @@ def to_finding(err: dict, model: type[BaseModel], source: Source) -> Finding:
     return Finding(source.pad, pos, Ernst.FOUT, message, hint, code=code)
 
 
-def _is_key_error(err: dict) -> bool:
+def _is_key_error(err: ErrorDetails) -> bool:
     return err["type"] == "extra_forbidden" or "[key]" in err["loc"]
 
 
-def _key_loc(loc: tuple) -> tuple:
+def _key_loc(loc: Loc) -> Loc:
     return tuple(p for p in loc if p != "[key]")
 
 
-def _dedupe(errors: list[dict]) -> list[dict]:
+def _dedupe(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     """One error per location: for an optional field pydantic also reports 'none_required'."""
-    best: dict[tuple, dict] = {}
+    best: dict[Loc, ErrorDetails] = {}
     for err in errors:
         loc = tuple(err["loc"])
         if loc not in best or best[loc]["type"] == "none_required":
@@ -62,9 +63,10 @@ def _dedupe(errors: list[dict]) -> list[dict]:
     return [e for e in best.values() if e["type"] != "none_required"]
 
 
-def fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """The field names allowed at a location, for 'bedoelde u …?' suggestions."""
-    current, skip_key = model, False
+    current: type[BaseModel] | None = model
+    skip_key = False
     for part in loc:
         if isinstance(part, int) or skip_key:
             skip_key = False
@@ -79,15 +81,15 @@ def fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     return list(current.model_fields) if _is_model(current) else []
 
 
-def _is_mapping(tp) -> bool:
+def _is_mapping(tp: object) -> bool:
     return get_origin(tp) is dict or any(get_origin(a) is dict for a in get_args(tp))
 
 
-def _is_model(tp) -> bool:
+def _is_model(tp: object) -> TypeGuard[type[BaseModel]]:
     return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
-def _inner_model(tp):
+def _inner_model(tp: object) -> type[BaseModel] | None:
     if _is_model(tp):
         return tp
     for arg in get_args(tp) if get_origin(tp) is not None else ():

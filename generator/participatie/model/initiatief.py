@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from pydantic import Field
 
+from ..findings import Finding
 from ..load.folders import Bundel
 from .bestanden import Afwijking, Contact, Moment, Nieuws, Strict, Tekst
 from .bind import bind
@@ -74,8 +75,9 @@ class Initiatief(Dossier):
         return self.initiatief.momenten if self.initiatief else []
 
 
-def bind_initiatief(bundel: Bundel) -> tuple[Initiatief, list]:
-    findings, obj = [], None
+def bind_initiatief(bundel: Bundel) -> tuple[Initiatief, list[Finding]]:
+    findings: list[Finding] = []
+    obj: InitiatiefBestand | None = None
     onleesbaar = set(bundel.onleesbaar)
     source = bundel.yaml.get("initiatief.yaml")
     if source is not None:

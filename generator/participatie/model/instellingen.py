@@ -6,12 +6,13 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
-from ..vocabulary import LICENTIES
+from ..findings import Pos
+from ..vocabulary import Licentie
 from .bestanden import Strict, Tekst
 
 
@@ -19,7 +20,7 @@ class OpenData(Strict):
     """What a data portal needs to list the site's data (DCAT-AP-NL): who to ask, under which licence, about what."""
 
     contact: Tekst = Field(description="E-mailadres voor vragen over de data, bijvoorbeeld 'opendata@gemeente.nl'.")
-    licentie: Literal[tuple(LICENTIES)] = Field(
+    licentie: Licentie = Field(
         "CC0-1.0", description="SPDX-code van de licentie; CC0-1.0 (publiek domein) is de norm voor open data."
     )
     thema: Tekst = Field(
@@ -105,7 +106,7 @@ class SiteSettings:
     docs_dir: str = "docs"
     site_dir: str = "site"
     theme_dir: str | None = None  # theme.custom_dir: the site's own look, a source folder
-    posities: dict = field(default_factory=dict)  # option -> Pos in mkdocs.yml, for findings about a setting
+    posities: dict[str, Pos] = field(default_factory=dict)  # option -> Pos in mkdocs.yml, for findings about a setting
     bestand: str = "mkdocs.yml"
 
     def waar(self, option: str) -> str:
@@ -113,7 +114,7 @@ class SiteSettings:
         pos = self.posities.get(option)
         return f"{self.bestand}:{pos.regel}:{pos.kolom}" if pos else self.bestand
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.opties, name)
 
     def vandaag(self) -> dt.date:

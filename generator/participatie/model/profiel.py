@@ -7,10 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, PositiveInt
 
-from ..vocabulary import PLAN_ELEMENTEN, STATUSSEN
+from ..vocabulary import PlanElement, Status
 
 Ernstniveau = Literal["fout", "waarschuwing"]
-PlanElement = Literal[tuple(PLAN_ELEMENTEN)]
 
 
 class _P(BaseModel):
@@ -222,7 +221,7 @@ class Profiel(_P):
     plan_onderdelen: list[Onderdeel]
     plan_alleen_interactief: bool = False  # the plan's parts are asked only when the trajectory is interactive
     eindverslag_onderdelen: list[EindverslagOnderdeel]
-    statussen: dict[Literal[tuple(STATUSSEN)], StatusEisen]
+    statussen: dict[Status, StatusEisen]
     normen: Normen = Normen()
     planning: PlanningRegels = PlanningRegels()
     initiatieven: InitiatievenBeleid | None = None
@@ -274,7 +273,7 @@ class Profiel(_P):
     def soort_werk(self, code: str) -> SoortWerk | None:
         return next((s for s in self.soorten_werk if s.code == code), None)
 
-    def eisen(self, status: str) -> StatusEisen:
+    def eisen(self, status: Status) -> StatusEisen:
         return self.statussen.get(status, StatusEisen())
 
     def herkomst(self, norm: str) -> tuple[str, str] | None:

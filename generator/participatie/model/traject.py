@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import ClassVar, TypeVar
 
 from ..findings import Ernst, Finding, Pos
 from ..load.folders import Bundel
 from ..load.markdown import MarkdownSource
-from ..load.yaml import Source
-from .bestanden import FILE_MODELS, KadersBestand, PlanningBestand, TerugkoppelingBestand, TrajectBestand
+from ..load.yaml import Loc, Source
+from .bestanden import (
+    FILE_MODELS,
+    KadersBestand,
+    Moment,
+    PlanningBestand,
+    Strict,
+    TerugkoppelingBestand,
+    TrajectBestand,
+)
 from .bind import bind
 
 
@@ -20,10 +29,19 @@ class Dossier:
     map: str
     sources: dict[str, Source] = field(default_factory=dict)
     onleesbaar: set[str] = field(default_factory=set)  # files with load or shape errors: no follow-up findings
+    moment_file: ClassVar[str]  # the file that holds its moments
 
     @property
     def leesbaar(self) -> bool:
         return not self.onleesbaar
+
+    @property
+    def titel(self) -> str:
+        return self.slug
+
+    @property
+    def momenten(self) -> list[Moment]:
+        return []
 
     @property
     def markdown(self) -> list[MarkdownSource]:
@@ -32,7 +50,7 @@ class Dossier:
     def pad(self, bestand: str) -> str:
         return f"{self.map}/{bestand}"
 
-    def pos(self, bestand: str, *loc, key: bool = False) -> Pos | None:
+    def pos(self, bestand: str, *loc: str | int, key: bool = False) -> Pos | None:
         source = self.sources.get(bestand)
         return source.pos(tuple(loc), key=key) if source else None
 
@@ -40,7 +58,7 @@ class Dossier:
         self,
         ernst: Ernst,
         bestand: str,
-        loc: tuple,
+        loc: Loc,
         boodschap: str,
         hint: str = "",
         code: str = "",
@@ -78,7 +96,7 @@ class Traject(Dossier):
         return self.traject.titel if self.traject else self.slug
 
     @property
-    def momenten(self):
+    def momenten(self) -> list[Moment]:
         return self.planning.momenten
 
     @property
@@ -86,9 +104,19 @@ class Traject(Dossier):
         return [md for md in (self.opgave, self.eindverslag) if md is not None]
 
 
+M = TypeVar("M", bound=Strict)
+
+
+def _bound(bound: dict[str, Strict], name: str, model: type[M]) -> M | None:
+    """The file as bound, typed: binding made it with its model from FILE_MODELS."""
+    obj = bound.get(name)
+    return obj if isinstance(obj, model) else None
+
+
 def bind_traject(bundel: Bundel) -> tuple[Traject, list[Finding]]:
     """Bind every readable file; a file with shape errors is left out, the others still count."""
-    findings, bound = [], {}
+    findings: list[Finding] = []
+    bound: dict[str, Strict] = {}
     onleesbaar = set(bundel.onleesbaar)
     for name, source in bundel.yaml.items():
         obj, problems = bind(FILE_MODELS[name], source)
@@ -100,13 +128,13 @@ def bind_traject(bundel: Bundel) -> tuple[Traject, list[Finding]]:
     t = Traject(
         slug=bundel.slug,
         map=bundel.map,
-        traject=bound.get("traject.yaml"),
+        traject=_bound(bound, "traject.yaml", TrajectBestand),
         sources=dict(bundel.yaml),
         onleesbaar=onleesbaar,
         opgave=bundel.markdown.get("opgave.md"),
         eindverslag=bundel.markdown.get("eindverslag.md"),
     )
-    t.kaders = bound.get("kaders.yaml", KadersBestand())
-    t.planning = bound.get("planning.yaml", PlanningBestand())
-    t.terugkoppeling = bound.get("terugkoppeling.yaml", TerugkoppelingBestand())
+    t.kaders = _bound(bound, "kaders.yaml", KadersBestand) or KadersBestand()
+    t.planning = _bound(bound, "planning.yaml", PlanningBestand) or PlanningBestand()
+    t.terugkoppeling = _bound(bound, "terugkoppeling.yaml", TerugkoppelingBestand) or TerugkoppelingBestand()
     return t, [replace(f, map=bundel.map) for f in bundel.findings + findings]

@@ -69,6 +69,8 @@ def _description(m: MomentView, page_url: str) -> str:
 
 def event(m: MomentView, page_url: str, domain: str, stamp: dt.date) -> Event:
     mm = m.m
+    start: dt.date  # a time of day, or the whole day
+    end: dt.date | None
     if mm.tijd:
         start = dt.datetime.combine(mm.datum, mm.tijd, tzinfo=TZ)
         end = dt.datetime.combine(mm.tot or mm.datum, mm.eindtijd, tzinfo=TZ) if mm.eindtijd else None

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ..derive import initiatieven as ini
 from ..derive.kalender import sort_key
-from ..model.initiatief import Initiatief
+from ..model.initiatief import Initiatief, InitiatiefBestand
 from ..model.profiel import Profiel
 from ..toetsing import Toetsing
 from .text import datum, href
@@ -52,6 +52,18 @@ class InitiatiefView:
     def href(self, page: str, anchor: str = "") -> str:
         return href(page, self.page) + (f"#{anchor}" if anchor else "")
 
+    @property
+    def ib(self) -> InitiatiefBestand:
+        """initiatief.yaml: pages are only made of an initiative whose initiatief.yaml could be read."""
+        assert self.i.initiatief is not None
+        return self.i.initiatief
+
+    @property
+    def staat(self) -> ini.Stand:
+        """Where it stands: the toetsing decides it for every readable initiative under a policy for initiatives."""
+        assert self.toetsing.stand is not None
+        return self.toetsing.stand
+
     @cached_property
     def gezet(self) -> list[ini.Gezet]:
         return ini.taken(self.i, self.beleid)
@@ -75,23 +87,25 @@ class InitiatiefView:
     @property
     def status(self) -> tuple[str, str]:
         """(code, label) of where it stands: 'ingediend', a step, or the refusal."""
-        stand = self.toetsing.stand
+        stand = self.staat
         if stand.afgewezen:
-            return "afgewezen", self.besluit["naam"]
+            besluit = self.besluit
+            assert besluit is not None  # the decision that refused it
+            return "afgewezen", besluit["naam"]
         return (stand.stap, self.beleid.stap(stand.stap).naam) if stand.stap else INGEDIEND
 
     @property
     def open(self) -> bool:
-        return self.toetsing.stand.open
+        return self.staat.open
 
     @property
     def volgende(self) -> str:
-        code = self.toetsing.stand.volgende
+        code = self.staat.volgende
         return self.beleid.stap(code).naam if code else ""
 
     @property
     def aan_zet(self) -> str:
-        code = self.toetsing.stand.volgende
+        code = self.staat.volgende
         return (
             ""
             if code is None
@@ -108,7 +122,7 @@ class InitiatiefView:
         """Every step of the profile, taken or still to come, with its date and how long it took."""
         done = {g.stap.code: g for g in self.gezet}
         out = [_punt("Ingediend", datum(self.ingediend))]
-        volgende, te_laat = self.toetsing.stand.volgende, self.toetsing.stand.te_laat
+        volgende, te_laat = self.staat.volgende, self.staat.te_laat
         for stap in self.beleid.stappen:
             g = done.get(stap.code)
             if g is not None:
@@ -138,12 +152,13 @@ class InitiatiefView:
 
     @property
     def doorlooptijd(self) -> ini.Doorlooptijd:
+        assert self.toetsing.doorlooptijd is not None  # decided with the stand
         return self.toetsing.doorlooptijd
 
     @property
     def steun_lijst(self) -> list[dict]:
         names = {s.code: s.naam for s in self.beleid.steun}
-        return [{"soort": names.get(s.soort, s.soort), "omschrijving": s.omschrijving} for s in self.i.initiatief.steun]
+        return [{"soort": names.get(s.soort, s.soort), "omschrijving": s.omschrijving} for s in self.ib.steun]
 
     @property
     def afwijkingen(self):
@@ -155,13 +170,13 @@ class InitiatiefView:
 
     @cached_property
     def momenten(self) -> list[MomentView]:
-        return [MomentView(m, self, self.vandaag) for m in sorted(self.i.initiatief.momenten, key=sort_key)]
+        return [MomentView(m, self, self.vandaag) for m in sorted(self.ib.momenten, key=sort_key)]
 
     @property
     def nieuws_lijst(self) -> list[dict]:
         return [
             {"datum": datum(n.datum), "titel": n.titel, "tekst": n.tekst}
-            for n in sorted(self.i.initiatief.nieuws, key=lambda n: n.datum, reverse=True)
+            for n in sorted(self.ib.nieuws, key=lambda n: n.datum, reverse=True)
         ]
 
     def row(self) -> dict:
@@ -256,6 +271,11 @@ def columns_for(beleid) -> list[tuple[str, str]]:
     ]
 
 
+def _totals(klaar: list[InitiatiefView]) -> list[int]:
+    """The doorlooptijden of initiatives whose doorlooptijd has ended (each of them has its total)."""
+    return [totaal for v in klaar if (totaal := v.doorlooptijd.totaal) is not None]
+
+
 def figures(views: list[InitiatiefView]) -> dict:
     """The §3.6 indicators for initiatives: per step, per outcome, doorlooptijden per route, steps within their term."""
     if not views:
@@ -272,7 +292,7 @@ def figures(views: list[InitiatiefView]) -> dict:
     klaar = [v for v in views if not v.doorlooptijd.lopend]
     routes = [(r.naam, [v for v in klaar if v.route == r.naam]) for r in beleid.routes]
     routes.append(("Zonder beoordeling", [v for v in klaar if not v.route]))
-    per_route = [(naam, len(vs), ini.median([v.doorlooptijd.totaal for v in vs])) for naam, vs in routes if vs]
+    per_route = [(naam, len(vs), ini.median(_totals(vs))) for naam, vs in routes if vs]
     termijn = [
         (s, [g for v in views for g in v.gezet if g.stap.code == s.code]) for s in beleid.stappen if s.termijn_dagen
     ]
@@ -286,7 +306,7 @@ def figures(views: list[InitiatiefView]) -> dict:
         "mediaan_besluit": ini.median(besluit),
         "besluiten": len(besluit),
         "klaar": len(klaar),
-        "mediaan_doorlooptijd": ini.median([v.doorlooptijd.totaal for v in klaar]),
+        "mediaan_doorlooptijd": ini.median(_totals(klaar)),
         "per_route": per_route,
         "op_tijd": op_tijd,
         "tot": beleid.stap(beleid.doorlooptijd_tot or "").naam if beleid.stap(beleid.doorlooptijd_tot or "") else None,

@@ -144,7 +144,7 @@ BUCKETS = (
 
 def indicators(views: list[TrajectView]) -> list[Indicator]:
     p = views[0].p
-    met_plan = [v for v in views if v.t.traject.vastgesteld]
+    met_plan = [v for v in views if v.tb.vastgesteld]
     soort = Counter(v.soort_werk_naam for v in met_plan)
     domein = Counter(v.thema for v in met_plan)
     uitkomst = Counter(i.uitkomst for v in views for i in v.t.terugkoppeling.inbreng)
@@ -189,8 +189,8 @@ def indicators(views: list[TrajectView]) -> list[Indicator]:
 
 def _completeness(views: list[TrajectView]) -> Indicator:
     """Dalfsen §3.6: quality is the completeness of the plan (once adopted) and of the eindverslag (once finished)."""
-    plans = [v.toetsing.volledigheid.plan.pct for v in views if v.t.traject.vastgesteld]
-    reports = [v.toetsing.volledigheid.eindverslag.pct for v in views if v.t.traject.status == "afgerond"]
+    plans = [v.volledig.plan.pct for v in views if v.tb.vastgesteld]
+    reports = [v.volledig.eindverslag.pct for v in views if v.tb.status == "afgerond"]
     rows = [(naam, sum(lo <= x <= hi for x in plans), sum(lo <= x <= hi for x in reports)) for naam, lo, hi in BUCKETS]
     plan = views[0].p.woorden.plan
     return _indicator(
@@ -207,7 +207,8 @@ def _completeness(views: list[TrajectView]) -> Indicator:
 def _levels(views: list[TrajectView]) -> Indicator:
     """Groups per level, split into within and outside the policy table for their soort werk."""
     p = views[0].p
-    inside, outside = Counter(), Counter()
+    inside: Counter[str] = Counter()
+    outside: Counter[str] = Counter()
     levels = [(code, ok) for v in views for _, code, ok in levels_against_table(v.t, p)]
     if not p.niveautabel:  # no table of levels per kind of work: only how often each level was used
         used = Counter(code for code, _ in levels)

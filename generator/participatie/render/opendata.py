@@ -91,6 +91,7 @@ def _trajecten_types(p: Profiel) -> dict[str, dict]:
 
 def _initiatieven_types(p: Profiel) -> dict[str, dict]:
     beleid = p.initiatieven
+    assert beleid is not None  # only a site whose policy has initiatives exports them
     count = {"type": "integer", "constraints": {"minimum": 0}}
     per_stap = {f"dagen_tot_{s.code}": count for s in beleid.stappen}
     per_stap |= {f"{s.code}_op_tijd": {"constraints": JA_NEE} for s in beleid.stappen if s.termijn_dagen}

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..cache import Cache
 from ..derive.wijzigingen import history, last_change
+from ..model.profiel import Profiel
 from ..pipeline import Result
 from ..vocabulary import LOPEND, STATUSSEN
 from . import atom, exports, ical, opendata, toegankelijkheid
@@ -42,13 +43,13 @@ class Cards:
     def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
         key = ("moment", m.traject.slug, m.m.id, posixpath.dirname(page), show_traject)
         if key not in self.memo:
-            self.memo[key] = self.macros.moment_item(m, page, show_traject)
+            self.memo[key] = self.macros.moment_item(m, page, show_traject)  # type: ignore[attr-defined]
         return self.memo[key]
 
     def traject(self, t: TrajectView, page: str) -> Markup:
         key = ("traject", t.slug, posixpath.dirname(page))
         if key not in self.memo:
-            self.memo[key] = self.macros.traject_item(t, page)
+            self.memo[key] = self.macros.traject_item(t, page)  # type: ignore[attr-defined]
         return self.memo[key]
 
 
@@ -67,8 +68,11 @@ class SiteRenderer:
     """Renders one site; `page()` and `feed()` collect the output."""
 
     def __init__(self, result: Result, dates: dict[str, list[dt.date]], site_url: str, cache: Cache | None = None):
+        if result.profiel is None:
+            raise ValueError("render_site needs a checked profile; the pipeline stops before rendering without one")
         self.result, self.dates, self.cache = result, dates, cache
-        self.p, self.vandaag = result.profiel, result.vandaag
+        self.p: Profiel = result.profiel
+        self.vandaag = result.vandaag
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.feeds = ical.Feeds(self.site_url, urlparse(self.site_url).hostname or "participatie.local")
         self.out = Output()
@@ -97,7 +101,7 @@ class SiteRenderer:
         items = [(m, self.stamp(m.traject)) for m in moments]
         self.out.files.append(Generated(path, self.feeds.feed(path, name, description, items)))
 
-    def stamp(self, owner) -> dt.date:
+    def stamp(self, owner: TrajectView | InitiatiefView) -> dt.date:
         changed = last_change(self.dates, owner.map, owner.moment_file)
         return min(changed, self.vandaag) if changed else self.vandaag
 
@@ -107,7 +111,7 @@ class SiteRenderer:
     def trajectory(self, v: TrajectView) -> None:
         """A trajectory's page and feed: from the cache when its files and history are unchanged."""
         key = self._key(v.t)
-        hit = self.cache.get(v.slug, key, parts=1) if key else None
+        hit = self.cache.get(v.slug, key, parts=1) if key and self.cache else None
         self.out.trajecten[v.slug] = v.titel
         if hit is None:
             self.page(v.page, "traject.html.j2", v.titel, v.samenvatting or v.titel, t=v)
@@ -133,7 +137,7 @@ class SiteRenderer:
                     ),
                 )
             )
-            if key:
+            if key and self.cache:
                 self.cache.put(
                     v.slug,
                     key,
@@ -176,8 +180,9 @@ def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, 
         if r.p.initiatieven
         else []
     )
+    owners: list[TrajectView | InitiatiefView] = [*views, *initiatieven]
     moments = sorted(
-        (m for v in [*views, *initiatieven] for m in v.momenten),
+        (m for v in owners for m in v.momenten),
         key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.uid_prefix),
     )
     komend = [m for m in moments if m.komend]
@@ -398,7 +403,8 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
     rows = [r.rows[v.slug] for v in views]
     ini_rows = [v.row() for v in initiatieven]
     ini_columns = columns_for(r.p.initiatieven) if r.p.initiatieven is not None else []
-    afwijkingen = exports.afwijking_rows([*views, *initiatieven])
+    owners: list[TrajectView | InitiatiefView] = [*views, *initiatieven]
+    afwijkingen = exports.afwijking_rows(owners)
     meta = {
         "titel": f"Participatietrajecten {r.common['gemeente']}",
         "peildatum": r.vandaag.isoformat(),
@@ -419,8 +425,8 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
         tegengehouden=len(r.result.withheld) + len(r.result.withheld_initiatieven),
         initiatieven=list(zip(initiatieven, ini_rows, strict=True)),
         cijfers=figures(initiatieven),
-        met_afwijkingen=[o for o in [*views, *initiatieven] if o.afwijkingen],
-        bron_voorbeeld=r.p.herkomst("plan_onderdelen")[0] if r.p.herkomst("plan_onderdelen") else r.p.bron,
+        met_afwijkingen=[o for o in owners if o.afwijkingen],
+        bron_voorbeeld=herkomst[0] if (herkomst := r.p.herkomst("plan_onderdelen")) else r.p.bron,
         n_afwijkingen=len(afwijkingen),
         n_gemotiveerd=sum(a["gemotiveerd"] for a in afwijkingen),
     )

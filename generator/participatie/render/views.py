@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..derive import afwijkingen as afw
 from ..derive.kalender import active, einde, final_decision, sort_key
-from ..derive.wijzigingen import Wijziging
 from ..derive.volledigheid import Volledigheid
+from ..derive.wijzigingen import Wijziging
 from ..model.bestanden import Moment, TrajectBestand
 from ..model.profiel import Profiel
 from ..model.traject import Traject
 from ..toetsing import Toetsing
 from ..vocabulary import BESLUITEN, KWADRANTEN, MOMENT_SOORTEN, STATUSSEN, UITKOMSTEN
 from .text import datum, href, kort, opsomming, safe_markdown, slugify, tijd
+
+if TYPE_CHECKING:
+    from .initiatieven import InitiatiefView
 
 
 def traject_page(slug: str) -> str:
@@ -25,7 +29,7 @@ def traject_page(slug: str) -> str:
 @dataclass
 class MomentView:
     m: Moment
-    traject: TrajectView
+    traject: TrajectView | InitiatiefView  # whose moment it is
     vandaag: dt.date
 
     # the moment's own fields the pages and feeds show
@@ -33,13 +37,9 @@ class MomentView:
     soort = property(lambda self: self.m.soort)
     omschrijving = property(lambda self: self.m.omschrijving)
     plaats = property(lambda self: self.m.plaats)
-    link = property(lambda self: self.m.link)
     doelgroepen = property(lambda self: self.m.doelgroepen)
-    niveau = property(lambda self: self.m.niveau)
     aanmelden = property(lambda self: self.m.aanmelden)
     toegankelijkheid = property(lambda self: self.m.toegankelijkheid)
-    geannuleerd = property(lambda self: self.m.geannuleerd)
-    verplaatst = property(lambda self: self.m.verplaatst)
 
     @property
     def wanneer(self) -> str:
@@ -111,9 +111,6 @@ class TrajectView:
     besluit_door = property(lambda self: self.t.traject.besluit_door)
     doel_toelichting = property(lambda self: self.t.traject.doel_toelichting)
     werkvormen = property(lambda self: self.t.traject.werkvormen)
-    bestuursstijl = property(lambda self: self.t.traject.bestuursstijl)
-    omgevingswet = property(lambda self: self.t.traject.omgevingswet)
-    vastgesteld = property(lambda self: self.t.traject.vastgesteld)
 
     slug = property(lambda self: self.t.slug)
     page = property(lambda self: traject_page(self.t.slug))

@@ -8,10 +8,13 @@ findings in the rest.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..derive.afwijkingen import Verantwoording
+from ..derive.initiatieven import BESTAND as INITIATIEF_BESTAND
 from ..findings import Ernst, Finding
+from ..model.initiatief import Initiatief
 from ..model.profiel import Profiel
 from ..model.traject import Traject
 
@@ -40,7 +43,13 @@ from . import eindverslag, inbreng, initiatieven, momenten, omgevingswet, plan, 
 
 def check_traject(t: Traject, ctx: Context, afwijkingen: tuple[Verantwoording, ...] = ()) -> list[Finding]:
     """Every finding about a trajectory; `afwijkingen` are its accounted afwijkingen (`derive.afwijkingen.account`)."""
-    rules = [*verwijzingen.FILE_RULES, *momenten.RULES, *inbreng.FILE_RULES, *planning.RULES, *privacy.RULES]
+    rules: list[Callable[[Traject, Context], list[Finding]]] = [
+        *verwijzingen.FILE_RULES,
+        *momenten.RULES,
+        *inbreng.FILE_RULES,
+        *planning.RULES,
+        *privacy.RULES,
+    ]
     if t.traject is not None:
         rules += [
             *verwijzingen.TRAJECT_RULES,
@@ -58,8 +67,8 @@ def check_traject(t: Traject, ctx: Context, afwijkingen: tuple[Verantwoording, .
     return out
 
 
-def check_initiatief(i, ctx: Context, afwijkingen: tuple[Verantwoording, ...] = ()) -> list[Finding]:
-    rules = [*momenten.RULES, *planning.RULES, *privacy.RULES]
+def check_initiatief(i: Initiatief, ctx: Context, afwijkingen: tuple[Verantwoording, ...] = ()) -> list[Finding]:
+    rules: list[Callable[[Initiatief, Context], list[Finding]]] = [*momenten.RULES, *planning.RULES, *privacy.RULES]
     checked = i.initiatief is not None and ctx.profiel.initiatieven is not None
     if checked:
         rules += initiatieven.RULES
@@ -67,5 +76,5 @@ def check_initiatief(i, ctx: Context, afwijkingen: tuple[Verantwoording, ...] = 
     for rule in rules:
         out += rule(i, ctx)
     if checked:
-        out += afw.unmotivated(i, initiatieven.BESTAND, afwijkingen, Ernst.FOUT)
+        out += afw.unmotivated(i, INITIATIEF_BESTAND, afwijkingen, Ernst.FOUT)
     return out

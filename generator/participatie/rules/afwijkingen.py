@@ -8,11 +8,19 @@ after it the profile decides. What counts as found and as declared is decided on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from ..derive.afwijkingen import Verantwoording
 from ..derive.status import requirements
 from ..findings import FORMAAT, Ernst, Finding, regel
 from ..messages import suggest
+from ..model.bestanden import Afwijking
+from ..model.traject import Dossier, Traject
 from ..vocabulary import AFWIJKING_NORMEN, AFWIJKINGSSOORTEN
+
+if TYPE_CHECKING:
+    from . import Context
 
 SOORT = regel("afwijking.soort", "een soort afwijking die het programma niet kent", bron=FORMAAT)
 MOTIVERING = regel("afwijking.motivering", "een afwijking in traject.yaml zonder motivering", norm="afwijkingen")
@@ -23,13 +31,13 @@ DETECTED = {
 }
 
 
-def severity(t, ctx) -> Ernst:
+def severity(t: Traject, ctx: Context) -> Ernst:
     return Ernst(requirements(t, ctx.profiel).afwijkingen or "waarschuwing")
 
 
-def check_declared(d, bestand: str, afwijkingen, ernst: Ernst) -> list[Finding]:
+def check_declared(d: Dossier, bestand: str, afwijkingen: Sequence[Afwijking], ernst: Ernst) -> list[Finding]:
     """Each declared afwijking has a known soort and a motivering (trajectories and initiatives alike)."""
-    out = []
+    out: list[Finding] = []
     for i, a in enumerate(afwijkingen):
         if a.soort not in AFWIJKINGSSOORTEN:
             out.append(
@@ -57,7 +65,7 @@ def check_declared(d, bestand: str, afwijkingen, ernst: Ernst) -> list[Finding]:
     return out
 
 
-def unmotivated(d, bestand: str, accounts: tuple[Verantwoording, ...], ernst: Ernst) -> list[Finding]:
+def unmotivated(d: Dossier, bestand: str, accounts: tuple[Verantwoording, ...], ernst: Ernst) -> list[Finding]:
     """A finding for every afwijking the check found that nobody declared."""
     return [
         d.finding(
@@ -77,7 +85,8 @@ def unmotivated(d, bestand: str, accounts: tuple[Verantwoording, ...], ernst: Er
     ]
 
 
-def declared(t, ctx) -> list[Finding]:
+def declared(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     return check_declared(t, "traject.yaml", t.traject.afwijkingen, severity(t, ctx))
 
 

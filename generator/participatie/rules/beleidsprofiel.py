@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import PROFIEL, Ernst, Finding, Gevolg, regel
-from ..load.yaml import Source
+from ..load.yaml import Loc, Source
 from ..messages import suggest
 from ..model.profiel import Profiel, norms
 
@@ -27,7 +27,7 @@ def check_profile(p: Profiel, source: Source) -> list[Finding]:
 
 def check_references(p: Profiel, source: Source) -> list[Finding]:
     codes = p.niveau_codes
-    refs = [(("advies_vanaf",), p.advies_vanaf, codes, "niveaus", "niveau")]
+    refs: list[tuple[Loc, str, list[str], str, str]] = [(("advies_vanaf",), p.advies_vanaf, codes, "niveaus", "niveau")]
     if p.niveau_zonder_interactie is not None:
         refs.append((("niveau_zonder_interactie",), p.niveau_zonder_interactie, codes, "niveaus", "niveau"))
     refs += [
@@ -69,7 +69,8 @@ def check_references(p: Profiel, source: Source) -> list[Finding]:
 
 def check_sources(p: Profiel, source: Source) -> list[Finding]:
     """Every norm says where it comes from: a paragraph and its words, or that it is the profile's choice and why."""
-    out, present = [], norms(p)
+    out: list[Finding] = []
+    present = norms(p)
     for norm in present:
         if norm not in p.bronnen:
             out.append(
@@ -112,10 +113,10 @@ def check_sources(p: Profiel, source: Source) -> list[Finding]:
     return out
 
 
-def _loc(p: Profiel, norm: str) -> tuple:
+def _loc(p: Profiel, norm: str) -> Loc:
     """Where a norm is in the profile file, for the position of a finding."""
     parts = norm.split(".")
-    if parts[:2] == ["initiatieven", "stappen"] and len(parts) > 2:
+    if parts[:2] == ["initiatieven", "stappen"] and len(parts) > 2 and p.initiatieven is not None:
         index = next((n for n, s in enumerate(p.initiatieven.stappen) if s.code == parts[2]), 0)
         return ("initiatieven", "stappen", index, *parts[3:])
     return tuple(parts)

@@ -6,10 +6,16 @@ from the profile ('eindverslag_onderdelen').
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..derive.status import requirements
 from ..derive.volledigheid import eindverslag_parts
 from ..findings import FORMAAT, Ernst, Finding, Pos, regel
 from ..messages import suggest
+from ..model.traject import Traject
+
+if TYPE_CHECKING:
+    from . import Context
 
 ONTBREEKT = regel(
     "eindverslag.ontbreekt",
@@ -27,7 +33,7 @@ ONBEKEND_KOPJE = regel(
 DUBBEL_KOPJE = regel("eindverslag.dubbel-kopje", "hetzelfde kopje twee keer in het eindverslag", bron=FORMAAT)
 
 
-def required_parts(t, ctx) -> list[Finding]:
+def required_parts(t: Traject, ctx: Context) -> list[Finding]:
     p, level = ctx.profiel, requirements(t, ctx.profiel).eindverslag
     if not level or "eindverslag.md" in t.onleesbaar:
         return []
@@ -46,7 +52,7 @@ def required_parts(t, ctx) -> list[Finding]:
                 "het eindverslag",
             )
         ]
-    out = []
+    out: list[Finding] = []
     for kop, ok in eindverslag_parts(t, p).items():
         if not ok:
             line = t.eindverslag.sections.get(kop, (None,))[0]
@@ -65,7 +71,7 @@ def required_parts(t, ctx) -> list[Finding]:
     return out
 
 
-def headings(t, ctx) -> list[Finding]:
+def headings(t: Traject, ctx: Context) -> list[Finding]:
     if t.eindverslag is None:
         return []
     known, pad = [o.kop for o in ctx.profiel.eindverslag_onderdelen], t.pad("eindverslag.md")

@@ -6,11 +6,18 @@ hard kader it hits; once the status asks for it, every input has an answer.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..derive.afwijkingen import not_followed
 from ..derive.status import reached, requirements
 from ..findings import FORMAAT, Ernst, Finding, regel
 from ..messages import suggest
+from ..model.profiel import Profiel
+from ..model.traject import Traject
 from ..vocabulary import UITKOMST_MOTIVERING, UITKOMST_OPEN
+
+if TYPE_CHECKING:
+    from . import Context
 
 F = Ernst.FOUT
 ID = regel("inbreng.id", "twee punten inbreng met dezelfde id", bron=FORMAAT)
@@ -31,8 +38,9 @@ REACTIE = regel(
 )
 
 
-def ids_and_moments(t, ctx) -> list[Finding]:
-    out, seen = [], set()
+def ids_and_moments(t: Traject, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[str] = set()
     moments = {m.id for m in t.planning.momenten}
     for i, ib in enumerate(t.terugkoppeling.inbreng):
         if ib.id in seen:
@@ -61,8 +69,8 @@ def ids_and_moments(t, ctx) -> list[Finding]:
     return out
 
 
-def motivations(t, ctx) -> list[Finding]:
-    out = []
+def motivations(t: Traject, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
     harde = [k.titel for k in t.kaders.kaders if k.hard]
     for i, ib in enumerate(t.terugkoppeling.inbreng):
         if ib.uitkomst in UITKOMST_MOTIVERING and not ib.reactie:
@@ -95,7 +103,8 @@ def motivations(t, ctx) -> list[Finding]:
     return out
 
 
-def answers(t, ctx) -> list[Finding]:
+def answers(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     level = requirements(t, ctx.profiel).reacties
     if not level:
         return []
@@ -117,26 +126,32 @@ def answers(t, ctx) -> list[Finding]:
     ]
 
 
-def outcome_followed(t, ctx) -> list[Finding]:
+def outcome_followed(t: Traject, ctx: Context) -> list[Finding]:
     """Leiderdorp Ad 2, aspect 5: at meebeslissen the bestuur 'neemt de resultaten over na toetsing aan de voorwaarden':
     only 'buiten de kaders', naming the condition, may stop it; no motivation does."""
-    p = ctx.profiel
-    if not p.opvolgen_fout:
+    p, vanaf = ctx.profiel, ctx.profiel.opvolgen_vanaf
+    if not p.opvolgen_fout or vanaf is None:  # without a level from which it is followed, nothing is (not_followed)
         return []
     return [
         t.finding(
             F,
             "terugkoppeling.yaml",
             ("inbreng", i, "uitkomst"),
-            f"inbreng '{ib.id}' kwam op '{p.niveau(level).naam}' "
-            f"en is '{ib.uitkomst}'; vanaf '{p.niveau(p.opvolgen_vanaf).naam}' neemt het bestuur de uitkomst over.",
+            f"inbreng '{ib.id}' kwam op '{_niveau_naam(p, level)}' "
+            f"en is '{ib.uitkomst}'; vanaf '{_niveau_naam(p, vanaf)}' neemt het bestuur de uitkomst over.",
             "Neem de inbreng over, of zet 'uitkomst: buiten de kaders' met het kader (de randvoorwaarde) waar het "
             "niet aan voldoet.",
             code=NIET_OPGEVOLGD,
             publiek=f"een uitkomst die het bestuur had moeten overnemen: {ib.samenvatting}",
         )
-        for i, ib, level in not_followed(t, p, p.opvolgen_vanaf)
+        for i, ib, level in not_followed(t, p, vanaf)
     ]
+
+
+def _niveau_naam(p: Profiel, code: str) -> str:
+    niveau = p.niveau(code)
+    assert niveau is not None, "not_followed gives only levels on the profile's ladder"
+    return niveau.naam
 
 
 FILE_RULES = (ids_and_moments, motivations)

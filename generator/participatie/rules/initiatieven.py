@@ -8,13 +8,20 @@ motivering, like any other.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..derive.initiatieven import BESTAND, idle_days, waits_for_gemeente
 from ..findings import AVG, FORMAAT, Ernst, Finding, Gevolg, regel
+from ..load.yaml import Loc
 from ..messages import suggest
+from ..model.initiatief import Initiatief
+from ..model.profiel import InitiatievenBeleid
 from .afwijkingen import check_declared
 from .privacy import ALLOW
 from .verwijzingen import unknown_kernen
+
+if TYPE_CHECKING:
+    from . import Context
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
 STAP = regel("initiatief.onbekende-stap", "een stap die het beleidsprofiel niet kent", bron=FORMAAT)
@@ -56,12 +63,16 @@ VRAAG_WOORD = {
 }
 
 
-def _beleid(ctx):
-    return ctx.profiel.initiatieven
+def _beleid(ctx: Context) -> InitiatievenBeleid:
+    beleid = ctx.profiel.initiatieven
+    assert beleid is not None, "these rules run only under a profile with a policy for initiatives"
+    return beleid
 
 
-def steps(i, ctx) -> list[Finding]:
-    beleid, out = _beleid(ctx), []
+def steps(i: Initiatief, ctx: Context) -> list[Finding]:
+    assert i.initiatief is not None
+    beleid = _beleid(ctx)
+    out: list[Finding] = []
     codes = [s.code for s in beleid.stappen]
     vorige, vorige_naam = i.initiatief.ingediend, "het indienen"
     for stap in beleid.stappen:
@@ -125,8 +136,10 @@ def steps(i, ctx) -> list[Finding]:
     return out
 
 
-def choices(i, ctx) -> list[Finding]:
-    beleid, out = _beleid(ctx), []
+def choices(i: Initiatief, ctx: Context) -> list[Finding]:
+    assert i.initiatief is not None
+    beleid = _beleid(ctx)
+    out: list[Finding] = []
     lists = {"route": [r.code for r in beleid.routes], "uitkomst": [u.code for u in beleid.uitkomsten]}
     for code, gegevens in i.initiatief.stappen.items():
         for veld, options in lists.items():
@@ -142,7 +155,7 @@ def choices(i, ctx) -> list[Finding]:
     return out
 
 
-def _choice(i, loc: tuple, value: str, options: list[str], what: str) -> Finding:
+def _choice(i: Initiatief, loc: Loc, value: str, options: list[str], what: str) -> Finding:
     return i.finding(
         F,
         BESTAND,
@@ -153,9 +166,10 @@ def _choice(i, loc: tuple, value: str, options: list[str], what: str) -> Finding
     )
 
 
-def decision(i, ctx) -> list[Finding]:
+def decision(i: Initiatief, ctx: Context) -> list[Finding]:
     """Dalfsen §2.2.1: 'ja, mits' comes with its conditions, a refusal with its reasons (and both are public)."""
-    out = []
+    assert i.initiatief is not None
+    out: list[Finding] = []
     for code, gegevens in i.initiatief.stappen.items():
         uitkomst = _beleid(ctx).uitkomst(gegevens.uitkomst)
         if uitkomst and uitkomst.vraagt and not getattr(gegevens, uitkomst.vraagt):
@@ -173,11 +187,13 @@ def decision(i, ctx) -> list[Finding]:
     return out
 
 
-def declared(i, ctx) -> list[Finding]:
+def declared(i: Initiatief, ctx: Context) -> list[Finding]:
+    assert i.initiatief is not None
     return check_declared(i, BESTAND, i.initiatief.afwijkingen, F)
 
 
-def idle(i, ctx) -> list[Finding]:
+def idle(i: Initiatief, ctx: Context) -> list[Finding]:
+    assert i.initiatief is not None
     beleid = _beleid(ctx)
     if not beleid.stilstand_dagen or not waits_for_gemeente(i, beleid):
         return []
@@ -198,13 +214,15 @@ def idle(i, ctx) -> list[Finding]:
     ]
 
 
-def initiators(i, ctx) -> list[Finding]:
+def initiators(i: Initiatief, ctx: Context) -> list[Finding]:
     """Dalfsen §1.1: residents start initiatives; the site names them as a group, never by a resident's name."""
+    assert i.initiatief is not None
     tekst = i.initiatief.initiatiefnemers
     m = PERSON.search(tekst)
     if m is None or ORGANISATIE.search(tekst):
         return []
-    line = i.sources[BESTAND].text.split("\n")[i.pos(BESTAND, "initiatiefnemers").regel - 1]
+    source = i.sources[BESTAND]
+    line = source.text.split("\n")[source.pos(("initiatiefnemers",)).regel - 1]
     if ALLOW.search(line):
         return []
     return [
@@ -220,7 +238,8 @@ def initiators(i, ctx) -> list[Finding]:
     ]
 
 
-def kernen(i, ctx) -> list[Finding]:
+def kernen(i: Initiatief, ctx: Context) -> list[Finding]:
+    assert i.initiatief is not None
     return unknown_kernen(i, BESTAND, i.initiatief.kernen, ctx)
 
 

@@ -6,9 +6,14 @@ A link is only ever a web address: anything else could run in a reader's browser
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..findings import FORMAAT, PRODUCT, VEILIG, Ernst, Finding, Gevolg, regel
+from ..model.traject import Dossier, Traject
 from ..vocabulary import DEELNAME
+
+if TYPE_CHECKING:
+    from . import Context
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
 SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$")
@@ -26,8 +31,9 @@ WELK_BESLUIT = regel(
 )
 
 
-def ids(t, ctx) -> list[Finding]:
-    out, seen = [], {}
+def ids(t: Dossier, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    seen: dict[str, int] = {}
     for i, m in enumerate(t.momenten):
         if m.id in seen:
             out.append(
@@ -44,8 +50,8 @@ def ids(t, ctx) -> list[Finding]:
     return out
 
 
-def times(t, ctx) -> list[Finding]:
-    out = []
+def times(t: Dossier, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
     for i, m in enumerate(t.momenten):
         loc = ("momenten", i)
         if m.tot and m.tot < m.datum:
@@ -84,8 +90,8 @@ def times(t, ctx) -> list[Finding]:
     return out
 
 
-def places(t, ctx) -> list[Finding]:
-    out = []
+def places(t: Dossier, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
     for i, m in enumerate(t.momenten):
         if m.link and not SAFE_URL.match(m.link):
             out.append(
@@ -112,10 +118,11 @@ def places(t, ctx) -> list[Finding]:
     return out
 
 
-def decisions(t, ctx) -> list[Finding]:
+def decisions(t: Dossier, ctx: Context) -> list[Finding]:
     """Which besluit is which: only the final decision needs the eindverslag (see vocabulary.BESLUITEN)."""
-    out, plan = [], ctx.profiel.woorden.plan
-    main = getattr(t, "traject", None)
+    out: list[Finding] = []
+    plan = ctx.profiel.woorden.plan
+    main = t.traject if isinstance(t, Traject) else None
     vast = main.vastgesteld.datum if main is not None and main.vastgesteld else None
     for i, m in enumerate(t.momenten):
         if m.besluit and m.soort != "besluit":

@@ -14,9 +14,15 @@ eindverslag, which goes with the decision, must be complete too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..derive.kalender import decisions_taken
 from ..derive.volledigheid import eindverslag_parts
 from ..findings import Ernst, Finding, regel
+from ..model.traject import Traject
+
+if TYPE_CHECKING:
+    from . import Context
 
 OW = "Omgevingswet"
 KENNISGEVING = regel(
@@ -44,11 +50,13 @@ ARTIKEL = {"omgevingsplan": "art. 10.2 lid 2 Omgevingsbesluit", "omgevingsvisie"
 HET = {"omgevingsplan": "het omgevingsplan", "omgevingsvisie": "de omgevingsvisie"}
 
 
-def _decided(t, ctx) -> bool:
+def _decided(t: Traject, ctx: Context) -> bool:
+    assert t.traject is not None
     return t.traject.status == "afgerond" or bool(decisions_taken(t.planning.momenten, ctx.vandaag))
 
 
-def kennisgeving(t, ctx) -> list[Finding]:
+def kennisgeving(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     ow = t.traject.omgevingswet
     if ow is None or ow.instrument != "omgevingsplan" or t.traject.status == "verkenning":
         return []
@@ -70,11 +78,13 @@ def kennisgeving(t, ctx) -> list[Finding]:
     ]
 
 
-def motivering(t, ctx) -> list[Finding]:
+def motivering(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     ow = t.traject.omgevingswet
     if ow is None or not _decided(t, ctx):
         return []
-    m, artikel, out = ow.motivering, ARTIKEL[ow.instrument], []
+    m, artikel = ow.motivering, ARTIKEL[ow.instrument]
+    out: list[Finding] = []
     missing = [
         naam
         for naam, veld in (("hoe mensen zijn betrokken", "betrokken"), ("wat de resultaten zijn", "resultaten"))
@@ -109,7 +119,8 @@ def motivering(t, ctx) -> list[Finding]:
     return out
 
 
-def eindverslag(t, ctx) -> list[Finding]:
+def eindverslag(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     ow = t.traject.omgevingswet
     if ow is None or not _decided(t, ctx) or "eindverslag.md" in t.onleesbaar:
         return []

@@ -6,11 +6,18 @@ the demands of the furthest status it reached, so a vastgesteld plan stays one.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..derive.afwijkingen import above_basis
 from ..derive.afwijkingen import excluded_topic as excluded_topic_of
 from ..derive.status import reached, requirements
 from ..derive.volledigheid import missing_kader_categories, plan_elements
 from ..findings import FORMAAT, PRODUCT, Ernst, Finding, regel
+from ..model.profiel import Profiel
+from ..model.traject import Traject
+
+if TYPE_CHECKING:
+    from . import Context
 from ..vocabulary import BASISVELDEN, PLAN_ELEMENT_NAMEN, PLAN_ELEMENTEN
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
@@ -55,7 +62,8 @@ def _severity(level: str | None) -> Ernst | None:
     return Ernst(level) if level else None
 
 
-def basis_fields(t, ctx) -> list[Finding]:
+def basis_fields(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     ernst, tb = _severity(requirements(t, ctx.profiel).plan), t.traject
     if ernst is None:
         return []
@@ -76,7 +84,7 @@ def basis_fields(t, ctx) -> list[Finding]:
     ]  # without a table, soort werk decides nothing
 
 
-def plan_parts(t, ctx) -> list[Finding]:
+def plan_parts(t: Traject, ctx: Context) -> list[Finding]:
     p = ctx.profiel
     ernst = _severity(requirements(t, p).plan)
     if ernst is None or p.plan_alleen_interactief and not above_basis(t, p):  # 'Indien tot interactief werken ...'
@@ -103,7 +111,8 @@ def plan_parts(t, ctx) -> list[Finding]:
     return out
 
 
-def vaststelling(t, ctx) -> list[Finding]:
+def vaststelling(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     ernst, tb = _severity(requirements(t, ctx.profiel).vastgesteld), t.traject
     if ernst is None or tb.vastgesteld is not None:
         return []
@@ -121,7 +130,8 @@ def vaststelling(t, ctx) -> list[Finding]:
     ]
 
 
-def stopping(t, ctx) -> list[Finding]:
+def stopping(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     tb = t.traject
     ernst = _severity(requirements(t, ctx.profiel).gestopt)
     if ernst and tb.gestopt is None:
@@ -150,10 +160,12 @@ def stopping(t, ctx) -> list[Finding]:
     return []
 
 
-def stap1(t, ctx) -> list[Finding]:
+def stap1(t: Traject, ctx: Context) -> list[Finding]:
     """Dalfsen §2.1.2: 'We kijken altijd eerst'; each 'nee' needs a reason, and means only informeren."""
+    assert t.traject is not None
     p, stap = ctx.profiel, ctx.profiel.woorden.stap1
-    antwoorden, out = t.traject.stap1, []
+    antwoorden = t.traject.stap1
+    out: list[Finding] = []
     if excluded(t, p):  # an excluded topic never reaches the weighing
         return []
     eisen = requirements(t, p)
@@ -202,13 +214,15 @@ def stap1(t, ctx) -> list[Finding]:
     return out + weighing(t, ctx)
 
 
-def excluded(t, p) -> bool:
+def excluded(t: Traject, p: Profiel) -> bool:
     """A topic the policy excludes never reaches the weighing (Leiderdorp Ad 1)."""
+    assert t.traject is not None
     return p.uitgesloten_fout and any(o.code == t.traject.uitgesloten_onderwerp for o in p.uitgesloten_onderwerpen)
 
 
-def weighing(t, ctx) -> list[Finding]:
+def weighing(t: Traject, ctx: Context) -> list[Finding]:
     """Leiderdorp Ad 1: not one 'nee' decides, but a weighing of all criteria, written down and motivated."""
+    assert t.traject is not None
     p = ctx.profiel
     ernst = _severity(requirements(t, p).stap1)
     if not p.stap1_afweging or t.traject.afweging is not None or ernst is None or excluded(t, p):
@@ -229,13 +243,15 @@ def weighing(t, ctx) -> list[Finding]:
     ]
 
 
-def excluded_topic(t, ctx) -> list[Finding]:
+def excluded_topic(t: Traject, ctx: Context) -> list[Finding]:
     """Leiderdorp Ad 1: some topics are not fit for interaction at all; no motivation makes them so."""
     found = excluded_topic_of(t, ctx.profiel) if ctx.profiel.uitgesloten_fout else None
     if found is None:
         return []
     onderwerp, top = found
-    naam = ctx.profiel.niveau(top).naam
+    niveau = ctx.profiel.niveau(top)
+    assert niveau is not None, "excluded_topic gives one of the profile's levels"
+    naam = niveau.naam
     return [
         t.finding(
             F,
@@ -251,7 +267,7 @@ def excluded_topic(t, ctx) -> list[Finding]:
     ]
 
 
-def kader_categories(t, ctx) -> list[Finding]:
+def kader_categories(t: Traject, ctx: Context) -> list[Finding]:
     """Dalfsen plan van aanpak, onderdeel 4: 'In ieder geval' every kind of kader, or why there is none."""
     ernst = _severity(requirements(t, ctx.profiel).plan)
     if ernst is None or not t.kaders.kaders:  # no kaders at all (or unreadable): plan_parts or the file says so
@@ -271,9 +287,11 @@ def kader_categories(t, ctx) -> list[Finding]:
     ]
 
 
-def afterwards(t, ctx) -> list[Finding]:
+def afterwards(t: Traject, ctx: Context) -> list[Finding]:
     """At the end: was the goal reached (Dalfsen §1.2), were the participants representative (Leiderdorp Ad 2, aspect 4)."""
-    eisen, tb, out = requirements(t, ctx.profiel), t.traject, []
+    assert t.traject is not None
+    eisen, tb = requirements(t, ctx.profiel), t.traject
+    out: list[Finding] = []
     norm = f"statussen.{reached(t)}"
     if eisen.doel_bereikt and tb.doel_bereikt is None:
         out.append(
@@ -314,8 +332,9 @@ def afterwards(t, ctx) -> list[Finding]:
     return out
 
 
-def quickscan(t, ctx) -> list[Finding]:
+def quickscan(t: Traject, ctx: Context) -> list[Finding]:
     """Overbetuwe §2.1 (and any profile with a quick scan): every randvoorwaarde gets a score."""
+    assert t.traject is not None
     scan, scores = ctx.profiel.quickscan, t.traject.quickscan
     if scan is None or scores is None:
         return []

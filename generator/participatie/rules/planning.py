@@ -9,11 +9,17 @@ from today on are checked: the past can no longer be changed.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import holidays
 
 from ..derive.kalender import active, invites
 from ..findings import Ernst, Finding, Gevolg, regel
+from ..model.bestanden import Moment
+from ..model.traject import Dossier
+
+if TYPE_CHECKING:
+    from . import Context
 
 W = Ernst.WAARSCHUWING
 BRON = "holidays (python-holidays), Nederlandse feestdagen en schoolvakanties volgens de Staatscourant"
@@ -53,20 +59,22 @@ DRUK = regel(
 
 
 @lru_cache(maxsize=64)
-def calendar(year: int, category: str, regio: str | None):
-    return holidays.NL(years=year, categories=(category,), subdiv=regio, language="nl")
+def calendar(year: int, category: str, regio: str | None) -> holidays.HolidayBase:
+    # country_holidays("NL") makes the same holidays.NL; that name is loaded at run time, which typing cannot see
+    return holidays.country_holidays("NL", years=year, categories=(category,), subdiv=regio, language="nl")
 
 
 def school_year_known(year: int, regio: str) -> bool:
     return len(calendar(year, "school", regio)) > 0
 
 
-def _upcoming_invitations(t, ctx):
+def _upcoming_invitations(t: Dossier, ctx: Context) -> list[tuple[int, Moment]]:
     return [(i, m) for i, m in enumerate(t.momenten) if active(m) and invites(m) and m.datum >= ctx.vandaag]
 
 
-def holidays_and_breaks(t, ctx) -> list[Finding]:
-    out, regio = [], ctx.profiel.planning.schoolregio
+def holidays_and_breaks(t: Dossier, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    regio = ctx.profiel.planning.schoolregio
     for i, m in _upcoming_invitations(t, ctx):
         if m.tot:  # a survey over weeks is not hurt by one holiday
             continue
@@ -109,8 +117,9 @@ def holidays_and_breaks(t, ctx) -> list[Finding]:
     return out
 
 
-def busy_months(t, ctx) -> list[Finding]:
-    out, busy = [], ctx.profiel.planning.drukke_maanden
+def busy_months(t: Dossier, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    busy = ctx.profiel.planning.drukke_maanden
     for i, m in _upcoming_invitations(t, ctx):
         for groep in m.doelgroepen:
             for key, months in busy.items():

@@ -15,11 +15,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..findings import AVG, Ernst, Finding, Gevolg, Pos, regel
-from ..load.markdown import to_html
+from ..load.markdown import MarkdownSource, to_html
+from ..load.yaml import Loc, Source
+from ..model.traject import Dossier
 from ..persoonsgegevens import KINDS, Hit, find, mask
+
+if TYPE_CHECKING:
+    from . import Context
 
 ALLOW = re.compile(r"(?:#|<!--)\s*privacy:\s*openbaar", re.IGNORECASE)
 ADDRESS_FIELDS = {"plaats"}  # venues are public buildings; their address belongs on the page
@@ -49,7 +55,7 @@ CODES = {
 }
 
 
-def _strings(data, loc=()) -> Iterator[tuple[tuple, object, bool]]:
+def _strings(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, object, bool]]:
     """(loc, value, is_key) for every scalar and every key."""
     if isinstance(data, dict):
         for k, v in data.items():
@@ -87,14 +93,15 @@ def _locate(f: Lines, start: Pos, needle: str) -> Pos:
     return f.pos(at) if at >= 0 else start
 
 
-def _token(f: Lines, start: Pos, value) -> str:
+def _token(f: Lines, start: Pos, value: object) -> str:
     """A number as written (0612345678, not the integer 612345678)."""
     m = TOKEN.match(f.text, f.offset(start))
     return m.group(0) if m else str(value)
 
 
-def scan_yaml(source, ctx, map_pad: str | None) -> list[Finding]:
-    out, f = [], Lines(source.text)
+def scan_yaml(source: Source, ctx: Context, map_pad: str | None) -> list[Finding]:
+    out: list[Finding] = []
+    f = Lines(source.text)
     for loc, value, is_key in _strings(source.data):
         start = source.pos(loc, key=is_key)
         text = value if isinstance(value, str) else _token(f, start, value)
@@ -105,9 +112,11 @@ def scan_yaml(source, ctx, map_pad: str | None) -> list[Finding]:
     return out
 
 
-def scan_markdown(md, ctx, map_pad: str | None) -> list[Finding]:
+def scan_markdown(md: MarkdownSource, ctx: Context, map_pad: str | None) -> list[Finding]:
     """The file as written (lines joined, so a number over two lines is found) and as a reader gets it."""
-    f, out, seen = Lines(md.text), [], set()
+    f = Lines(md.text)
+    out: list[Finding] = []
+    seen: set[str] = set()
     for hit in _find(md.text, ctx):
         seen.add(_key(hit.text))
         pos = f.pos(hit.start)
@@ -118,9 +127,9 @@ def scan_markdown(md, ctx, map_pad: str | None) -> list[Finding]:
             if _key(hit.text) in seen:
                 continue
             seen.add(_key(hit.text))
-            pos = _place(f.lines, hit.text)
-            if pos is None or not f.allowed(pos):
-                out.append(_finding(md.pad, pos, hit, map_pad))
+            place = _place(f.lines, hit.text)
+            if place is None or not f.allowed(place):
+                out.append(_finding(md.pad, place, hit, map_pad))
     return out
 
 
@@ -151,7 +160,7 @@ def _place(lines: list[str], hit: str) -> Pos | None:
     return where
 
 
-def _find(text: str, ctx, addresses: bool = True) -> list[Hit]:
+def _find(text: str, ctx: Context, addresses: bool = True) -> list[Hit]:
     return find(text, ctx.eigen_domeinen, ctx.eigen_telefoonnummers, ctx.eigen_adressen, addresses)
 
 
@@ -168,8 +177,8 @@ def _finding(pad: str, pos: Pos | None, hit: Hit, map_pad: str | None) -> Findin
     )
 
 
-def personal_data(t, ctx) -> list[Finding]:
-    out = []
+def personal_data(t: Dossier, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
     for source in t.sources.values():
         out += scan_yaml(source, ctx, t.map)
     for md in t.markdown:

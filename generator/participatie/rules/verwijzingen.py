@@ -6,8 +6,15 @@ The profile is the gemeente's own policy (Dalfsen: bouwsteen 1, 3 and 4, and the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..findings import INSTELLINGEN, Ernst, Finding, regel
+from ..load.yaml import Loc
 from ..messages import suggest
+from ..model.traject import Dossier, Traject
+
+if TYPE_CHECKING:
+    from . import Context
 
 SOORT_WERK = regel("profiel.soort-werk", "een soort werk dat niet in het beleidsprofiel staat", norm="soorten_werk")
 BESLUITORGAAN = regel(
@@ -40,7 +47,9 @@ FASE = regel("profiel.fase", "een fase die niet in het beleidsprofiel staat", no
 KERN = regel("kern.onbekend", "een kern of wijk die niet in de instellingen van de site staat", bron=INSTELLINGEN)
 
 
-def _ref(t, bestand: str, loc: tuple, value: str | None, options: list[str], what: str, code: str) -> list[Finding]:
+def _ref(
+    t: Dossier, bestand: str, loc: Loc, value: str | None, options: list[str], what: str, code: str
+) -> list[Finding]:
     if value is None or value in options:
         return []
     hint = f"Kies uit: {', '.join(options)}." if options else f"Dit beleidsprofiel kent geen {what}; haal het weg."
@@ -56,7 +65,7 @@ def _ref(t, bestand: str, loc: tuple, value: str | None, options: list[str], wha
     ]
 
 
-def levels_in_planning(t, ctx) -> list[Finding]:
+def levels_in_planning(t: Traject, ctx: Context) -> list[Finding]:
     p = ctx.profiel
     out = [
         f
@@ -70,7 +79,7 @@ def levels_in_planning(t, ctx) -> list[Finding]:
     ]
 
 
-def kader_categories(t, ctx) -> list[Finding]:
+def kader_categories(t: Traject, ctx: Context) -> list[Finding]:
     return [
         f
         for lijst in ("kaders", "geen")
@@ -87,7 +96,8 @@ def kader_categories(t, ctx) -> list[Finding]:
     ]
 
 
-def plan_words(t, ctx) -> list[Finding]:
+def plan_words(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     tb, p = t.traject, ctx.profiel
     out = _ref(
         t, "traject.yaml", ("soort_werk",), tb.soort_werk, [s.code for s in p.soorten_werk], "soort werk", SOORT_WERK
@@ -135,10 +145,11 @@ def plan_words(t, ctx) -> list[Finding]:
     return out
 
 
-def quickscan_words(t, ctx) -> list[Finding]:
+def quickscan_words(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     scan, scores = ctx.profiel.quickscan, t.traject.quickscan or {}
     codes, schaal = (scan.codes, scan.schaal) if scan else ([], [])
-    out = []
+    out: list[Finding] = []
     for key, score in scores.items():
         if key not in codes:
             out.append(
@@ -167,8 +178,10 @@ def quickscan_words(t, ctx) -> list[Finding]:
     return out
 
 
-def group_levels(t, ctx) -> list[Finding]:
-    levels, out = ctx.profiel.niveau_codes, []
+def group_levels(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
+    levels = ctx.profiel.niveau_codes
+    out: list[Finding] = []
     for i, g in enumerate(t.traject.omgevingsanalyse):
         out += _ref(
             t, "traject.yaml", ("omgevingsanalyse", i, "niveau"), g.niveau, levels, ctx.profiel.woorden.niveau, NIVEAU
@@ -190,7 +203,8 @@ def group_levels(t, ctx) -> list[Finding]:
     return out
 
 
-def stap1_questions(t, ctx) -> list[Finding]:
+def stap1_questions(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     vragen = list(ctx.profiel.stap1)
     return [
         t.finding(
@@ -207,7 +221,7 @@ def stap1_questions(t, ctx) -> list[Finding]:
     ]
 
 
-def unknown_kernen(d, bestand: str, kernen: list[str], ctx) -> list[Finding]:
+def unknown_kernen(d: Dossier, bestand: str, kernen: list[str], ctx: Context) -> list[Finding]:
     """Kernen must be the site's own (mkdocs.yml), so each resident finds everything near them on one page."""
     if not ctx.kernen:
         return []
@@ -225,7 +239,8 @@ def unknown_kernen(d, bestand: str, kernen: list[str], ctx) -> list[Finding]:
     ]
 
 
-def kernen(t, ctx) -> list[Finding]:
+def kernen(t: Traject, ctx: Context) -> list[Finding]:
+    assert t.traject is not None
     return unknown_kernen(t, "traject.yaml", t.traject.kernen, ctx)
 
 
