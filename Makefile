@@ -4,16 +4,16 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid mutatie
+.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid mutatie codecheck constraints
 
-$(BIN)/participatie: pyproject.toml
+$(BIN)/participatie: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -c constraints.txt -e .
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/participatie
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 site: $(BIN)/participatie
@@ -33,8 +33,22 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Installeer Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: $(VENV)/.test-deps chromium
+test: codecheck chromium
 	$(BIN)/python -m pytest
+
+# Lint, formatting and types (ruff and mypy, configured in pyproject.toml): part of make test, so CI runs them.
+codecheck: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# After changing a dependency in pyproject.toml: resolve every version again in a clean venv and write constraints.txt.
+constraints:
+	rm -rf .venv-constraints && $(PYTHON) -m venv .venv-constraints
+	.venv-constraints/bin/pip install --quiet --upgrade pip
+	.venv-constraints/bin/pip install --quiet '.[test]'
+	{ sed -n '1,2p' constraints.txt; .venv-constraints/bin/pip freeze --exclude participatie; } > constraints.txt.nieuw
+	mv constraints.txt.nieuw constraints.txt && rm -rf .venv-constraints
 
 # The automated accessibility check the toegankelijkheidsverklaring reports: build, run axe on every page, write the result.
 toegankelijkheid: $(VENV)/.test-deps chromium site
@@ -60,4 +74,4 @@ benchmark: $(BIN)/participatie
 	$(BIN)/python benchmarks/bouwtijd.py
 
 clean:
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* $(VENV) .venv-constraints .mypy_cache .ruff_cache
