@@ -80,6 +80,7 @@ class Hit:
 
 
 RUN = re.compile(r"\s\s")
+AS_WRITTEN = re.compile(r"[^\s&%\x80-\U0010ffff]+")  # ASCII that reads as it is written: no space, entity or escape
 PLAIN = re.compile("[&%\u00ad\u180e\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\ufe63\ufeff\uff0d]")
 
 
@@ -104,6 +105,12 @@ class Reading:
         where: list[int] = []
         i = 0
         while i < len(text):
+            run = AS_WRITTEN.match(text, i)
+            if run:  # most of a text reads as written: copied at once, not a character at a time
+                out.append(run.group(0))
+                where.extend(range(i, run.end()))
+                i = run.end()
+                continue
             c = text[i]
             m = ENTITY.match(text, i) if c == "&" else PERCENT.match(text, i) if c == "%" else None
             if m:

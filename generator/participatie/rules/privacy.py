@@ -22,7 +22,7 @@ from ..findings import AVG, Ernst, Finding, Gevolg, Pos, regel
 from ..load.markdown import MarkdownSource, to_html
 from ..load.yaml import Loc, Source
 from ..model.traject import Dossier
-from ..persoonsgegevens import KINDS, Hit, find, mask
+from ..persoonsgegevens import KINDS, SUSPECT, Hit, find, mask
 
 if TYPE_CHECKING:
     from . import Context
@@ -103,6 +103,8 @@ def scan_yaml(source: Source, ctx: Context, map_pad: str | None) -> list[Finding
     out: list[Finding] = []
     f = Lines(source.text)
     for loc, value, is_key in _strings(source.data):
+        if isinstance(value, str) and not SUSPECT.search(value):
+            continue  # most values: no digit, '@', '&' or '%', so nothing to find (and no position to look up)
         start = source.pos(loc, key=is_key)
         text = value if isinstance(value, str) else _token(f, start, value)
         for hit in _find(text, ctx, addresses=is_key or not (loc and loc[-1] in ADDRESS_FIELDS)):
