@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid mutatie codecheck constraints
+.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid mutatie check-code constraints
 
 $(BIN)/participatie: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,11 +33,11 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Installeer Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: codecheck chromium
+test: check-code chromium
 	$(BIN)/python -m pytest
 
 # Lint, formatting and types (ruff and mypy, configured in pyproject.toml): part of make test, so CI runs them.
-codecheck: $(VENV)/.test-deps
+check-code: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
