@@ -200,14 +200,16 @@ def test_each_code_type_lists_exactly_the_codes_of_its_word_list():
     from typing import get_args
 
     from participatie import vocabulary as v
+    from participatie.derive.volledigheid import ELEMENTS
 
     pairs = [
         (v.Status, v.STATUSSEN),
         (v.MomentSoort, v.MOMENT_SOORTEN),
         (v.Besluit, v.BESLUITEN),
         (v.Uitkomst, v.UITKOMSTEN),
-        (v.PlanElement, v.PLAN_ELEMENTEN),
+        (v.PlanElement, ELEMENTS),
         (v.Licentie, v.LICENTIES),
     ]
     for code_type, codes in pairs:
         assert get_args(code_type) == tuple(codes)
+    assert sorted(v.OVERZICHT) == sorted(v.STATUSSEN)  # the overview shows every status once

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .derive.volledigheid import ELEMENTS
 from .model.profiel import Profiel
-from .vocabulary import PLAN_ELEMENT_NAMEN, REGEL_NORMEN, STATUSSEN
+from .vocabulary import REGEL_NORMEN, STATUSSEN, PlanElement
 
 
 def summary(p: Profiel) -> str:
@@ -110,7 +111,7 @@ def summary(p: Profiel) -> str:
     bron("plan_onderdelen")
     for element in sorted({v for o in p.plan_onderdelen for v in o.velden}):
         if f"plan_onderdelen.{element}" in p.bronnen:
-            lines.append(f"  Waarom {PLAN_ELEMENT_NAMEN[element]}:")
+            lines.append(f"  Waarom {ELEMENTS[element].name}:")
             bron(f"plan_onderdelen.{element}")
     if p.eindverslag_onderdelen:
         lines.append("Eindverslag (kopjes in eindverslag.md):")
@@ -149,5 +150,5 @@ def summary(p: Profiel) -> str:
     return "\n".join(lines)
 
 
-def _fields(velden: Iterable[str]) -> str:
-    return ", ".join(PLAN_ELEMENT_NAMEN[v] for v in velden)
+def _fields(velden: Iterable[PlanElement]) -> str:
+    return ", ".join(ELEMENTS[v].name for v in velden)

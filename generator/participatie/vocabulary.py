@@ -45,7 +45,7 @@ PlanElement = Literal[
 Licentie = Literal["CC0-1.0", "CC-BY-4.0"]
 
 # In process order: sorting by status sorts by how far a trajectory got.
-STATUSSEN = {
+STATUSSEN: dict[Status, str] = {
     "verkenning": "Verkenning",
     "plan": "Plan in de maak",
     "vastgesteld": "Plan vastgesteld",
@@ -53,7 +53,9 @@ STATUSSEN = {
     "afgerond": "Afgerond",
     "gestopt": "Gestopt",
 }
-LOPEND = ("plan", "vastgesteld", "uitvoering")
+LOPEND: tuple[Status, ...] = ("plan", "vastgesteld", "uitvoering")
+# The order of the overview 'Alle trajecten': what is happening now first, what is over last.
+OVERZICHT: tuple[Status, ...] = ("uitvoering", "vastgesteld", "plan", "verkenning", "afgerond", "gestopt")
 
 MOMENT_SOORTEN: dict[MomentSoort, str] = {
     "bijeenkomst": "bijeenkomst",
@@ -100,78 +102,6 @@ KWADRANTEN = (
     ("klein", "weinig", "Klein belang, weinig macht", "Deze groep kijkt mee; we houden haar op de hoogte."),
 )
 
-# The plan elements staff fill in, and where each lives. A profile's plan parts and
-# bouwstenen are lists of these elements.
-PLAN_ELEMENTEN: dict[PlanElement, tuple[str, tuple[str, ...], str]] = {
-    "opgave": ("opgave.md", (), "Schrijf in opgave.md waar het over gaat."),
-    "doelen": ("traject.yaml", ("doelen",), "Noem bij 'doelen' één of meer doelen uit het beleid."),
-    "omgevingsanalyse": (
-        "traject.yaml",
-        ("omgevingsanalyse",),
-        "Zet elke groep in de matrix met 'belang' en 'invloed'.",
-    ),
-    "kaders": ("kaders.yaml", (), "Noem de harde en zachte kaders in kaders.yaml."),
-    "niveaus": ("traject.yaml", ("omgevingsanalyse",), "Geef elke groep een 'niveau'."),
-    "werkvormen": ("traject.yaml", ("werkvormen",), "Noem bij 'werkvormen' hoe u mensen betrekt."),
-    "planning": ("planning.yaml", (), "Zet de participatiemomenten in planning.yaml."),
-    "besluitmoment": ("planning.yaml", (), "Zet het besluitmoment (soort: besluit) in planning.yaml."),
-    "communicatie": (
-        "traject.yaml",
-        ("communicatie",),
-        "Beschrijf bij 'communicatie' hoe u uitnodigt en terugkoppelt.",
-    ),
-    "capaciteit": ("traject.yaml", ("capaciteit",), "Beschrijf bij 'capaciteit' welke uren en welk geld er zijn."),
-    "bestuursstijl": ("traject.yaml", ("bestuursstijl",), "Kies bij 'bestuursstijl' de stijl die bij het niveau past."),
-    "quickscan": ("traject.yaml", ("quickscan",), "Geef bij 'quickscan' elke randvoorwaarde een score."),
-    "kansen": (
-        "traject.yaml",
-        ("kansen_bedreigingen",),
-        "Beschrijf bij 'kansen_bedreigingen' wat het traject laat slagen en wat het bedreigt.",
-    ),
-    "taakverdeling": (
-        "traject.yaml",
-        ("taakverdeling",),
-        "Beschrijf bij 'taakverdeling' wie wat doet: bestuur, ambtenaren, inwoners, organisaties.",
-    ),
-    "groen_licht": ("traject.yaml", ("groen_licht",), "Zet bij 'groen_licht' per fase wie groen licht gaf en wanneer."),
-    "doel_concreet": (
-        "traject.yaml",
-        ("doel_toelichting",),
-        "Beschrijf bij 'doel_toelichting' het concrete doel, waaraan u achteraf toetst.",
-    ),
-    "weging": ("traject.yaml", ("weging",), "Zeg bij 'weging' vooraf hoe zwaar het advies weegt."),
-    "verantwoording": (
-        "traject.yaml",
-        ("verantwoording",),
-        "Beschrijf bij 'verantwoording' wanneer en hoe de politiek onderweg wordt bijgepraat.",
-    ),
-    "mandaat": (
-        "traject.yaml",
-        ("mandaat",),
-        "Zet bij 'mandaat' wat de raad vooraf meegaf en wanneer (stelde de raad het plan zelf vast, zeg dat).",
-    ),
-}
-PLAN_ELEMENT_NAMEN = {
-    "opgave": "de opgave",
-    "doelen": "de doelen",
-    "omgevingsanalyse": "de omgevingsanalyse",
-    "kaders": "de kaders",
-    "niveaus": "het niveau per groep",
-    "werkvormen": "de werkvormen",
-    "planning": "de planning",
-    "besluitmoment": "het besluitmoment",
-    "communicatie": "de communicatie",
-    "capaciteit": "de capaciteit",
-    "bestuursstijl": "de bestuursstijl",
-    "quickscan": "de quick scan",
-    "kansen": "de kansen en bedreigingen",
-    "taakverdeling": "de taakverdeling",
-    "groen_licht": "het groene licht per fase",
-    "doel_concreet": "het concrete doel",
-    "weging": "hoe zwaar het advies weegt",
-    "verantwoording": "de momenten voor de politiek",
-    "mandaat": "het mandaat van de raad",
-}
 # Fields of traject.yaml a plan needs before it can be adopted, whatever the profile.
 BASISVELDEN = ("samenvatting", "soort_werk", "thema", "kernen", "contact", "portefeuillehouder", "besluit_door")
 

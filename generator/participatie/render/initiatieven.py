@@ -43,7 +43,7 @@ class InitiatiefView:
     page = property(lambda self: initiatief_page(self.i.slug))
     uid_prefix = property(lambda self: f"initiatief.{self.i.slug}")
     map = property(lambda self: self.i.map)
-    moment_file = "initiatief.yaml"
+    moment_file = property(lambda self: self.i.moment_file)
     soort_woord = "initiatief"
     beleid = property(lambda self: self.p.initiatieven)
     thema = property(lambda self: self.i.initiatief.thema or "Overig")

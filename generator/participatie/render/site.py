@@ -20,7 +20,7 @@ from ..cache import Cache
 from ..derive.wijzigingen import history, last_change
 from ..model.profiel import Profiel
 from ..pipeline import Result
-from ..vocabulary import LOPEND, STATUSSEN
+from ..vocabulary import LOPEND, OVERZICHT, STATUSSEN
 from . import atom, exports, ical, opendata, toegankelijkheid
 from .html import environment
 from .initiatieven import INGEDIEND, InitiatiefView, columns_for, figures
@@ -30,7 +30,6 @@ from .text import datum, href, slugify
 from .views import MomentView, TrajectView
 
 ASSETS = ("participatie.css", "participatie.js")
-STATUS_ORDER = ("uitvoering", "vastgesteld", "plan", "verkenning", "afgerond", "gestopt")
 
 
 class Cards:
@@ -220,7 +219,7 @@ def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, 
 def _overviews(r: SiteRenderer, views: list[TrajectView], komend: list[MomentView]) -> None:
     groepen = [
         {"code": s, "naam": STATUSSEN[s], "trajecten": [v for v in views if v.status == s]}
-        for s in STATUS_ORDER
+        for s in OVERZICHT
         if any(v.status == s for v in views)
     ]
     kernen = list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen})

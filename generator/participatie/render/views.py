@@ -116,7 +116,7 @@ class TrajectView:
     page = property(lambda self: traject_page(self.t.slug))
     uid_prefix = property(lambda self: self.t.slug)
     map = property(lambda self: self.t.map)
-    moment_file = "planning.yaml"
+    moment_file = property(lambda self: self.t.moment_file)
     soort_woord = "traject"
     status_naam = property(lambda self: STATUSSEN[self.t.traject.status])
     status_rang = property(lambda self: list(STATUSSEN).index(self.t.traject.status))

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from ..derive.afwijkingen import above_basis
 from ..derive.afwijkingen import excluded_topic as excluded_topic_of
 from ..derive.status import reached, requirements
-from ..derive.volledigheid import missing_kader_categories, plan_elements
+from ..derive.volledigheid import ELEMENTS, missing_kader_categories, plan_elements
 from ..findings import FORMAAT, PRODUCT, Ernst, Finding, regel
 from ..model.profiel import Profiel
 from ..model.traject import Traject
 
 if TYPE_CHECKING:
     from . import Context
-from ..vocabulary import BASISVELDEN, PLAN_ELEMENT_NAMEN, PLAN_ELEMENTEN
+from ..vocabulary import BASISVELDEN
 
 F, W = Ernst.FOUT, Ernst.WAARSCHUWING
 BASIS = regel(
@@ -91,21 +91,21 @@ def plan_parts(t: Traject, ctx: Context) -> list[Finding]:
         return []
     out = []
     for element, ok in plan_elements(t, p).items():
-        bestand, loc, hint = PLAN_ELEMENTEN[element]
+        e = ELEMENTS[element]
         parts = [f"{o.nummer}. {o.naam}" for o in p.plan_onderdelen if element in o.velden]
-        if ok or bestand in t.onleesbaar or not parts:
+        if ok or e.file in t.onleesbaar or not parts:
             continue
         if element == "kaders" and t.kaders.kaders:  # only kinds of kader are missing: kader_categories names each one
             continue
         out.append(
             t.finding(
                 ernst,
-                bestand,
-                loc,
+                e.file,
+                e.loc,
                 f"het {p.woorden.plan} mist '{element}' (onderdeel {', '.join(parts)}).",
-                hint,
+                e.hint,
                 code=ONDERDEEL,
-                publiek=f"{PLAN_ELEMENT_NAMEN[element]} ({p.woorden.plan}, onderdeel {', '.join(parts)})",
+                publiek=f"{e.name} ({p.woorden.plan}, onderdeel {', '.join(parts)})",
             )
         )
     return out
