@@ -208,3 +208,20 @@ def test_the_404_page_is_dutch_and_leads_back(built):
     html = (built / "404.html").read_text(encoding="utf-8")
     assert "<h1>Deze pagina bestaat niet</h1>" in html and 'href="https://meedoen.vechtwolde.example/"' in html
     assert "Not found" not in html
+
+
+@pytest.mark.parametrize(
+    ("naam", "slug"),
+    [
+        ("Ĳsselmuiden", "ijsselmuiden"),
+        ("Hüsken", "husken"),
+        ("Café Øster", "cafe-oster"),
+        ("Straße 't Harde", "strasse-t-harde"),
+        ("Nieuwleusen", "nieuwleusen"),
+        ("Oud-Beijerland", "oud-beijerland"),
+    ],
+)
+def test_a_kern_with_accents_or_a_ligature_keeps_its_letters_in_the_web_address(naam, slug):
+    from participatie.render.text import slugify
+
+    assert slugify(naam) == slug

@@ -8,6 +8,7 @@ from pathlib import Path
 from .messages import os_error
 from .model.instellingen import SiteSettings
 from .model.profiel import Profiel
+from .taal import opsomming
 from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, SLUG, SLUG_MAX, YAML_BESTANDEN
 
 TEMPLATES = YAML_BESTANDEN + MARKDOWN_BESTANDEN
@@ -91,7 +92,7 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
             "{kaders_geen}": "",
         }
     soort = (
-        f"# Soort werk (tabel in het beleid): {_of([s.code for s in p.soorten_werk])}.\nsoort_werk:\n\n"
+        f"# Soort werk (tabel in het beleid): {opsomming([s.code for s in p.soorten_werk], 'or')}.\nsoort_werk:\n\n"
         if p.soorten_werk
         else ""
     )
@@ -129,7 +130,9 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
             )
         )
     if p.wegingen:
-        extra.append(f"# Hoe zwaar weegt het advies in het besluit? Zeg het vooraf: {_of(p.wegingen)}.\nweging:\n")
+        extra.append(
+            f"# Hoe zwaar weegt het advies in het besluit? Zeg het vooraf: {opsomming(p.wegingen, 'or')}.\nweging:\n"
+        )
     if "verantwoording" in used:
         extra.append(
             "# Wanneer en hoe wordt de politiek (raad, commissie) onderweg bijgepraat en gepeild?\nverantwoording:\n"
@@ -145,7 +148,7 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
         )
     if p.bestuursstijlen:
         extra.append(
-            f"# De bestuursstijl voor het hele traject: {_of([b.code for b in p.bestuursstijlen])}.\nbestuursstijl:\n"
+            f"# De bestuursstijl voor het hele traject: {opsomming([b.code for b in p.bestuursstijlen], 'or')}.\nbestuursstijl:\n"
         )
     if p.quickscan:
         q = p.quickscan
@@ -156,7 +159,7 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
     if p.uitgesloten_onderwerpen:
         extra.append(
             "# Alleen als het onderwerp op de lijst van onderwerpen staat die het beleid uitsluit:\n"
-            f"# uitgesloten_onderwerp: {_of([o.code for o in p.uitgesloten_onderwerpen])}\n"
+            f"# uitgesloten_onderwerp: {opsomming([o.code for o in p.uitgesloten_onderwerpen], 'or')}\n"
         )
     if "kansen" in used:
         extra.append(
@@ -166,7 +169,8 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
         extra.append("# Wie doet wat: bestuur, ambtenaren, inwoners, organisaties.\ntaakverdeling:\n")
     if p.fasen:
         extra.append(
-            f"# Groen licht per fase ({_of([f.code for f in p.fasen])}); zet in planning.yaml bij elk moment de 'fase:'.\n"
+            f"# Groen licht per fase ({opsomming([f.code for f in p.fasen], 'or')}); "
+            "zet in planning.yaml bij elk moment de 'fase:'.\n"
             f"# groen_licht:\n#   - {{fase: {p.fasen[0].code}, datum: 2026-03-01, door: college}}\ngroen_licht: []\n"
         )
     voorbeeld = p.niveau(p.advies_vanaf) or p.niveaus[min(1, len(p.niveaus) - 1)]
@@ -175,13 +179,13 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
         "{bron}": p.bron,
         "{soort_werk}": soort,
         "{stap1}": stap1,
-        "{doelen}": _of([d.code for d in p.doelen]),
+        "{doelen}": opsomming([d.code for d in p.doelen], "or"),
         "{niveau}": p.woorden.niveau,
-        "{niveaus}": _of(p.niveau_codes),
+        "{niveaus}": opsomming(p.niveau_codes, "or"),
         "{voorbeeldniveau}": voorbeeld.code,
         "{extra}": "".join(f"\n{block}" for block in extra),
         "{eindverslag}": "\n\n".join(f"## {o.kop}" for o in p.eindverslag_onderdelen),
-        "{kadercategorieen}": _of(p.kadercategorieen),
+        "{kadercategorieen}": opsomming(p.kadercategorieen, "or"),
         "{categorie1}": next((c for c in p.kadercategorieen if "financ" in c), p.kadercategorieen[0]),
         "{categorie2}": next((c for c in p.kadercategorieen if "inhoud" in c), p.kadercategorieen[-1]),
         "{kaders_geen}": (
@@ -191,10 +195,6 @@ def _profile_words(p: Profiel | None) -> dict[str, str]:
         if p.kaders_verplicht
         else "",
     }
-
-
-def _of(words: list[str]) -> str:
-    return ", ".join(words[:-1]) + f" of {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def _rel(folder: Path) -> str:

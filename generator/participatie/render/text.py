@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import unicodedata
 
 from markupsafe import Markup, escape
 
@@ -74,6 +75,15 @@ def href(from_page: str, to_page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
+# Letters that Unicode does not decompose into a base letter and an accent, written as Dutch readers would.
+LIGATURES = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
 def slugify(text: str) -> str:
-    text = text.lower().replace("ë", "e").replace("é", "e").replace("ï", "i")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    """A web address part: 'Ĳsselmuiden' -> 'ijsselmuiden', 'Hüsken' -> 'husken', 'Café Øster' -> 'cafe-oster'.
+
+    NFKD splits ü into u and its diaeresis and the ligature ĳ into i and j; what is left outside ASCII goes."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(LIGATURES))
+    return re.sub(r"[^a-z0-9]+", "-", text.encode("ascii", "ignore").decode()).strip("-")
