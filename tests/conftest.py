@@ -31,9 +31,9 @@ from participatie.builders.publiceren import build_site  # noqa: E402
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
-from participatie.load.instellingen import read_site_settings  # noqa: E402
 from participatie.pipeline import Result, check_site  # noqa: E402
 from participatie.report import as_dict  # noqa: E402
+from participatie.rules.instellingen import read_site_settings  # noqa: E402
 
 
 def copy_site(dest: Path, parts=SITE_PARTS) -> Path:

@@ -136,8 +136,8 @@ def repair(site: Path, name: str) -> None:
 
 def observe(site: Path, name: str) -> tuple[str, str]:
     """(all findings, the verdict of every folder) as the check decides them now, without a cache."""
-    from participatie.load.instellingen import read_site_settings
     from participatie.pipeline import check_site
+    from participatie.rules.instellingen import read_site_settings
 
     with refusing(site, name):
         settings, problems = read_site_settings(site)

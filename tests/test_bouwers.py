@@ -32,9 +32,9 @@ def both(tmp_path_factory, built):
 
     from participatie.builders.docs import write_docs_tree
     from participatie.load.git import change_dates
-    from participatie.load.instellingen import read_site_settings
     from participatie.pipeline import check_site
     from participatie.render.site import render_site
+    from participatie.rules.instellingen import read_site_settings
 
     site = copy_site(tmp_path_factory.mktemp("docs"))
     settings, _ = read_site_settings(site)

@@ -59,9 +59,9 @@ FILES = [
 
 def rendered() -> dict[str, str]:
     """The example rendered by the core, as the builders receive it (no Git history: stable)."""
-    from participatie.load.instellingen import read_site_settings
     from participatie.pipeline import check_site
     from participatie.render.site import render_site
+    from participatie.rules.instellingen import read_site_settings
 
     settings, _ = read_site_settings(ROOT)
     out = render_site(check_site(settings, settings.vandaag()), {}, settings.site_url)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import check_json, edit, line_of
 
-from participatie.load.instellingen import read_site_settings
+from participatie.rules.instellingen import read_site_settings
 
 
 def test_without_mkdocs_yml_the_defaults_apply(tmp_path):

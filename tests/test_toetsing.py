@@ -22,9 +22,9 @@ from conftest import ROOT, SITE_PARTS, build, check, copy_site, edit, participat
 from fixturen import fixture_names, prepare, unreadable
 
 from participatie.cache import _MEMORY, FOLDER
-from participatie.load.instellingen import read_site_settings
 from participatie.pipeline import check_site
 from participatie.report import format_json
+from participatie.rules.instellingen import read_site_settings
 
 pytestmark = pytest.mark.warnings_expected
 VOORBEELDEN = {

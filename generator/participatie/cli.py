@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from .findings import Ernst
-from .load.instellingen import read_site_settings
 from .messages import os_error
 from .report import FORMATS
+from .rules.instellingen import read_site_settings
 
 GOED, FOUT, GEBRUIK = 0, 1, 2
 

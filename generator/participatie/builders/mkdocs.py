@@ -22,13 +22,13 @@ from mkdocs.structure.toc import get_toc
 
 from ..findings import Ernst, Gevolg
 from ..load.git import change_dates
-from ..load.instellingen import read_site_settings
 from ..load.profielen import resolve_profile
 from ..model.instellingen import Instellingen
 from ..pipeline import Result, check_site
 from ..render.page import Page
 from ..render.site import render_site
 from ..render.voorbeeld import Preview, preview
+from ..rules.instellingen import read_site_settings
 from .common import (
     ASSET_CSS,
     ASSET_JS,

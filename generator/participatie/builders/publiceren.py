@@ -24,11 +24,11 @@ from pathlib import Path
 
 from ..findings import Ernst, Gevolg
 from ..load.git import change_dates
-from ..load.instellingen import read_site_settings
 from ..messages import os_error
 from ..model.instellingen import SiteSettings
 from ..pipeline import Result, check_site, load_profile
 from ..render.site import render_site
+from ..rules.instellingen import read_site_settings
 from .common import MARKER, MARKER_TEXT, fatal, pin_build_date, refuse_output, shown, withheld_message
 from .voortgang import MkdocsLog
 

@@ -1,4 +1,4 @@
-"""Read the site's settings from mkdocs.yml, with positions, the same way for the CLI and the builders.
+"""The site's settings: read from mkdocs.yml with positions, bound and checked, the same way for the CLI and the builders.
 
 Settings are checked like data: the site's name is plain text (themes print it unescaped), the
 loket is a web address, the open-data contact an e-mail address, and every file a setting names
@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import INSTELLINGEN, Ernst, Finding, Gevolg, regel
+from ..load.yaml import Loc, Source, load_yaml
 from ..model.bind import bind
 from ..model.instellingen import Instellingen, SiteSettings
-from .yaml import Loc, Source, load_yaml
 
 PLUGIN = "participatie"
 SITE_NAAM = regel(
