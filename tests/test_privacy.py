@@ -172,7 +172,7 @@ def test_leak_in_the_examples_is_an_error_at_its_position_and_never_quoted(site)
     found = privacy(site)
     line = line_of(path, "06-12345678")
     col = path.read_text(encoding="utf-8").split("\n")[line - 1].index("06-12345678") + 1
-    assert [(f.pad, f.pos.regel, f.pos.kolom, f.code) for f in found] == [(TERUG, line, col, "privacy.telefoon")]
+    assert [(f.pad, f.pos.line, f.pos.column, f.code) for f in found] == [(TERUG, line, col, "privacy.telefoon")]
     assert "(06-…78)" in found[0].boodschap and "12345678" not in found[0].format()
 
 
@@ -219,7 +219,7 @@ def test_disguised_data_in_markdown_withholds_the_trajectory(site, markdown):
     result = check(site)
     found = [f for f in result.findings if f.code.startswith("privacy")]
     assert [f.pad for f in found] == [OPGAVE] and found[0].pos is not None
-    assert found[0].pos.regel == line_of(path, markdown.split("\n")[0][:6])
+    assert found[0].pos.line == line_of(path, markdown.split("\n")[0][:6])
     assert [t.map for t in result.withheld] == ["projecten/omgevingsvisie-2040"]
 
 
@@ -270,4 +270,4 @@ def test_markdown_is_scanned_and_allowance_works(site):
         encoding="utf-8",
     )
     found = privacy(site)
-    assert [(f.pos.regel, f.pos.kolom) for f in found] == [(line_of(path, "Bel Piet"), 13)]
+    assert [(f.pos.line, f.pos.column) for f in found] == [(line_of(path, "Bel Piet"), 13)]

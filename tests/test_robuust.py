@@ -45,7 +45,7 @@ def test_a_shape_error_in_one_file_leaves_the_other_files_checked(site):
     traject, planning = site / FOLDER / "traject.yaml", site / FOLDER / "planning.yaml"
     edit(traject, "thema: Verkeer", "Thema: Verkeer")
     edit(planning, "  - id: inloopavond-kerkdijk\n", "  - id: informatieavond-agrariers\n")
-    found = [(f.pad, f.pos.regel, f.pos.kolom, f.boodschap) for f in check(site).findings]
+    found = [(f.pad, f.pos.line, f.pos.column, f.boodschap) for f in check(site).findings]
     second = [
         n
         for n, line in enumerate(planning.read_text(encoding="utf-8").split("\n"), 1)

@@ -60,8 +60,8 @@ def test_yaml_11_traps_stay_text(fast):
 @BOTH
 def test_positions_of_keys_and_values(fast):
     source, _ = parse_yaml("momenten:\n  - id: a\n    datum: 2026-03-01\n", "x", fast)
-    assert (source.pos(("momenten", 0, "datum")).regel, source.pos(("momenten", 0, "datum")).kolom) == (3, 12)
-    assert source.pos(("momenten", 0, "datum"), key=True).kolom == 5
+    assert (source.pos(("momenten", 0, "datum")).line, source.pos(("momenten", 0, "datum")).column) == (3, 12)
+    assert source.pos(("momenten", 0, "datum"), key=True).column == 5
 
 
 @pytest.mark.parametrize("depth,fast", [(45, True), (45, False), (3_000, False), (60_000, True)])

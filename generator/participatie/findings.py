@@ -66,8 +66,8 @@ def regel(
 class Pos:
     """A 1-based line and column in a source file."""
 
-    regel: int
-    kolom: int
+    line: int
+    column: int
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class Finding:
 
     @property
     def waar(self) -> str:
-        return self.pad if self.pos is None else f"{self.pad}:{self.pos.regel}:{self.pos.kolom}"
+        return self.pad if self.pos is None else f"{self.pad}:{self.pos.line}:{self.pos.column}"
 
     @property
     def herkomst(self) -> str:

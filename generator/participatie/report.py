@@ -27,8 +27,8 @@ def as_dict(f: Finding) -> dict[str, object]:
     assert f.gevolg is not None  # Finding.__post_init__ decides it
     return {
         "pad": f.pad,
-        "regel": f.pos.regel if f.pos else None,
-        "kolom": f.pos.kolom if f.pos else None,
+        "regel": f.pos.line if f.pos else None,
+        "kolom": f.pos.column if f.pos else None,
         "ernst": f.ernst.value,
         "code": f.code,
         "boodschap": f.boodschap,
@@ -94,7 +94,7 @@ def format_github(findings: list[Finding], n_trajecten: int, n_initiatieven: int
     for f in findings:
         props = {"file": f.pad, "title": f"participatie {f.code or f.ernst.value}"}
         if f.pos:
-            props |= {"line": str(f.pos.regel), "col": str(f.pos.kolom)}
+            props |= {"line": str(f.pos.line), "col": str(f.pos.column)}
         command = "error" if f.ernst is Ernst.FOUT else "warning"
         joined = ",".join(f"{k}={_escape_property(v)}" for k, v in props.items())
         lines.append(f"::{command} {joined}::{_escape_data(_message(f))}")
@@ -118,7 +118,7 @@ def format_gitlab(findings: list[Finding], n_trajecten: int, n_initiatieven: int
                 "check_name": f.code or f.ernst.value,
                 "fingerprint": fp,
                 "severity": "major" if f.ernst is Ernst.FOUT else "minor",
-                "location": {"path": f.pad, "lines": {"begin": f.pos.regel if f.pos else 1}},
+                "location": {"path": f.pad, "lines": {"begin": f.pos.line if f.pos else 1}},
             }
             for f, fp in zip(findings, fingerprints(findings), strict=True)
         ],
@@ -149,7 +149,7 @@ def format_sarif(findings: list[Finding], n_trajecten: int, n_initiatieven: int 
     for f, fp in zip(findings, fingerprints(findings), strict=True):
         location: dict[str, object] = {"artifactLocation": {"uri": f.pad, "uriBaseId": "%SRCROOT%"}}
         if f.pos:
-            location["region"] = {"startLine": f.pos.regel, "startColumn": f.pos.kolom}
+            location["region"] = {"startLine": f.pos.line, "startColumn": f.pos.column}
         result: dict[str, object] = {
             "ruleId": f.code or f.ernst.value,
             "level": "error" if f.ernst is Ernst.FOUT else "warning",

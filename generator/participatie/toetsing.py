@@ -16,7 +16,7 @@ from enum import Enum
 
 from .derive.afwijkingen import Verantwoording, account_traject, levels_used
 from .derive.initiatieven import Doorlooptijd, Stand, account_initiatief, doorlooptijd, stand
-from .derive.status import reached, requirements
+from .derive.status import reached, status_eisen
 from .derive.volledigheid import Volledigheid, completeness
 from .findings import PROFIEL, Ernst, Finding, Gevolg
 from .model.initiatief import Initiatief
@@ -107,7 +107,7 @@ def toets_traject(t: Traject, ctx: Context) -> Toetsing:
     if t.traject is None:
         return Toetsing(t.map, t.slug, "traject", t.titel, tuple(check_traject(t, ctx)), leesbaar=False)
     afwijkingen = account_traject(t, p, ctx.vandaag)
-    eisen = requirements(t, p)
+    eisen = status_eisen(t, p)
     inbreng = t.terugkoppeling.inbreng
     return Toetsing(
         t.map,

@@ -16,7 +16,7 @@ THEME = Path(str(resources.files("participatie") / "templates" / "theme"))  # th
 ASSET_JS = "assets/participatie.js"
 
 
-def fatal(findings: list[Finding]) -> str:
+def fatal_message(findings: list[Finding]) -> str:
     lines = [f.format() for f in findings]
     return "\n".join(lines + ["participatie: de site is niet gebouwd; los de fouten hierboven op en bouw opnieuw."])
 

@@ -26,8 +26,8 @@ from ..load.profielen import resolve_profile
 from ..model.instellingen import Instellingen
 from ..pipeline import Result, check_site
 from ..render.page import Page
+from ..render.preview import Preview, preview
 from ..render.site import render_site
-from ..render.voorbeeld import Preview, preview
 from ..rules.instellingen import read_site_settings
 from .common import (
     ASSET_CSS,
@@ -35,7 +35,7 @@ from .common import (
     MARKER,
     MARKER_TEXT,
     THEME,
-    fatal,
+    fatal_message,
     pin_build_date,
     refuse_output,
     withheld_message,
@@ -69,7 +69,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         self.settings, self.problems = read_site_settings(self.base, self.config_file.name)
         errors = [p for p in self.problems if p.ernst is Ernst.FOUT]
         if errors and not self.serving:
-            raise PluginError(fatal(self.problems))
+            raise PluginError(fatal_message(self.problems))
         if not self.serving:
             for p in self.problems:  # warnings about settings: said, not fatal
                 log.warning(p.format())
@@ -104,7 +104,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             )
             return
         if self.result.profiel is None:
-            raise PluginError(fatal(self.result.findings))
+            raise PluginError(fatal_message(self.result.findings))
         for f in self.result.findings:
             level = log.warning if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT else log.info
             level(f.format())

@@ -29,7 +29,7 @@ from ..model.instellingen import SiteSettings
 from ..pipeline import Result, check_site, load_profile
 from ..render.site import render_site
 from ..rules.instellingen import read_site_settings
-from .common import MARKER, MARKER_TEXT, fatal, pin_build_date, refuse_output, shown, withheld_message
+from .common import MARKER, MARKER_TEXT, fatal_message, pin_build_date, refuse_output, shown, withheld_message
 from .voortgang import MkdocsLog
 
 GEBOUWD, NIETS, GEBRUIK, TEGENGEHOUDEN = 0, 1, 2, 3
@@ -65,7 +65,7 @@ def build_site(base: Path, target: Path | None = None, strict: bool = False, bou
     if not any(p.ernst is Ernst.FOUT for p in problems):  # a missing profile stops everything: say so before building
         problems += load_profile(settings.profiel, base, settings.waar("profiel"))[1]
     if any(p.ernst is Ernst.FOUT for p in problems):
-        print(fatal(problems), file=sys.stderr)
+        print(fatal_message(problems), file=sys.stderr)
         return NIETS
     target = base / (target if target is not None else settings.site_dir)
     refused = refuse_output(settings, target)
@@ -148,7 +148,7 @@ def _zensical(base: Path, staging: Path, strict: bool, settings) -> Result:
         print(p.format(), file=sys.stderr)
     result = check_site(settings, settings.vandaag())
     if result.profiel is None:
-        raise BuildFailed(fatal(result.findings))
+        raise BuildFailed(fatal_message(result.findings))
     for f in result.findings:
         if f.gevolg is Gevolg.TEGENHOUDEN and f.ernst is Ernst.FOUT:
             print(f.format(), file=sys.stderr)

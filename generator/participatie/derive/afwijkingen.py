@@ -19,12 +19,12 @@ from ..model.profiel import Doel, Profiel
 from ..model.traject import Traject
 from ..taal import kort, opsomming
 from ..vocabulary import DEELNAME, TERUGKOPPELING_NODIG, UITKOMST_NIET_GEVOLGD
-from .kalender import active, decisions_taken, einde
+from .kalender import decisions_taken, einde, takes_place
 from .volledigheid import eindverslag_parts
 
 
 @dataclass(frozen=True)
-class Gevonden:
+class DetectedAfwijking:
     """A deviation the build found in the data itself."""
 
     soort: str
@@ -57,13 +57,13 @@ class Verantwoording:
         return bool(self.motivering)
 
 
-def covers(a: Afwijking, g: Gevonden) -> bool:
+def covers(a: Afwijking, g: DetectedAfwijking) -> bool:
     """The one rule for whether a declared afwijking explains a found one: same soort, and same 'betreft' if it has one."""
     return a.soort == g.soort and (g.betreft is None or a.betreft == g.betreft)
 
 
 def account(
-    found: list[Gevonden],
+    found: list[DetectedAfwijking],
     declared: list[Afwijking],
     bestand: str,
     soort_naam: Callable[[str], str],
@@ -120,7 +120,7 @@ def account_traject(t: Traject, p: Profiel, vandaag: dt.date) -> tuple[Verantwoo
     return account(found, t.traject.afwijkingen, "traject.yaml", p.afwijking_naam, lambda b: betreft_in_words(t, b))
 
 
-def group_levels(t: Traject, p: Profiel) -> dict[str, list[str]]:
+def levels_per_group(t: Traject, p: Profiel) -> dict[str, list[str]]:
     """Every level of the profile a stakeholder group gets, including per phase (an unknown one is rules.verwijzingen's)."""
     assert t.traject is not None
     return {
@@ -131,7 +131,7 @@ def group_levels(t: Traject, p: Profiel) -> dict[str, list[str]]:
 
 def levels_used(t: Traject, p: Profiel) -> tuple[str, ...]:
     """The levels this trajectory gives any group, in the order of the profile's ladder."""
-    used = {lv for lvs in group_levels(t, p).values() for lv in lvs}
+    used = {lv for lvs in levels_per_group(t, p).values() for lv in lvs}
     return tuple(code for code in p.niveau_codes if code in used)
 
 
@@ -145,8 +145,8 @@ def _naam(p: Profiel, code: str | None) -> str:
     return f"'{n.naam if n else code}'"
 
 
-def detect_afwijkingen(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
-    found: list[Gevonden] = []
+def detect_afwijkingen(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
+    found: list[DetectedAfwijking] = []
     for detector in DETECTORS:
         found += detector(t, p, vandaag)
     return found
@@ -157,7 +157,7 @@ def levels_against_table(t: Traject, p: Profiel) -> list[tuple[int, str, bool | 
     None when there is no table or no soort werk): the one place that reads the table."""
     assert t.traject is not None
     soort = p.soort_werk(t.traject.soort_werk or "")
-    levels = group_levels(t, p)
+    levels = levels_per_group(t, p)
     return [
         (i, lv, (lv in soort.niveaus) if soort else None)
         for i, g in enumerate(t.traject.omgevingsanalyse)
@@ -165,19 +165,19 @@ def levels_against_table(t: Traject, p: Profiel) -> list[tuple[int, str, bool | 
     ]
 
 
-def _outside_table(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _outside_table(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     assert t.traject is not None
     soort = p.soort_werk(t.traject.soort_werk or "")
     if soort is None:
         return []
-    out: list[Gevonden] = []
+    out: list[DetectedAfwijking] = []
     groups = t.traject.omgevingsanalyse
     allowed = opsomming([_naam(p, c) for c in soort.niveaus])
     for i, lv, inside in levels_against_table(t, p):
         g = groups[i]
         if inside is False:
             out.append(
-                Gevonden(
+                DetectedAfwijking(
                     "niveau-buiten-tabel",
                     g.groep,
                     f"groep '{g.groep}' krijgt {_naam(p, lv)}, maar bij "
@@ -196,7 +196,7 @@ def above_basis(t: Traject, p: Profiel) -> str | None:
     return top if top and p.rank(top) > p.rank(p.basisniveau.code) else None
 
 
-def _stap1_nee(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _stap1_nee(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     assert t.traject is not None
     top = above_basis(t, p)
     if p.stap1_afweging:  # the policy weighs the criteria: the written weighing decides, not one 'nee'
@@ -204,7 +204,7 @@ def _stap1_nee(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
         if not (top and afweging and afweging.conclusie == "niet-interactief"):
             return []
         return [
-            Gevonden(
+            DetectedAfwijking(
                 "stap1-nee",
                 None,
                 f"{p.woorden.stap1} concludeerde 'niet interactief', maar groepen krijgen tot "
@@ -218,7 +218,7 @@ def _stap1_nee(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     if not (nee and top):
         return []
     return [
-        Gevonden(
+        DetectedAfwijking(
             "stap1-nee",
             None,
             f"{p.woorden.stap1} beantwoordt de vraag '{nee[0]}' met nee, maar groepen "
@@ -229,13 +229,13 @@ def _stap1_nee(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     ]
 
 
-def _before_vaststelling(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _before_vaststelling(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     assert t.traject is not None
     vast = t.traject.vastgesteld
     if vast is None:
         return []
     return [
-        Gevonden(
+        DetectedAfwijking(
             "participatie-voor-vaststelling",
             m.id,
             f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór de "
@@ -244,19 +244,19 @@ def _before_vaststelling(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevon
             ("momenten", i, "datum"),
         )
         for i, m in enumerate(t.planning.momenten)
-        if active(m) and m.soort in DEELNAME and m.datum < vast.datum
+        if takes_place(m) and m.soort in DEELNAME and m.datum < vast.datum
     ]
 
 
-def _plan_changes(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _plan_changes(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     assert t.traject is not None
     if t.traject.vastgesteld is None:
         return []
-    out: list[Gevonden] = []
+    out: list[DetectedAfwijking] = []
     for i, m in enumerate(t.planning.momenten):
         if m.geannuleerd:
             out.append(
-                Gevonden(
+                DetectedAfwijking(
                     "moment-geannuleerd",
                     m.id,
                     f"moment '{m.titel}' ({kort(m.datum)}) is geannuleerd: {m.geannuleerd.reden.rstrip('.')}",
@@ -266,7 +266,7 @@ def _plan_changes(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
             )
         if m.verplaatst:
             out.append(
-                Gevonden(
+                DetectedAfwijking(
                     "moment-verplaatst",
                     m.id,
                     f"moment '{m.titel}' is verplaatst van {kort(m.verplaatst[-1].van)} naar {kort(m.datum)}",
@@ -282,7 +282,7 @@ def offered(t: Traject, p: Profiel, groep: str) -> list[str]:
     return [
         m.niveau
         for m in t.planning.momenten
-        if active(m)
+        if takes_place(m)
         and m.soort in DEELNAME
         and groep in m.doelgroepen
         and m.niveau is not None
@@ -290,10 +290,10 @@ def offered(t: Traject, p: Profiel, groep: str) -> list[str]:
     ]
 
 
-def _lower_level(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _lower_level(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     """A group whose moments offer less influence than the adopted plan promised it."""
     assert t.traject is not None
-    out: list[Gevonden] = []
+    out: list[DetectedAfwijking] = []
     for i, g in enumerate(t.traject.omgevingsanalyse):
         if not g.niveau or g.fasen or p.rank(g.niveau) < 0:
             continue
@@ -301,7 +301,7 @@ def _lower_level(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
         if levels and max(p.rank(lv) for lv in levels) < p.rank(g.niveau):
             top = max(levels, key=p.rank)
             out.append(
-                Gevonden(
+                DetectedAfwijking(
                     "niveau-gewijzigd",
                     g.groep,
                     f"groep '{g.groep}' krijgt in de planning hooguit "
@@ -313,13 +313,13 @@ def _lower_level(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     return out
 
 
-def _unreached_groups(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _unreached_groups(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     assert t.traject is not None
     if t.traject.vastgesteld is None or not t.planning.momenten:
         return []
-    reached = {g for m in t.planning.momenten if active(m) and m.soort in DEELNAME for g in m.doelgroepen}
+    reached = {g for m in t.planning.momenten if takes_place(m) and m.soort in DEELNAME for g in m.doelgroepen}
     return [
-        Gevonden(
+        DetectedAfwijking(
             "doelgroep-niet-bereikt",
             g.groep,
             f"voor groep '{g.groep}' ({p.woorden.niveau} "
@@ -354,12 +354,12 @@ def not_followed(t: Traject, p: Profiel, vanaf: str | None, tot: str | None = No
     return out
 
 
-def _outcome_not_followed(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _outcome_not_followed(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     """Dalfsen bouwsteen 4: at coproduceren 'de politiek volgt de uitkomsten op': more than advice set aside."""
     if p.opvolgen_fout:  # then it is an error (rules.inbreng), not an afwijking to motivate
         return []
     return [
-        Gevonden(
+        DetectedAfwijking(
             "uitkomst-niet-opgevolgd",
             inbreng.id,
             f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
@@ -372,9 +372,9 @@ def _outcome_not_followed(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevo
     ]
 
 
-def _advice_not_followed(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _advice_not_followed(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     return [
-        Gevonden(
+        DetectedAfwijking(
             "advies-niet-gevolgd",
             inbreng.id,
             f"de inbreng '{inbreng.samenvatting.rstrip('.')}' is "
@@ -387,21 +387,21 @@ def _advice_not_followed(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevon
     ]
 
 
-def _radiostilte(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _radiostilte(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     if p.normen.terugkoppeltermijn_dagen is None:
         return []
     assert t.traject is not None
     termijn = dt.timedelta(days=p.normen.terugkoppeltermijn_dagen)
-    replies = [m.datum for m in t.planning.momenten if active(m) and m.soort == "terugkoppeling"]
+    replies = [m.datum for m in t.planning.momenten if takes_place(m) and m.soort == "terugkoppeling"]
     replies += [n.datum for n in t.traject.nieuws]
-    out: list[Gevonden] = []
+    out: list[DetectedAfwijking] = []
     for i, m in enumerate(t.planning.momenten):
         end = einde(m)
-        if not (active(m) and m.soort in TERUGKOPPELING_NODIG and end + termijn < vandaag):
+        if not (takes_place(m) and m.soort in TERUGKOPPELING_NODIG and end + termijn < vandaag):
             continue
         if not any(end <= r <= end + termijn for r in replies):
             out.append(
-                Gevonden(
+                DetectedAfwijking(
                     "radiostilte",
                     m.id,
                     f"na moment '{m.titel}' ({kort(end)}) volgde binnen "
@@ -413,12 +413,12 @@ def _radiostilte(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     return out
 
 
-def _besluit_without_eindverslag(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _besluit_without_eindverslag(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     missing = [kop for kop, ok in eindverslag_parts(t, p).items() if not ok]
     if not missing:
         return []
     return [
-        Gevonden(
+        DetectedAfwijking(
             "besluit-zonder-eindverslag",
             m.id,
             f"het besluit '{m.titel}' ({kort(m.datum)}) is genomen, maar "
@@ -430,7 +430,7 @@ def _besluit_without_eindverslag(t: Traject, p: Profiel, vandaag: dt.date) -> li
     ]
 
 
-def _bestuursstijl(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _bestuursstijl(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     """Overbetuwe §1.2: the bestuursstijl goes with the level for the whole process."""
     assert t.traject is not None
     top, chosen = highest_level(t, p), t.traject.bestuursstijl
@@ -442,7 +442,7 @@ def _bestuursstijl(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     stijl = p.bestuursstijl(expected)
     naam = stijl.naam if stijl else expected
     return [
-        Gevonden(
+        DetectedAfwijking(
             "bestuursstijl-past-niet",
             None,
             f"de bestuursstijl '{gekozen.naam}' past niet bij "
@@ -453,7 +453,7 @@ def _bestuursstijl(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     ]
 
 
-def _quickscan(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _quickscan(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     """A randvoorwaarde below the threshold means only the lowest level, unless motivated."""
     assert t.traject is not None
     scan, scores, top = p.quickscan, t.traject.quickscan or {}, above_basis(t, p)
@@ -465,7 +465,7 @@ def _quickscan(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     if not low:
         return []
     return [
-        Gevonden(
+        DetectedAfwijking(
             "quickscan-onder-drempel",
             None,
             f"de quick scan geeft '{low[0]}' de score '{scores[low[0]]}', onder "
@@ -485,13 +485,13 @@ def excluded_topic(t: Traject, p: Profiel) -> tuple[Doel, str] | None:
     return (onderwerp, top) if onderwerp is not None and top else None
 
 
-def _excluded_topic(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _excluded_topic(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     found = None if p.uitgesloten_fout else excluded_topic(t, p)  # an error no motivation mends: rules.plan
     if found is None:
         return []
     onderwerp, top = found
     return [
-        Gevonden(
+        DetectedAfwijking(
             "uitgesloten-onderwerp",
             None,
             f"het onderwerp valt onder '{onderwerp.naam}', dat het beleid uitsluit "
@@ -502,21 +502,21 @@ def _excluded_topic(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     ]
 
 
-def _before_green_light(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _before_groen_licht(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     """Overbetuwe §2.4: a green light per step 'is telkens maatwerk': where the plan agrees one, no participation before it."""
     if not p.fasen:
         return []
     assert t.traject is not None
     given = {g.fase: g for g in t.traject.groen_licht}
-    out: list[Gevonden] = []
+    out: list[DetectedAfwijking] = []
     for i, m in enumerate(t.planning.momenten):
         fase = p.fase(m.fase)
-        if not (fase and active(m) and m.soort in DEELNAME):
+        if not (fase and takes_place(m) and m.soort in DEELNAME):
             continue
         licht = given.get(fase.code)  # the fase whose code m.fase is
         if licht is not None and m.datum < licht.datum:
             out.append(
-                Gevonden(
+                DetectedAfwijking(
                     "voor-groen-licht",
                     m.id,
                     f"moment '{m.titel}' ({kort(m.datum)}) ligt vóór het groene "
@@ -529,7 +529,7 @@ def _before_green_light(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevond
     return out
 
 
-def _plan_adopted_by(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _plan_adopted_by(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     """Dalfsen §2.3.1: when the raad decides in the end, the raad adopts the plan (as part of a startnotitie)."""
     assert t.traject is not None
     vast, eind = t.traject.vastgesteld, t.traject.besluit_door
@@ -537,7 +537,7 @@ def _plan_adopted_by(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]
     if vast is None or nodig is None or vast.door == nodig:
         return []
     return [
-        Gevonden(
+        DetectedAfwijking(
             "vaststelling-door",
             None,
             f"{p.orgaan(vast.door)} stelde het {p.woorden.plan} vast, maar omdat "
@@ -548,21 +548,21 @@ def _plan_adopted_by(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]
     ]
 
 
-def _competent_body(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
+def _competent_body(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
     """Leiderdorp Ad 1: the raad is competent for vision and policy, the college for implementation."""
     assert t.traject is not None
     soort = p.soort_werk(t.traject.soort_werk or "")
     if soort is None or soort.bevoegd is None:
         return []
     tb = t.traject
-    out: list[Gevonden] = []
+    out: list[DetectedAfwijking] = []
     for veld, door, wat in (
         ("besluit_door", tb.besluit_door, "besluit over de uitkomst"),
         ("vastgesteld", tb.vastgesteld.door if tb.vastgesteld else None, "stelde het plan vast"),
     ):
         if door and door != soort.bevoegd:
             out.append(
-                Gevonden(
+                DetectedAfwijking(
                     "bevoegd-orgaan",
                     veld,
                     f"{p.orgaan(door)} {wat}, maar bij '{soort.naam}' is {p.orgaan(soort.bevoegd)} bevoegd",
@@ -573,13 +573,13 @@ def _competent_body(t: Traject, p: Profiel, vandaag: dt.date) -> list[Gevonden]:
     return out
 
 
-DETECTORS: tuple[Callable[[Traject, Profiel, dt.date], list[Gevonden]], ...] = (
+DETECTORS: tuple[Callable[[Traject, Profiel, dt.date], list[DetectedAfwijking]], ...] = (
     _outside_table,
     _stap1_nee,
     _bestuursstijl,
     _quickscan,
     _excluded_topic,
-    _before_green_light,
+    _before_groen_licht,
     _before_vaststelling,
     _plan_changes,
     _lower_level,

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from ..model.initiatief import Initiatief, Stap
 from ..model.profiel import InitiatiefStap, InitiatievenBeleid, Profiel
-from .afwijkingen import Gevonden, Verantwoording, account
+from .afwijkingen import DetectedAfwijking, Verantwoording, account
 
 BESTAND = "initiatief.yaml"
 
 
 @dataclass(frozen=True)
-class Gezet:
+class TakenStep:
     """A step that was taken: the profile's step, what the file says about it, and how long it took."""
 
     stap: InitiatiefStap
@@ -22,23 +22,23 @@ class Gezet:
     dagen: int  # since the step before it (or since indienen)
 
 
-def taken(i: Initiatief, beleid: InitiatievenBeleid) -> list[Gezet]:
+def steps_taken(i: Initiatief, beleid: InitiatievenBeleid) -> list[TakenStep]:
     """The steps an initiative has taken, in the profile's order, with the days since the step before."""
     assert i.initiatief is not None
-    out: list[Gezet] = []
+    out: list[TakenStep] = []
     vorige = i.initiatief.ingediend
     for stap in beleid.stappen:
         gegevens = i.initiatief.stappen.get(stap.code)
         if gegevens is None:
             continue
-        out.append(Gezet(stap, gegevens, (gegevens.datum - vorige).days))
+        out.append(TakenStep(stap, gegevens, (gegevens.datum - vorige).days))
         vorige = gegevens.datum
     return out
 
 
 def current(i: Initiatief, beleid: InitiatievenBeleid) -> InitiatiefStap | None:
     """The step it stands at: an end step if it has one, else the furthest step taken (None: just submitted)."""
-    steps = taken(i, beleid)
+    steps = steps_taken(i, beleid)
     ended = [g.stap for g in steps if g.stap.einde]
     return ended[0] if ended else (steps[-1].stap if steps else None)
 
@@ -58,7 +58,7 @@ def next_step(i: Initiatief, beleid: InitiatievenBeleid) -> InitiatiefStap | Non
     """The first step not taken yet (not counting end steps), while the initiative is open."""
     if not is_open(i, beleid):
         return None
-    done = {g.stap.code for g in taken(i, beleid)}
+    done = {g.stap.code for g in steps_taken(i, beleid)}
     last = max((n for n, s in enumerate(beleid.stappen) if s.code in done), default=-1)
     return next((s for s in beleid.stappen[last + 1 :] if not s.einde), None)
 
@@ -68,12 +68,12 @@ def waits_for_gemeente(i: Initiatief, beleid: InitiatievenBeleid) -> bool:
     return step is not None and step.aan_zet == "gemeente"
 
 
-def late(i: Initiatief, beleid: InitiatievenBeleid) -> list[Gezet]:
+def steps_late(i: Initiatief, beleid: InitiatievenBeleid) -> list[TakenStep]:
     """Steps taken later than the profile's term for them."""
-    return [g for g in taken(i, beleid) if g.stap.termijn_dagen and g.dagen > g.stap.termijn_dagen]
+    return [g for g in steps_taken(i, beleid) if g.stap.termijn_dagen and g.dagen > g.stap.termijn_dagen]
 
 
-def overdue(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> InitiatiefStap | None:
+def overdue_step(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> InitiatiefStap | None:
     """The next step, when it has a term that has passed (an intake that never came)."""
     step = next_step(i, beleid)
     if step is None or not step.termijn_dagen:
@@ -83,7 +83,7 @@ def overdue(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> Init
 
 def idle_days(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> int:
     assert i.initiatief is not None
-    steps = taken(i, beleid)
+    steps = steps_taken(i, beleid)
     last = steps[-1].gegevens.datum if steps else i.initiatief.ingediend
     return (vandaag - last).days
 
@@ -107,7 +107,7 @@ def stand(i: Initiatief, beleid: InitiatievenBeleid) -> Stand:
         refused(i, beleid),
         is_open(i, beleid),
         following.code if following else None,
-        tuple(g.stap.code for g in late(i, beleid)),
+        tuple(g.stap.code for g in steps_late(i, beleid)),
     )
 
 
@@ -131,7 +131,7 @@ class Doorlooptijd:
 
 def doorlooptijd(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> Doorlooptijd:
     assert i.initiatief is not None
-    steps = taken(i, beleid)
+    steps = steps_taken(i, beleid)
     start = i.initiatief.ingediend
     per_stap = {g.stap.code: (g.gegevens.datum - start).days for g in steps}
     besluit = next((per_stap[g.stap.code] for g in steps if beleid.uitkomst(g.gegevens.uitkomst)), None)
@@ -148,10 +148,10 @@ def doorlooptijd(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) ->
     return Doorlooptijd(per_stap, besluit, totaal, totaal if totaal is not None else (vandaag - start).days)
 
 
-def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> list[Gevonden]:
+def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.date) -> list[DetectedAfwijking]:
     """A step later than its term, or a step with a term that has not come while the term passed."""
     found = [
-        Gevonden(
+        DetectedAfwijking(
             "termijn-overschreden",
             g.stap.code,
             f"de stap '{g.stap.naam}' kwam na {g.dagen} dagen; het beleid noemt {g.stap.termijn_dagen} dagen",
@@ -159,12 +159,12 @@ def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.da
             ("stappen", g.stap.code, "datum"),
             f"initiatieven.stappen.{g.stap.code}.termijn_dagen",
         )
-        for g in late(i, beleid)
+        for g in steps_late(i, beleid)
     ]
-    stap = overdue(i, beleid, vandaag)
+    stap = overdue_step(i, beleid, vandaag)
     if stap is not None:
         found.append(
-            Gevonden(
+            DetectedAfwijking(
                 "termijn-overschreden",
                 stap.code,
                 f"de stap '{stap.naam}' had binnen {stap.termijn_dagen} "

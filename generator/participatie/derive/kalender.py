@@ -8,7 +8,7 @@ from ..model.bestanden import Moment
 from ..vocabulary import DEELNAME, EINDBESLUIT
 
 
-def active(m: Moment) -> bool:
+def takes_place(m: Moment) -> bool:
     return m.geannuleerd is None
 
 
@@ -32,4 +32,4 @@ def final_decision(m: Moment) -> bool:
 
 def decisions_taken(momenten: list[Moment], vandaag: dt.date) -> list[tuple[int, Moment]]:
     """(index, moment) of each final decision taken before today (one planned today may still move)."""
-    return [(i, m) for i, m in enumerate(momenten) if active(m) and final_decision(m) and m.datum < vandaag]
+    return [(i, m) for i, m in enumerate(momenten) if takes_place(m) and final_decision(m) and m.datum < vandaag]

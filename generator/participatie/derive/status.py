@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.profiel import Profiel, StatusEisen
 from ..model.traject import Traject
 from ..vocabulary import DEELNAME, Status
-from .kalender import active
+from .kalender import takes_place
 
 
 def reached(t: Traject) -> Status:
@@ -18,13 +18,13 @@ def reached(t: Traject) -> Status:
         return "plan"
     stop = tb.gestopt.datum if tb.gestopt else None
     started = any(
-        active(m) and m.soort in DEELNAME and m.datum >= tb.vastgesteld.datum and (stop is None or m.datum <= stop)
+        takes_place(m) and m.soort in DEELNAME and m.datum >= tb.vastgesteld.datum and (stop is None or m.datum <= stop)
         for m in t.planning.momenten
     )
     return "uitvoering" if started else "vastgesteld"
 
 
-def requirements(t: Traject, p: Profiel) -> StatusEisen:
+def status_eisen(t: Traject, p: Profiel) -> StatusEisen:
     """What the profile demands now: the reached status's demands, plus those of 'gestopt' when stopped."""
     eisen = p.eisen(reached(t))
     assert t.traject is not None, "only for a trajectory whose traject.yaml was read"

@@ -112,7 +112,7 @@ class SiteSettings:
     def waar(self, option: str) -> str:
         """Where an option is set, as 'mkdocs.yml:regel:kolom', or the file when it is not set."""
         pos = self.posities.get(option)
-        return f"{self.bestand}:{pos.regel}:{pos.kolom}" if pos else self.bestand
+        return f"{self.bestand}:{pos.line}:{pos.column}" if pos else self.bestand
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.opties, name)

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ..taal import aantal
 from .text import datum, kort, linkify, opsomming, tijd, zin
 
 
@@ -19,5 +20,5 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(datum=datum, kort=kort, tijd=tijd, linkify=linkify, opsomming=opsomming, zin=zin)
+    env.filters.update(aantal=aantal, datum=datum, kort=kort, tijd=tijd, linkify=linkify, opsomming=opsomming, zin=zin)
     return env

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..derive import initiatieven as ini
+from ..derive.initiatieven import Doorlooptijd, Stand, TakenStep, median, steps_taken
 from ..derive.kalender import sort_key
 from ..model.initiatief import Initiatief, InitiatiefBestand
 from ..model.profiel import Profiel
@@ -59,14 +59,14 @@ class InitiatiefView:
         return self.i.initiatief
 
     @property
-    def staat(self) -> ini.Stand:
+    def staat(self) -> Stand:
         """Where it stands: the toetsing decides it for every readable initiative under a policy for initiatives."""
         assert self.toetsing.stand is not None
         return self.toetsing.stand
 
     @cached_property
-    def gezet(self) -> list[ini.Gezet]:
-        return ini.taken(self.i, self.beleid)
+    def gezet(self) -> list[TakenStep]:
+        return steps_taken(self.i, self.beleid)
 
     @property
     def besluit(self) -> dict | None:
@@ -151,7 +151,7 @@ class InitiatiefView:
         return out
 
     @property
-    def doorlooptijd(self) -> ini.Doorlooptijd:
+    def doorlooptijd(self) -> Doorlooptijd:
         assert self.toetsing.doorlooptijd is not None  # decided with the stand
         return self.toetsing.doorlooptijd
 
@@ -292,7 +292,7 @@ def figures(views: list[InitiatiefView]) -> dict:
     klaar = [v for v in views if not v.doorlooptijd.lopend]
     routes = [(r.naam, [v for v in klaar if v.route == r.naam]) for r in beleid.routes]
     routes.append(("Zonder beoordeling", [v for v in klaar if not v.route]))
-    per_route = [(naam, len(vs), ini.median(_totals(vs))) for naam, vs in routes if vs]
+    per_route = [(naam, len(vs), median(_totals(vs))) for naam, vs in routes if vs]
     termijn = [
         (s, [g for v in views for g in v.gezet if g.stap.code == s.code]) for s in beleid.stappen if s.termijn_dagen
     ]
@@ -303,10 +303,10 @@ def figures(views: list[InitiatiefView]) -> dict:
         "aantal": len(views),
         "per_stap": per_stap,
         "per_uitkomst": per_uitkomst,
-        "mediaan_besluit": ini.median(besluit),
+        "mediaan_besluit": median(besluit),
         "besluiten": len(besluit),
         "klaar": len(klaar),
-        "mediaan_doorlooptijd": ini.median(_totals(klaar)),
+        "mediaan_doorlooptijd": median(_totals(klaar)),
         "per_route": per_route,
         "op_tijd": op_tijd,
         "tot": beleid.stap(beleid.doorlooptijd_tot or "").naam if beleid.stap(beleid.doorlooptijd_tot or "") else None,

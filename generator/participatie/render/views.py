@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..derive import afwijkingen as afw
-from ..derive.kalender import active, einde, final_decision, sort_key
+from ..derive.afwijkingen import Verantwoording
+from ..derive.kalender import einde, final_decision, sort_key, takes_place
 from ..derive.volledigheid import Volledigheid
 from ..derive.wijzigingen import Wijziging
 from ..model.bestanden import Moment, TrajectBestand
@@ -284,11 +284,11 @@ class TrajectView:
 
     @property
     def volgende(self) -> MomentView | None:
-        return next((m for m in self.komend if active(m.m) and m.soort != "besluit"), None)
+        return next((m for m in self.komend if takes_place(m.m) and m.soort != "besluit"), None)
 
     @property
     def besluit(self) -> MomentView | None:
-        return next((m for m in self.komend if active(m.m) and final_decision(m.m)), None)
+        return next((m for m in self.komend if takes_place(m.m) and final_decision(m.m)), None)
 
     @property
     def geweest(self) -> list[MomentView]:
@@ -345,7 +345,7 @@ class TrajectView:
         ]
 
     @property
-    def afwijkingen(self) -> tuple[afw.Verantwoording, ...]:
+    def afwijkingen(self) -> tuple[Verantwoording, ...]:
         return self.toetsing.afwijkingen
 
     @property

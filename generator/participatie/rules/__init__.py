@@ -37,7 +37,7 @@ class Context:
 
 # Imported here, not where they are used: importing a rule module registers its codes, and the register
 # must be complete for a report made from cached findings too.
-from . import afwijkingen as afw  # noqa: E402
+from . import afwijkingen as afwijking_rules  # noqa: E402
 from . import eindverslag, inbreng, initiatieven, momenten, omgevingswet, plan, planning, privacy, verwijzingen  # noqa: E402
 
 
@@ -56,14 +56,14 @@ def check_traject(t: Traject, ctx: Context, afwijkingen: tuple[Verantwoording, .
             *plan.RULES,
             *eindverslag.RULES,
             *inbreng.TRAJECT_RULES,
-            *afw.RULES,
+            *afwijking_rules.RULES,
             *omgevingswet.RULES,
         ]
     out: list[Finding] = []
     for rule in rules:
         out += rule(t, ctx)
     if t.traject is not None:
-        out += afw.unmotivated(t, "traject.yaml", afwijkingen, afw.severity(t, ctx))
+        out += afwijking_rules.unmotivated(t, "traject.yaml", afwijkingen, afwijking_rules.severity(t, ctx))
     return out
 
 
@@ -76,5 +76,5 @@ def check_initiatief(i: Initiatief, ctx: Context, afwijkingen: tuple[Verantwoord
     for rule in rules:
         out += rule(i, ctx)
     if checked:
-        out += afw.unmotivated(i, INITIATIEF_BESTAND, afwijkingen, Ernst.FOUT)
+        out += afwijking_rules.unmotivated(i, INITIATIEF_BESTAND, afwijkingen, Ernst.FOUT)
     return out

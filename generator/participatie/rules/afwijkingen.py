@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..derive.afwijkingen import Verantwoording
-from ..derive.status import requirements
+from ..derive.status import status_eisen
 from ..findings import FORMAAT, Ernst, Finding, regel
 from ..messages import suggest
 from ..model.bestanden import Afwijking
@@ -32,7 +32,7 @@ DETECTED = {
 
 
 def severity(t: Traject, ctx: Context) -> Ernst:
-    return Ernst(requirements(t, ctx.profiel).afwijkingen or "waarschuwing")
+    return Ernst(status_eisen(t, ctx.profiel).afwijkingen or "waarschuwing")
 
 
 def check_declared(d: Dossier, bestand: str, afwijkingen: Sequence[Afwijking], ernst: Ernst) -> list[Finding]:

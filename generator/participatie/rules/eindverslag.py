@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..derive.status import requirements
+from ..derive.status import status_eisen
 from ..derive.volledigheid import eindverslag_parts
 from ..findings import FORMAAT, Ernst, Finding, Pos, regel
 from ..messages import suggest
@@ -34,7 +34,7 @@ DUBBEL_KOPJE = regel("eindverslag.dubbel-kopje", "hetzelfde kopje twee keer in h
 
 
 def required_parts(t: Traject, ctx: Context) -> list[Finding]:
-    p, level = ctx.profiel, requirements(t, ctx.profiel).eindverslag
+    p, level = ctx.profiel, status_eisen(t, ctx.profiel).eindverslag
     if not level or "eindverslag.md" in t.onleesbaar:
         return []
     ernst, pad = Ernst(level), t.pad("eindverslag.md")

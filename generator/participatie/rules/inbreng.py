@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..derive.afwijkingen import not_followed
-from ..derive.status import reached, requirements
+from ..derive.status import reached, status_eisen
 from ..findings import FORMAAT, Ernst, Finding, regel
 from ..messages import suggest
 from ..model.profiel import Profiel
@@ -105,7 +105,7 @@ def motivations(t: Traject, ctx: Context) -> list[Finding]:
 
 def answers(t: Traject, ctx: Context) -> list[Finding]:
     assert t.traject is not None
-    level = requirements(t, ctx.profiel).reacties
+    level = status_eisen(t, ctx.profiel).reacties
     if not level:
         return []
     status = t.traject.status

@@ -222,7 +222,7 @@ def initiators(i: Initiatief, ctx: Context) -> list[Finding]:
     if m is None or ORGANISATIE.search(tekst):
         return []
     source = i.sources[BESTAND]
-    line = source.text.split("\n")[source.pos(("initiatiefnemers",)).regel - 1]
+    line = source.text.split("\n")[source.pos(("initiatiefnemers",)).line - 1]
     if ALLOW.search(line):
         return []
     return [

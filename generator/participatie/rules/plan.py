@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..derive.afwijkingen import above_basis
 from ..derive.afwijkingen import excluded_topic as excluded_topic_of
-from ..derive.status import reached, requirements
+from ..derive.status import reached, status_eisen
 from ..derive.volledigheid import ELEMENTS, missing_kader_categories, plan_elements
 from ..findings import FORMAAT, PRODUCT, Ernst, Finding, regel
 from ..model.profiel import Profiel
@@ -64,7 +64,7 @@ def _severity(level: str | None) -> Ernst | None:
 
 def basis_fields(t: Traject, ctx: Context) -> list[Finding]:
     assert t.traject is not None
-    ernst, tb = _severity(requirements(t, ctx.profiel).plan), t.traject
+    ernst, tb = _severity(status_eisen(t, ctx.profiel).plan), t.traject
     if ernst is None:
         return []
     need = "verplicht" if ernst is F else "nodig voordat het plan wordt vastgesteld"
@@ -86,7 +86,7 @@ def basis_fields(t: Traject, ctx: Context) -> list[Finding]:
 
 def plan_parts(t: Traject, ctx: Context) -> list[Finding]:
     p = ctx.profiel
-    ernst = _severity(requirements(t, p).plan)
+    ernst = _severity(status_eisen(t, p).plan)
     if ernst is None or p.plan_alleen_interactief and not above_basis(t, p):  # 'Indien tot interactief werken ...'
         return []
     out = []
@@ -113,7 +113,7 @@ def plan_parts(t: Traject, ctx: Context) -> list[Finding]:
 
 def vaststelling(t: Traject, ctx: Context) -> list[Finding]:
     assert t.traject is not None
-    ernst, tb = _severity(requirements(t, ctx.profiel).vastgesteld), t.traject
+    ernst, tb = _severity(status_eisen(t, ctx.profiel).vastgesteld), t.traject
     if ernst is None or tb.vastgesteld is not None:
         return []
     return [
@@ -133,7 +133,7 @@ def vaststelling(t: Traject, ctx: Context) -> list[Finding]:
 def stopping(t: Traject, ctx: Context) -> list[Finding]:
     assert t.traject is not None
     tb = t.traject
-    ernst = _severity(requirements(t, ctx.profiel).gestopt)
+    ernst = _severity(status_eisen(t, ctx.profiel).gestopt)
     if ernst and tb.gestopt is None:
         return [
             t.finding(
@@ -168,7 +168,7 @@ def stap1(t: Traject, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     if excluded(t, p):  # an excluded topic never reaches the weighing
         return []
-    eisen = requirements(t, p)
+    eisen = status_eisen(t, p)
     ernst = _severity(eisen.stap1) or W
     if antwoorden is None:
         if p.stap1 and eisen.stap1:
@@ -224,7 +224,7 @@ def weighing(t: Traject, ctx: Context) -> list[Finding]:
     """Leiderdorp Ad 1: not one 'nee' decides, but a weighing of all criteria, written down and motivated."""
     assert t.traject is not None
     p = ctx.profiel
-    ernst = _severity(requirements(t, p).stap1)
+    ernst = _severity(status_eisen(t, p).stap1)
     if not p.stap1_afweging or t.traject.afweging is not None or ernst is None or excluded(t, p):
         return []
     return [
@@ -269,7 +269,7 @@ def excluded_topic(t: Traject, ctx: Context) -> list[Finding]:
 
 def kader_categories(t: Traject, ctx: Context) -> list[Finding]:
     """Dalfsen plan van aanpak, onderdeel 4: 'In ieder geval' every kind of kader, or why there is none."""
-    ernst = _severity(requirements(t, ctx.profiel).plan)
+    ernst = _severity(status_eisen(t, ctx.profiel).plan)
     if ernst is None or not t.kaders.kaders:  # no kaders at all (or unreadable): plan_parts or the file says so
         return []
     return [
@@ -290,7 +290,7 @@ def kader_categories(t: Traject, ctx: Context) -> list[Finding]:
 def afterwards(t: Traject, ctx: Context) -> list[Finding]:
     """At the end: was the goal reached (Dalfsen §1.2), were the participants representative (Leiderdorp Ad 2, aspect 4)."""
     assert t.traject is not None
-    eisen, tb = requirements(t, ctx.profiel), t.traject
+    eisen, tb = status_eisen(t, ctx.profiel), t.traject
     out: list[Finding] = []
     norm = f"statussen.{reached(t)}"
     if eisen.doel_bereikt and tb.doel_bereikt is None:

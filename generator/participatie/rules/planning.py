@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import holidays
 
-from ..derive.kalender import active, invites
+from ..derive.kalender import invites, takes_place
 from ..findings import Ernst, Finding, Gevolg, regel
 from ..model.bestanden import Moment
 from ..model.traject import Dossier
@@ -69,7 +69,7 @@ def school_year_known(year: int, regio: str) -> bool:
 
 
 def _upcoming_invitations(t: Dossier, ctx: Context) -> list[tuple[int, Moment]]:
-    return [(i, m) for i, m in enumerate(t.momenten) if active(m) and invites(m) and m.datum >= ctx.vandaag]
+    return [(i, m) for i, m in enumerate(t.momenten) if takes_place(m) and invites(m) and m.datum >= ctx.vandaag]
 
 
 def holidays_and_breaks(t: Dossier, ctx: Context) -> list[Finding]:

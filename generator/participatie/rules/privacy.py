@@ -77,14 +77,14 @@ class Lines:
         self.starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
 
     def offset(self, pos: Pos) -> int:
-        return self.starts[pos.regel - 1] + pos.kolom - 1
+        return self.starts[pos.line - 1] + pos.column - 1
 
     def pos(self, offset: int) -> Pos:
         n = bisect_right(self.starts, offset) - 1
         return Pos(n + 1, offset - self.starts[n] + 1)
 
     def allowed(self, pos: Pos) -> bool:
-        return ALLOW.search(self.lines[pos.regel - 1]) is not None
+        return ALLOW.search(self.lines[pos.line - 1]) is not None
 
 
 def _locate(f: Lines, start: Pos, needle: str) -> Pos:

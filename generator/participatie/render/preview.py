@@ -89,7 +89,7 @@ class Preview:
 
 
 def _order(f: Finding):
-    return (f.pad, f.pos.regel if f.pos else 0, f.pos.kolom if f.pos else 0, f.ernst is not Ernst.FOUT)
+    return (f.pad, f.pos.line if f.pos else 0, f.pos.column if f.pos else 0, f.ernst is not Ernst.FOUT)
 
 
 def preview(result, problems: list[Finding]) -> Preview:
