@@ -62,13 +62,24 @@ def make_plain(n: int, dest: Path) -> Path:
     return dest
 
 
+PEAKS: list[float] = []  # MB, the largest resident set of each run since median() began
+
+
 def timed(cmd: list[str], cwd: Path) -> float:
+    """Wall seconds of one run; its peak memory (the largest single process, workers included) goes to PEAK."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=ENV, check=True, capture_output=True)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    PEAKS.append(usage.ru_maxrss / 1024)  # Linux's wait4: the largest of the process and the children it waited for
+    return elapsed
 
 
 def median(cmd: list[str], cwd: Path, repeat: int, before=None) -> float:
+    PEAKS.clear()
     runs = []
     for _ in range(repeat):
         if before:
@@ -136,9 +147,11 @@ def measure(n: int, repeat: int) -> dict:
         row = {"n": n}
         row["material"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], plain, repeat)
         row["build"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], site, repeat, before=clear)
+        row["build_mb"] = max(PEAKS)
         row["build_warm"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], site, repeat)
         row["compose"] = median([PY, "-c", COMPOSE, "projecten"], site, repeat)
         row["check"] = median([PY, "-m", "participatie.cli", "check"], site, repeat, before=clear)
+        row["check_mb"] = max(PEAKS)
         timed([PY, "-m", "participatie.cli", "check"], site)
         edits = iter(range(repeat))
         row["check_warm"] = median(
@@ -157,7 +170,7 @@ def main() -> None:
     args = parser.parse_args()
     print(
         f"{'N':>5} {'Material':>9} {'bouw':>7} {'ratio':>6} {'bouw*':>7} {'LibYAML':>8} {'check':>7} {'ratio':>6}"
-        f" {'check*':>7} {'serve*':>7} {'pagina':>8} {'over':>7}"
+        f" {'check*':>7} {'serve*':>7} {'pagina':>8} {'over':>7} {'MB bouw':>8} {'MB check':>9}"
     )
     for n in (int(x) for x in args.aantallen.split(",")):
         r = measure(n, args.herhaal)
@@ -165,13 +178,14 @@ def main() -> None:
         print(
             f"{n:>5} {r['material']:>9.2f} {r['build']:>7.2f} {r['build'] / r['material']:>6.2f} {r['build_warm']:>7.2f}"
             f" {r['compose']:>8.2f} {r['check']:>7.2f} {r['check'] / r['compose']:>6.2f} {r['check_warm']:>7.2f}"
-            f" {serve} {r['page']:>8} {r['over']:>7}",
+            f" {serve} {r['page']:>8} {r['over']:>7} {r['build_mb']:>8.0f} {r['check_mb']:>9.0f}",
             flush=True,
         )
     print(
         "Seconds, medians. bouw = mkdocs build of N trajectories without cache; bouw* with the cache warm; "
         "check* = check after editing one file; serve* = the rebuild MkDocs reports in 'mkdocs serve' after one edit; "
-        "pagina = bytes of one trajectory page; over = bytes of a page whose navigation must not grow with N."
+        "pagina = bytes of one trajectory page; over = bytes of a page whose navigation must not grow with N; "
+        "MB = peak resident memory of the largest process of a cold build and a cold check."
     )
 
 

@@ -40,7 +40,11 @@ TARGETS = sorted(
     ]
 )
 GELIJKWAARDIG = HERE / "mutatie-gelijkwaardig.txt"
-UNIT = ("test_afleiden", "test_privacy")  # test modules whose tests without pytest fixtures also judge a mutant
+UNIT = (
+    "test_afleiden",
+    "test_privacy",
+    "test_instellingen",
+)  # test modules whose tests without pytest fixtures also judge a mutant
 SWAP = {
     ast.Lt: ast.LtE,
     ast.LtE: ast.Lt,

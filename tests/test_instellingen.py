@@ -51,3 +51,52 @@ def test_a_stopped_trajectory_without_an_adopted_plan_keeps_only_warnings(site):
     code, data = check_json(site)
     mine = [f for f in data["bevindingen"] if "woningbouw" in f["pad"]]
     assert code == 0 and [(f["code"], f["ernst"]) for f in mine] == [("plan.onderdeel", "waarschuwing")]
+
+
+# Without pytest fixtures, so that `make mutatie` runs them too (tests/mutatie.py UNIT).
+
+
+def _read(text: str | None):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if text is not None:
+            (Path(tmp) / "mkdocs.yml").write_text(text, encoding="utf-8")
+        settings, findings = read_site_settings(Path(tmp))
+        return settings, [f.format().replace(tmp, "") for f in findings]
+
+
+def test_defaults_without_a_config_without_plugins_and_with_an_empty_plugin():
+    for text in (None, "site_name: x\n", "plugins:\n  participatie:\n", "plugins:\n  - search\n  - participatie\n"):
+        settings, findings = _read(text)
+        assert findings == []
+        assert (settings.docs_dir, settings.site_dir, settings.theme_dir, settings.profiel) == (
+            "docs",
+            "site",
+            None,
+            "dalfsen",
+        )
+
+
+def test_folders_and_plugin_options_are_read_in_each_form_mkdocs_accepts():
+    text = (
+        "site_name: x\ndocs_dir: content\nsite_dir: uit\ntheme:\n  name: material\n  custom_dir: theme\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    )
+    for plugins in (
+        "plugins:\n  - search: {lang: nl}\n  - participatie:\n      gemeente: Gemeente X\n",
+        "plugins:\n  search: {}\n  participatie:\n    gemeente: Gemeente X\n",
+    ):
+        settings, findings = _read(text + plugins)
+        assert findings == []
+        assert (settings.docs_dir, settings.site_dir, settings.theme_dir) == ("content", "uit", "theme")
+        assert settings.gemeente == "Gemeente X"
+
+
+def test_a_config_that_is_not_a_mapping_or_not_yaml_keeps_the_defaults_and_says_where():
+    settings, findings = _read("- site_name\n")
+    assert len(findings) == 1 and findings[0].startswith("mkdocs.yml:1:1: fout: ")
+    assert settings.docs_dir == "docs"
+    settings, findings = _read("site_name: x\nplugins: [\n")
+    assert len(findings) == 1 and findings[0].startswith("mkdocs.yml:") and settings.site_dir == "site"

@@ -21,7 +21,7 @@ STAGES = [
     {"model"},
     {"derive"},
     {"rules"},
-    {"toetsing", "cache"},
+    {"toetsing", "cache", "processen"},
     {"pipeline"},
     {"render", "schema", "profieloverzicht", "report"},
     {"builders", "scaffold", "axe"},

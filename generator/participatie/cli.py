@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -59,6 +60,22 @@ def dutch_argparse():
         names["_"] = original
 
 
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen aantal; geef een heel getal van 1 of meer, zoals 2")
+    return int(text)
+
+
+def _processes_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--processen",
+        type=_count,
+        metavar="N",
+        default=None,
+        help="controleer met zoveel processen tegelijk (standaard: alle kernen; 1: één voor één)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="participatie", description="Controleer en publiceer participatietrajecten.")
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="opdracht", title="opdrachten")
@@ -79,12 +96,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--zonder-cache", action="store_true", help="lees alles opnieuw (de cache staat in .participatie-cache/)"
     )
+    _processes_option(p)
     p = sub.add_parser("bouw", help="controleer en bouw de website (site/ wordt pas aan het eind vervangen)")
     p.add_argument("--strikt", action="store_true", help="stop bij waarschuwingen van de bouwer (zoals kapotte links)")
     p.add_argument(
         "--map", default=None, help="waar de website komt (standaard: 'site_dir' uit mkdocs.yml, anders site/)"
     )
     p.add_argument("--bouwer", choices=("mkdocs", "zensical"), default="mkdocs", help="welk programma de site bouwt")
+    _processes_option(p)
     p = sub.add_parser("nieuw", help="begin een nieuw traject (of met --initiatief een initiatief) vanuit het sjabloon")
     p.add_argument("slug", help="korte naam voor de map en het webadres, bijvoorbeeld 'speeltuin-kerkdijk'")
     p.add_argument("--initiatief", action="store_true", help="een initiatief van inwoners, in initiatieven/")
@@ -163,7 +182,12 @@ def cmd_check(args) -> int:
 
     settings, problems = read_site_settings(Path.cwd())
     result = check_site(
-        settings, settings.vandaag(), projecten=args.pad, cache=not args.zonder_cache, need_trajecten=False
+        settings,
+        settings.vandaag(),
+        projecten=args.pad,
+        cache=not args.zonder_cache,
+        need_trajecten=False,
+        processen=args.processen,
     )
     findings = problems + result.findings
     output = FORMATS[args.format](findings, result.aantal, result.aantal_initiatieven, result.toetsingen.values())
@@ -311,7 +335,10 @@ def cmd_schema(args) -> int:
 
 def cmd_build(args) -> int:
     from .builders.publiceren import build_site
+    from .processen import PROCESSEN
 
+    if args.processen is not None:  # read by the check in the MkDocs plugin and in Zensical's process alike
+        os.environ[PROCESSEN] = str(args.processen)
     return build_site(Path.cwd(), Path(args.map) if args.map else None, strict=args.strikt, bouwer=args.bouwer)
 
 

@@ -25,6 +25,7 @@ from .model.initiatief import Initiatief, bind_initiatief
 from .model.instellingen import SiteSettings
 from .model.profiel import Bron, Profiel
 from .model.traject import Dossier, Traject, bind_traject
+from .processen import in_order
 from .rules import Context
 from .rules.beleidsprofiel import check_profile
 from .toetsing import Toetsing, cite, toets_initiatief, toets_traject
@@ -156,24 +157,11 @@ def process_folder(folder: Path, pad: str, ctx: Context, kind: Kind = TRAJECT) -
     return replace(dossier, sources={}), toetsing  # positions are only needed while checking
 
 
-def cached_folder(
-    folder: Path,
-    pad: str,
-    ctx: Context,
-    cache: Cache | None,
-    files: str | None,
-    need_dossier: bool = True,
-    kind: Kind = TRAJECT,
-) -> tuple[Dossier | None, Toetsing]:
-    """From the cache when the folder's files are unchanged; the dossier itself only when asked for."""
-    if cache is None or files is None:
-        return process_folder(folder, pad, ctx, kind)
-    hit = cache.get(pad, files, parts=2 if need_dossier else 1)
-    if hit is not None:
-        return (hit[1] if need_dossier else None), hit[0]
-    dossier, toetsing = process_folder(folder, pad, ctx, kind)
-    cache.put(pad, files, toetsing, dossier)
-    return dossier, toetsing
+def process_folders(
+    jobs: list[tuple[Path, str]], ctx: Context, kind: Kind, most: int | None = None
+) -> list[tuple[Dossier, Toetsing]]:
+    """Each folder from its files to its verdict, on every core when there are many: in the order of `jobs`."""
+    return in_order(lambda job: process_folder(job[0], job[1], ctx, kind), jobs, most)
 
 
 def cache_context(settings: SiteSettings, vandaag: dt.date, root_pad: str) -> str:
@@ -191,8 +179,12 @@ def check_site(
     projecten: str | None = None,
     cache: bool = True,
     need_trajecten: bool = True,
+    processen: int | None = None,
 ) -> Result:
-    """Every finding of the site; `need_trajecten=False` (the CLI's check) leaves the trajectories out of the result."""
+    """Every finding of the site; `need_trajecten=False` (the CLI's check) leaves the trajectories out of the result.
+
+    `processen`: at most this many processes check the folders (None: `processen.available()`; 1: serial)."""
+    most = processen
     result = Result(settings=settings, vandaag=vandaag)
     result.profiel, findings = load_profile(settings.profiel, settings.base, settings.waar("profiel"))
     if result.profiel is not None:
@@ -205,7 +197,7 @@ def check_site(
         ctx = context(settings, result.profiel, vandaag)
         result.cache_context = cache_context(settings, vandaag, root_pad)
         store = Cache(settings.base, result.cache_context) if cache else None
-        findings += _check_folders(result, folders, root_pad, ctx, store, need_trajecten, TRAJECT)
+        findings += _check_folders(result, folders, root_pad, ctx, store, need_trajecten, TRAJECT, most)
         if projecten is None:
             extra = settings.base / settings.initiatieven
             if extra.is_dir():
@@ -217,6 +209,7 @@ def check_site(
                     store,
                     need_trajecten,
                     INITIATIEF,
+                    most,
                 )
         if store is not None:
             store.save()
@@ -225,15 +218,31 @@ def check_site(
 
 
 def _check_folders(
-    result: Result, folders: list[Path], root_pad: str, ctx: Context, store: Cache | None, need: bool, kind: Kind
+    result: Result,
+    folders: list[Path],
+    root_pad: str,
+    ctx: Context,
+    store: Cache | None,
+    need: bool,
+    kind: Kind,
+    most: int | None,
 ) -> list[Finding]:
     findings: list[Finding] = []
-    for folder in folders:
-        pad = f"{root_pad}/{folder.name}"
-        files = folder_key(folder) if store is not None else None
+    pads = [f"{root_pad}/{folder.name}" for folder in folders]
+    keys = [folder_key(folder) if store is not None else None for folder in folders]
+    hits: dict[str, tuple[Dossier | None, Toetsing]] = {}
+    for pad, files in zip(pads, keys, strict=True):
+        hit = store.get(pad, files, parts=2 if need else 1) if store is not None and files is not None else None
+        if hit is not None:
+            hits[pad] = (hit[1] if need else None), hit[0]
+    jobs = [(folder, pad) for folder, pad in zip(folders, pads, strict=True) if pad not in hits]
+    done = dict(zip((pad for _, pad in jobs), process_folders(jobs, ctx, kind, most), strict=True))
+    for pad, files in zip(pads, keys, strict=True):
         if files is not None:
             result.sleutels[pad] = files
-        dossier, toetsing = cached_folder(folder, pad, ctx, store, files, need, kind)
+        dossier, toetsing = hits[pad] if pad in hits else done[pad]
+        if pad in done and store is not None and files is not None:
+            store.put(pad, files, toetsing, dossier)
         result.toetsingen[pad] = toetsing
         findings += toetsing.bevindingen
         if kind is TRAJECT:

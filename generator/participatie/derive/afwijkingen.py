@@ -124,7 +124,7 @@ def levels_per_group(t: Traject, p: Profiel) -> dict[str, list[str]]:
     """Every level of the profile a stakeholder group gets, including per phase (an unknown one is rules.verwijzingen's)."""
     assert t.traject is not None
     return {
-        g.groep: [lv for lv in [g.niveau, *[f.niveau for f in g.fasen]] if lv is not None and p.rank(lv) >= 0]
+        g.groep: [lv for lv in [g.niveau, *[f.niveau for f in g.fasen]] if p.on_ladder(lv)]
         for g in t.traject.omgevingsanalyse
     }
 

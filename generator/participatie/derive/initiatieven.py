@@ -180,7 +180,8 @@ def detect_afwijkingen(i: Initiatief, beleid: InitiatievenBeleid, vandaag: dt.da
 def account_initiatief(i: Initiatief, p: Profiel, vandaag: dt.date) -> tuple[Verantwoording, ...]:
     """The afwijkingen of a readable initiative under a profile with a policy for initiatives."""
     beleid = p.initiatieven
-    assert beleid is not None and i.initiatief is not None
+    assert beleid is not None
+    assert i.initiatief is not None
     names = {s.code: s.naam for s in beleid.stappen}
     return account(
         detect_afwijkingen(i, beleid, vandaag),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, PositiveInt
 
@@ -238,6 +238,9 @@ class Profiel(_P):
     def rank(self, niveau: str) -> int:
         """Position of a niveau on the ladder (0 = least influence); -1 if unknown."""
         return self.niveau_codes.index(niveau) if niveau in self.niveau_codes else -1
+
+    def on_ladder(self, niveau: str | None) -> TypeGuard[str]:
+        return niveau is not None and self.rank(niveau) >= 0
 
     @property
     def basisniveau(self) -> Niveau:

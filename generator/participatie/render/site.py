@@ -20,6 +20,7 @@ from ..cache import Cache
 from ..derive.wijzigingen import history, last_change
 from ..model.profiel import Profiel
 from ..pipeline import Result
+from ..processen import in_order
 from ..vocabulary import LOPEND, OVERZICHT, STATUSSEN
 from . import atom, exports, ical, opendata, toegankelijkheid
 from .html import environment
@@ -61,6 +62,10 @@ class Output:
     def head(self, page_path: str) -> str:
         """The <link rel="alternate"> tags a page announces its feeds with; builders put them in <head>."""
         return atom.head_tags(page_path, self.trajecten)
+
+
+# What one trajectory adds to the site, as the cache keeps it: page, feed files, event bytes, raad row, news items.
+Rendered = tuple[Page, list[Generated], dict[str, bytes], dict, list[atom.Entry]]
 
 
 class SiteRenderer:
@@ -107,48 +112,50 @@ class SiteRenderer:
     def view(self, t) -> TrajectView:
         return TrajectView(t, self.p, self.vandaag, self.result.toetsing(t.map), history(self.dates, t.map))
 
-    def trajectory(self, v: TrajectView) -> None:
-        """A trajectory's page and feed: from the cache when its files and history are unchanged."""
-        key = self._key(v.t)
-        hit = self.cache.get(v.slug, key, parts=1) if key and self.cache else None
-        self.out.trajecten[v.slug] = v.titel
-        if hit is None:
-            self.page(v.page, "traject.html.j2", v.titel, v.samenvatting or v.titel, t=v)
-            self.feed(f"trajecten/{v.slug}.ics", v.titel, f"Participatiemomenten van '{v.titel}'", v.momenten)
-            events = {
-                ical.uid(m, self.feeds.domain): self.feeds.events[ical.uid(m, self.feeds.domain)] for m in v.momenten
-            }
-            self.rows[v.slug] = exports.row(v)
-            self.entries[v.slug] = atom.entries(v, self.dates, self.site_url, self.vandaag)
-            html_page = v.page.removesuffix(".md") + ".html"
-            self.out.files.append(
-                Generated(
-                    atom.feed_path(v.slug),
-                    atom.feed(
-                        atom.feed_path(v.slug),
-                        v.titel,
-                        f"Nieuws, wijzigingen en reacties op inbreng: {v.titel}",
-                        self.entries[v.slug],
-                        self.site_url,
-                        self.common["gemeente"],
-                        html_page,
-                        self.vandaag,
-                    ),
-                )
-            )
+    def trajectories(self, views: list[TrajectView], most: int | None = None) -> None:
+        """Each trajectory's page, feeds and raad row: from the cache when its files and history are unchanged,
+        else made on every core (processen.in_order); added in the order of `views` either way."""
+        keys = [self._key(v.t) if self.cache else None for v in views]
+        made: dict[str, Rendered] = {}
+        for v, key in zip(views, keys, strict=True):
+            hit = self.cache.get(v.slug, key, parts=1) if key and self.cache else None
+            if hit is not None:
+                made[v.slug] = hit[0]
+        todo = [n for n, v in enumerate(views) if v.slug not in made]
+        for n, parts in zip(todo, in_order(lambda n: self._render(views[n]), todo, most), strict=True):
+            made[views[n].slug] = parts
+            key = keys[n]
             if key and self.cache:
-                self.cache.put(
-                    v.slug,
-                    key,
-                    (self.out.pages[-1], self.out.files[-2:], events, self.rows[v.slug], self.entries[v.slug]),
-                )
-            return
-        page, files, events, row, items = hit[0]
-        self.out.pages.append(page)
-        self.out.files += files
-        self.feeds.events.update(events)
-        self.rows[v.slug] = row
-        self.entries[v.slug] = items
+                self.cache.put(views[n].slug, key, parts)
+        for v in views:
+            page, files, events, row, items = made[v.slug]
+            self.out.trajecten[v.slug] = v.titel
+            self.out.pages.append(page)
+            self.out.files += files
+            self.feeds.events.update(events)
+            self.rows[v.slug] = row
+            self.entries[v.slug] = items
+
+    def _render(self, v: TrajectView) -> Rendered:
+        body = environment().get_template("traject.html.j2").render(page=v.page, **self.common, t=v)
+        page = Page(v.page, v.titel, v.samenvatting or v.titel, body, ())
+        moments = [(m, self.stamp(m.traject)) for m in v.momenten]
+        ics = f"trajecten/{v.slug}.ics"
+        calendar = self.feeds.feed(ics, v.titel, f"Participatiemomenten van '{v.titel}'", moments)
+        events = {ical.uid(m, self.feeds.domain): self.feeds.events[ical.uid(m, self.feeds.domain)] for m in v.momenten}
+        entries = atom.entries(v, self.dates, self.site_url, self.vandaag)
+        news = atom.feed(
+            atom.feed_path(v.slug),
+            v.titel,
+            f"Nieuws, wijzigingen en reacties op inbreng: {v.titel}",
+            entries,
+            self.site_url,
+            self.common["gemeente"],
+            v.page.removesuffix(".md") + ".html",
+            self.vandaag,
+        )
+        files = [Generated(ics, calendar), Generated(atom.feed_path(v.slug), news)]
+        return page, files, events, exports.row(v), entries
 
     def _key(self, t) -> str | None:
         files = self.result.sleutels.get(t.map)
@@ -162,7 +169,9 @@ class SiteRenderer:
         return hashlib.sha256(f"{files}|{dates}".encode()).hexdigest()
 
 
-def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, cache: bool = True) -> Output:
+def render_site(
+    result: Result, dates: dict[str, list[dt.date]], site_url: str, cache: bool = True, processen: int | None = None
+) -> Output:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     store = (
         Cache(result.settings.base, f"{result.cache_context}|{site_url}", "paginas")
@@ -185,8 +194,7 @@ def render_site(result: Result, dates: dict[str, list[dt.date]], site_url: str, 
         key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.uid_prefix),
     )
     komend = [m for m in moments if m.komend]
-    for v in views:
-        r.trajectory(v)
+    r.trajectories(views, processen)
     _overviews(r, views, komend)
     _initiatieven(r, initiatieven)
     kernen = _kernen(r, views, initiatieven, moments, komend)

@@ -1,0 +1,74 @@
+"""Both cores, one answer: the parallel check gives the same verdicts, and the parallel build the same files,
+as the serial path (issue 22). The site is the example's trajectories copied until there are enough for
+the parallel path to start (processen.MINIMUM)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, assert_no_traceback, copy_site, participatie
+
+from participatie import pipeline, processen
+from participatie.rules.instellingen import read_site_settings
+
+N = processen.MINIMUM + 8
+
+
+@pytest.fixture(scope="module")
+def groot(tmp_path_factory) -> Path:
+    site = copy_site(tmp_path_factory.mktemp("groot") / "site")
+    originals = sorted(p for p in (ROOT / "projecten").iterdir() if p.is_dir())
+    for i in range(N - len(originals)):
+        src = originals[i % len(originals)]
+        shutil.copytree(src, site / "projecten" / f"{src.name}-{i}")
+    return site
+
+
+def test_the_parallel_check_gives_every_verdict_the_serial_check_gives(groot, tmp_path, monkeypatch):
+    settings = read_site_settings(groot)[0]
+    serial = pipeline.check_site(settings, settings.vandaag(), cache=False, processen=1)
+    workers = tmp_path / "pids"
+    workers.mkdir()
+    original = pipeline.process_folder
+
+    def recorded(*args, **kwargs):  # a forked worker inherits this: each writes its process id
+        (workers / str(os.getpid())).touch()
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "process_folder", recorded)
+    parallel = pipeline.check_site(settings, settings.vandaag(), cache=False, processen=2)
+    assert len({p.name for p in workers.iterdir()} - {str(os.getpid())}) == 2  # two other processes did the work
+    assert parallel.aantal == serial.aantal == N
+    assert parallel.findings == serial.findings
+    assert list(parallel.toetsingen.items()) == list(serial.toetsingen.items())  # every verdict, in the same order
+    assert [t.map for t in parallel.trajecten] == [t.map for t in serial.trajecten]
+    assert parallel.trajecten == serial.trajecten
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_parallel_build_writes_the_same_files_as_the_serial_build(groot):
+    shutil.rmtree(groot / ".participatie-cache", ignore_errors=True)
+    one = participatie("bouw", "--processen", "1", "--map", "serieel", cwd=groot)
+    assert_no_traceback(one)
+    shutil.rmtree(groot / ".participatie-cache", ignore_errors=True)
+    two = participatie("bouw", "--processen", "2", "--map", "parallel", cwd=groot)
+    assert_no_traceback(two)
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    serieel, parallel = _files(groot / "serieel"), _files(groot / "parallel")
+    assert len(serieel) > N
+    assert serieel.keys() == parallel.keys()
+    assert [name for name in serieel if serieel[name] != parallel[name]] == []
+
+
+@pytest.mark.parametrize("value", ["0", "twee", "-1"])
+def test_a_wrong_number_of_processes_is_said_in_dutch(groot, value):
+    out = participatie("check", "--processen", value, cwd=groot)
+    assert out.returncode == 2
+    assert "geef een heel getal van 1 of meer" in out.stderr
+    assert_no_traceback(out)
