@@ -48,6 +48,17 @@ def test_the_parallel_check_gives_every_verdict_the_serial_check_gives(groot, tm
     assert parallel.trajecten == serial.trajecten
 
 
+def test_with_the_cache_cold_and_warm_the_parallel_check_gives_the_same_verdicts(groot):
+    settings = read_site_settings(groot)[0]
+    serial = pipeline.check_site(settings, settings.vandaag(), cache=False, processen=1)
+    shutil.rmtree(groot / ".participatie-cache", ignore_errors=True)
+    for _ in ("koud", "warm"):
+        parallel = pipeline.check_site(settings, settings.vandaag(), processen=2)
+        assert list(parallel.toetsingen.items()) == list(serial.toetsingen.items())
+        assert parallel.findings == serial.findings and parallel.trajecten == serial.trajecten
+    assert (groot / ".participatie-cache").is_dir()
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

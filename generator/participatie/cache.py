@@ -140,6 +140,13 @@ class Cache:
         except (pickle.PicklingError, TypeError, AttributeError):
             pass
 
+    def put_pickled(self, slug: str, files: str, *blobs: bytes) -> None:
+        """As `put`, for values pickled already (by a worker process)."""
+        self.seen.add(slug)
+        _MEMORY.pop((str(self.path), slug), None)
+        self.entries[slug] = (files, blobs)
+        self.changed = True
+
     def save(self) -> None:
         """Write the cache for this context (dropping trajectories that are gone); keep the few newest other contexts."""
         gone = set(self.entries) - self.seen

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -164,6 +165,13 @@ def process_folders(
     return in_order(lambda job: process_folder(job[0], job[1], ctx, kind), jobs, most)
 
 
+def _pickled(made: tuple[Dossier, Toetsing]) -> tuple[bytes, bytes]:
+    dossier, toetsing = made
+    return pickle.dumps(toetsing, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(
+        dossier, protocol=pickle.HIGHEST_PROTOCOL
+    )
+
+
 def cache_context(settings: SiteSettings, vandaag: dt.date, root_pad: str) -> str:
     """Everything besides a trajectory's own files that its findings depend on."""
     path = resolve_profile(settings.profiel, settings.base)
@@ -236,13 +244,21 @@ def _check_folders(
         if hit is not None:
             hits[pad] = (hit[1] if need else None), hit[0]
     jobs = [(folder, pad) for folder, pad in zip(folders, pads, strict=True) if pad not in hits]
-    done = dict(zip((pad for _, pad in jobs), process_folders(jobs, ctx, kind, most), strict=True))
+    done: dict[str, tuple[Dossier | None, Toetsing]]
+    if store is None:
+        done = dict(zip((pad for _, pad in jobs), process_folders(jobs, ctx, kind, most), strict=True))
+    else:  # the cache keeps each part pickled: the worker pickles it, and only what is needed is read back
+        blobs = in_order(lambda job: _pickled(process_folder(job[0], job[1], ctx, kind)), jobs, most)
+        done, key_of = {}, dict(zip(pads, keys, strict=True))
+        for (_, pad), (toetsing_blob, dossier_blob) in zip(jobs, blobs, strict=True):
+            done[pad] = (pickle.loads(dossier_blob) if need else None), pickle.loads(toetsing_blob)
+            files = key_of[pad]
+            if files is not None:
+                store.put_pickled(pad, files, toetsing_blob, dossier_blob)
     for pad, files in zip(pads, keys, strict=True):
         if files is not None:
             result.sleutels[pad] = files
         dossier, toetsing = hits[pad] if pad in hits else done[pad]
-        if pad in done and store is not None and files is not None:
-            store.put(pad, files, toetsing, dossier)
         result.toetsingen[pad] = toetsing
         findings += toetsing.bevindingen
         if kind is TRAJECT:

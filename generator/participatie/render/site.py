@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import pickle
 import posixpath
 from dataclasses import dataclass, field
 from importlib import resources
@@ -122,11 +123,16 @@ class SiteRenderer:
             if hit is not None:
                 made[v.slug] = hit[0]
         todo = [n for n, v in enumerate(views) if v.slug not in made]
-        for n, parts in zip(todo, in_order(lambda n: self._render(views[n]), todo, most), strict=True):
-            made[views[n].slug] = parts
-            key = keys[n]
-            if key and self.cache:
-                self.cache.put(views[n].slug, key, parts)
+        if self.cache is None:
+            for n, parts in zip(todo, in_order(lambda n: self._render(views[n]), todo, most), strict=True):
+                made[views[n].slug] = parts
+        else:  # the cache keeps them pickled: the worker pickles, this process only reads back
+            blobs = in_order(lambda n: pickle.dumps(self._render(views[n]), pickle.HIGHEST_PROTOCOL), todo, most)
+            for n, blob in zip(todo, blobs, strict=True):
+                made[views[n].slug] = pickle.loads(blob)
+                key = keys[n]
+                if key:
+                    self.cache.put_pickled(views[n].slug, key, blob)
         for v in views:
             page, files, events, row, items = made[v.slug]
             self.out.trajecten[v.slug] = v.titel
