@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -45,6 +46,8 @@ def in_order(function: Callable[[T], R], items: Sequence[T], most: int | None = 
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     if n < 2 or len(items) < MINIMUM or not forkable:
         return [function(i) for i in items]
+    for stream in (sys.stdout, sys.stderr):  # a worker flushes what it inherited: say it once, before the fork
+        stream.flush()
     global _JOB
     _JOB = function  # type: ignore[assignment]  # called only with the items given here
     try:
