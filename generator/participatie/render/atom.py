@@ -49,7 +49,7 @@ def _key(*parts: str) -> str:
 def entries(v, dates: dict[str, list[dt.date]], site_url: str, vandaag: dt.date) -> list[Entry]:
     """A trajectory's news, changed parts and responses to input, newest first."""
     page = site_url + v.page.removesuffix(".md") + ".html"
-    tb, out = v.t.traject, []
+    tb, out = v.dossier.traject, []
     for n in tb.nieuws:
         out.append(
             Entry(
@@ -72,9 +72,9 @@ def entries(v, dates: dict[str, list[dt.date]], site_url: str, vandaag: dt.date)
                 tb.titel,
             )
         )
-    changes = sorted(dates.get(f"{v.t.map}/terugkoppeling.yaml", []))
-    moments = {m.id: m for m in v.t.planning.momenten}
-    for i in v.t.terugkoppeling.inbreng:
+    changes = sorted(dates.get(f"{v.dossier.map}/terugkoppeling.yaml", []))
+    moments = {m.id: m for m in v.dossier.planning.momenten}
+    for i in v.dossier.terugkoppeling.inbreng:
         if not i.reactie or i.uitkomst == UITKOMST_OPEN:
             continue
         # The day the response was written down: the first change of terugkoppeling.yaml after the moment (Git);

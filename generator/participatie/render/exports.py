@@ -81,7 +81,7 @@ def headers_for(p) -> list[str]:
 
 def row(v: TrajectView) -> dict:
     """One trajectory for the raad, in Python values; `cell()` makes the strings at the export's edge."""
-    t, tb, toets = v.t, v.tb, v.toetsing
+    t, tb, toets = v.dossier, v.tb, v.toetsing
     vol = v.volledig
     vast, gestopt = tb.vastgesteld, tb.gestopt
     return {

@@ -23,11 +23,11 @@ END = b"END:VCALENDAR\r\n"
 
 
 def uid(m: MomentView, domain: str) -> str:
-    return f"{m.traject.uid_prefix}.{m.m.id}@{domain}"
+    return f"{m.traject.uid_prefix}.{m.moment.id}@{domain}"
 
 
 def sequence(m: MomentView) -> int:
-    return len(m.m.verplaatst) + (1 if m.m.geannuleerd else 0)
+    return len(m.moment.verplaatst) + (1 if m.moment.geannuleerd else 0)
 
 
 def amsterdam() -> Timezone:
@@ -48,7 +48,7 @@ def amsterdam() -> Timezone:
 
 
 def _description(m: MomentView, page_url: str) -> str:
-    mm = m.m
+    mm = m.moment
     lines = [f"GEANNULEERD: {mm.geannuleerd.reden}"] if mm.geannuleerd else []
     lines.append(f"{m.soort_naam.capitalize()} in het {m.traject.soort_woord} '{m.traject.titel}'.")
     if mm.omschrijving:
@@ -68,7 +68,7 @@ def _description(m: MomentView, page_url: str) -> str:
 
 
 def event(m: MomentView, page_url: str, domain: str, stamp: dt.date) -> Event:
-    mm = m.m
+    mm = m.moment
     start: dt.date  # a time of day, or the whole day
     end: dt.date | None
     if mm.tijd:

@@ -25,29 +25,29 @@ def initiatief_page(slug: str) -> str:
 class InitiatiefView:
     """Everything the pages show of one initiative."""
 
-    i: Initiatief
-    p: Profiel
+    dossier: Initiatief
+    profiel: Profiel
     vandaag: dt.date
     toetsing: Toetsing
 
     # the initiative's own fields the pages and exports show
-    titel = property(lambda self: self.i.initiatief.titel)
-    samenvatting = property(lambda self: self.i.initiatief.samenvatting)
-    kernen = property(lambda self: self.i.initiatief.kernen)
-    initiatiefnemers = property(lambda self: self.i.initiatief.initiatiefnemers)
-    ingediend = property(lambda self: self.i.initiatief.ingediend)
-    rol = property(lambda self: self.i.initiatief.rol)
-    contact = property(lambda self: self.i.initiatief.contact)
+    titel = property(lambda self: self.dossier.initiatief.titel)
+    samenvatting = property(lambda self: self.dossier.initiatief.samenvatting)
+    kernen = property(lambda self: self.dossier.initiatief.kernen)
+    initiatiefnemers = property(lambda self: self.dossier.initiatief.initiatiefnemers)
+    ingediend = property(lambda self: self.dossier.initiatief.ingediend)
+    rol = property(lambda self: self.dossier.initiatief.rol)
+    contact = property(lambda self: self.dossier.initiatief.contact)
 
-    slug = property(lambda self: self.i.slug)
-    page = property(lambda self: initiatief_page(self.i.slug))
-    uid_prefix = property(lambda self: f"initiatief.{self.i.slug}")
-    map = property(lambda self: self.i.map)
-    moment_file = property(lambda self: self.i.moment_file)
+    slug = property(lambda self: self.dossier.slug)
+    page = property(lambda self: initiatief_page(self.dossier.slug))
+    uid_prefix = property(lambda self: f"initiatief.{self.dossier.slug}")
+    map = property(lambda self: self.dossier.map)
+    moment_file = property(lambda self: self.dossier.moment_file)
     soort_woord = "initiatief"
-    beleid = property(lambda self: self.p.initiatieven)
-    thema = property(lambda self: self.i.initiatief.thema or "Overig")
-    ingediend_op = property(lambda self: datum(self.i.initiatief.ingediend))
+    beleid = property(lambda self: self.profiel.initiatieven)
+    thema = property(lambda self: self.dossier.initiatief.thema or "Overig")
+    ingediend_op = property(lambda self: datum(self.dossier.initiatief.ingediend))
 
     def href(self, page: str, anchor: str = "") -> str:
         return href(page, self.page) + (f"#{anchor}" if anchor else "")
@@ -55,8 +55,8 @@ class InitiatiefView:
     @property
     def ib(self) -> InitiatiefBestand:
         """initiatief.yaml: pages are only made of an initiative whose initiatief.yaml could be read."""
-        assert self.i.initiatief is not None
-        return self.i.initiatief
+        assert self.dossier.initiatief is not None
+        return self.dossier.initiatief
 
     @property
     def staat(self) -> Stand:
@@ -66,7 +66,7 @@ class InitiatiefView:
 
     @cached_property
     def gezet(self) -> list[TakenStep]:
-        return steps_taken(self.i, self.beleid)
+        return steps_taken(self.dossier, self.beleid)
 
     @property
     def besluit(self) -> dict | None:
@@ -80,7 +80,7 @@ class InitiatiefView:
                     "datum": datum(g.gegevens.datum),
                     "voorwaarden": g.gegevens.voorwaarden,
                     "redenen": g.gegevens.redenen,
-                    "door": self.p.orgaan(g.gegevens.door),
+                    "door": self.profiel.orgaan(g.gegevens.door),
                 }
         return None
 

@@ -143,11 +143,11 @@ BUCKETS = (
 
 
 def indicators(views: list[TrajectView]) -> list[Indicator]:
-    p = views[0].p
+    p = views[0].profiel
     met_plan = [v for v in views if v.tb.vastgesteld]
     soort = Counter(v.soort_werk_naam for v in met_plan)
     domein = Counter(v.thema for v in met_plan)
-    uitkomst = Counter(i.uitkomst for v in views for i in v.t.terugkoppeling.inbreng)
+    uitkomst = Counter(i.uitkomst for v in views for i in v.dossier.terugkoppeling.inbreng)
     plan = p.woorden.plan
     woord = p.woorden.soort_werk
     per_soort = (
@@ -192,7 +192,7 @@ def _completeness(views: list[TrajectView]) -> Indicator:
     plans = [v.volledig.plan.pct for v in views if v.tb.vastgesteld]
     reports = [v.volledig.eindverslag.pct for v in views if v.tb.status == "afgerond"]
     rows = [(naam, sum(lo <= x <= hi for x in plans), sum(lo <= x <= hi for x in reports)) for naam, lo, hi in BUCKETS]
-    plan = views[0].p.woorden.plan
+    plan = views[0].profiel.woorden.plan
     return _indicator(
         "volledigheid",
         f"Volledigheid van {plan} en eindverslag",
@@ -206,10 +206,10 @@ def _completeness(views: list[TrajectView]) -> Indicator:
 
 def _levels(views: list[TrajectView]) -> Indicator:
     """Groups per level, split into within and outside the policy table for their soort werk."""
-    p = views[0].p
+    p = views[0].profiel
     inside: Counter[str] = Counter()
     outside: Counter[str] = Counter()
-    levels = [(code, ok) for v in views for _, code, ok in levels_against_table(v.t, p)]
+    levels = [(code, ok) for v in views for _, code, ok in levels_against_table(v.dossier, p)]
     if not p.niveautabel:  # no table of levels per kind of work: only how often each level was used
         used = Counter(code for code, _ in levels)
         return _indicator(

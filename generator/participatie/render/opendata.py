@@ -32,8 +32,8 @@ def ledger_rows(views) -> list[dict]:
     """One row per input: the question residents and journalists ask, 'what did you do with what we said?'"""
     rows = []
     for v in views:
-        moments = {m.id: m for m in v.t.planning.momenten}
-        for i in v.t.terugkoppeling.inbreng:
+        moments = {m.id: m for m in v.dossier.planning.momenten}
+        for i in v.dossier.terugkoppeling.inbreng:
             m = moments.get(i.moment or "")
             rows.append(
                 {

@@ -42,7 +42,7 @@ class Cards:
         self.macros = environment().get_template("macros.html.j2").module
 
     def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
-        key = ("moment", m.traject.slug, m.m.id, posixpath.dirname(page), show_traject)
+        key = ("moment", m.traject.slug, m.moment.id, posixpath.dirname(page), show_traject)
         if key not in self.memo:
             self.memo[key] = self.macros.moment_item(m, page, show_traject)  # type: ignore[attr-defined]
         return self.memo[key]
@@ -76,7 +76,7 @@ class SiteRenderer:
         if result.profiel is None:
             raise ValueError("render_site needs a checked profile; the pipeline stops before rendering without one")
         self.result, self.dates, self.cache = result, dates, cache
-        self.p: Profiel = result.profiel
+        self.profiel: Profiel = result.profiel
         self.vandaag = result.vandaag
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.feeds = ical.Feeds(self.site_url, urlparse(self.site_url).hostname or "participatie.local")
@@ -90,9 +90,9 @@ class SiteRenderer:
         self.common = {
             "gemeente": gemeente,
             "gemeente_kort": gemeente.removeprefix("Gemeente "),
-            "ladder": self.p.niveaus,
-            "bron": self.p.bron,
-            "woorden": self.p.woorden,
+            "ladder": self.profiel.niveaus,
+            "bron": self.profiel.bron,
+            "woorden": self.profiel.woorden,
             "kaart": self.cards,
         }
 
@@ -111,12 +111,12 @@ class SiteRenderer:
         return min(changed, self.vandaag) if changed else self.vandaag
 
     def view(self, t) -> TrajectView:
-        return TrajectView(t, self.p, self.vandaag, self.result.toetsing(t.map), history(self.dates, t.map))
+        return TrajectView(t, self.profiel, self.vandaag, self.result.toetsing(t.map), history(self.dates, t.map))
 
     def trajectories(self, views: list[TrajectView], most: int | None = None) -> None:
         """Each trajectory's page, feeds and raad row: from the cache when its files and history are unchanged,
         else made on every core (processen.in_order); added in the order of `views` either way."""
-        keys = [self._key(v.t) if self.cache else None for v in views]
+        keys = [self._key(v.dossier) if self.cache else None for v in views]
         made: dict[str, Rendered] = {}
         for v, key in zip(views, keys, strict=True):
             hit = self.cache.get(v.slug, key, parts=1) if key and self.cache else None
@@ -188,16 +188,16 @@ def render_site(
     views = sorted((r.view(t) for t in result.published), key=lambda v: v.titel)
     initiatieven = (
         sorted(
-            (InitiatiefView(i, r.p, r.vandaag, result.toetsing(i.map)) for i in result.published_initiatieven),
+            (InitiatiefView(i, r.profiel, r.vandaag, result.toetsing(i.map)) for i in result.published_initiatieven),
             key=lambda v: v.titel,
         )
-        if r.p.initiatieven
+        if r.profiel.initiatieven
         else []
     )
     owners: list[TrajectView | InitiatiefView] = [*views, *initiatieven]
     moments = sorted(
         (m for v in owners for m in v.momenten),
-        key=lambda m: (m.m.datum, m.m.tijd or dt.time(0), m.traject.uid_prefix),
+        key=lambda m: (m.moment.datum, m.moment.tijd or dt.time(0), m.traject.uid_prefix),
     )
     komend = [m for m in moments if m.komend]
     r.trajectories(views, processen)
@@ -255,12 +255,12 @@ def _overviews(r: SiteRenderer, views: list[TrajectView], komend: list[MomentVie
         "Wat er speelt, wanneer u mee kunt doen en wat er met uw inbreng gebeurt.",
         komend=komend[:6],
         lopend=[v for v in views if v.status in LOPEND],
-        met_initiatieven=r.p.initiatieven is not None,
+        met_initiatieven=r.profiel.initiatieven is not None,
     )
 
 
 def _initiatieven(r: SiteRenderer, views: list[InitiatiefView]) -> None:
-    beleid = r.p.initiatieven
+    beleid = r.profiel.initiatieven
     if beleid is None:
         return
     for v in views:
@@ -392,15 +392,15 @@ def _open_data(
         r.common["gemeente"], r.site_url, r.vandaag, r.licentie, f"participatie-{slugify(r.common['gemeente_kort'])}"
     )
     resources = [
-        opendata.trajecten_resource(r.p, columns, n_trajecten),
+        opendata.trajecten_resource(r.profiel, columns, n_trajecten),
         opendata.ledger_resource(len(ledger)),
-        opendata.afwijkingen_resource(r.p, n_afwijkingen),
+        opendata.afwijkingen_resource(r.profiel, n_afwijkingen),
     ]
-    if r.p.initiatieven is not None:
-        resources.append(opendata.initiatieven_resource(r.p, ini_columns, n_initiatieven))
+    if r.profiel.initiatieven is not None:
+        resources.append(opendata.initiatieven_resource(r.profiel, ini_columns, n_initiatieven))
     r.out.files += [
         Generated("raad/inbreng.csv", exports.to_csv(ledger, opendata.LEDGER_COLUMNS)),
-        Generated("raad/datapackage.json", opendata.datapackage(r.p, meta, resources)),
+        Generated("raad/datapackage.json", opendata.datapackage(r.profiel, meta, resources)),
     ]
     if settings is not None:
         distributions = [(f"raad/{res[1]}", res[2], "text/csv") for res in resources]
@@ -415,14 +415,14 @@ def _open_data(
 def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[InitiatiefView]) -> None:
     rows = [r.rows[v.slug] for v in views]
     ini_rows = [v.row() for v in initiatieven]
-    ini_columns = columns_for(r.p.initiatieven) if r.p.initiatieven is not None else []
+    ini_columns = columns_for(r.profiel.initiatieven) if r.profiel.initiatieven is not None else []
     owners: list[TrajectView | InitiatiefView] = [*views, *initiatieven]
     afwijkingen = exports.afwijking_rows(owners)
     meta = {
         "titel": f"Participatietrajecten {r.common['gemeente']}",
         "peildatum": r.vandaag.isoformat(),
         "licentie": r.licentie,
-        "beleidsprofiel": r.p.naam,
+        "beleidsprofiel": r.profiel.naam,
     }
     r.page(
         "raad/index.md",
@@ -431,19 +431,19 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
         "Houdt de gemeente zich aan haar eigen "
         "participatiebeleid? Per traject de volledigheid en elke afwijking met de motivering.",
         rows=list(zip(views, rows, strict=True)),
-        kolommen=exports.headers_for(r.p),
-        met_soort=bool(r.p.soorten_werk),
+        kolommen=exports.headers_for(r.profiel),
+        met_soort=bool(r.profiel.soorten_werk),
         peildatum=r.vandaag,
         voldoen=sum(x["voldoet"] for x in rows),
         tegengehouden=len(r.result.withheld) + len(r.result.withheld_initiatieven),
         initiatieven=list(zip(initiatieven, ini_rows, strict=True)),
         cijfers=figures(initiatieven),
         met_afwijkingen=[o for o in owners if o.afwijkingen],
-        bron_voorbeeld=herkomst[0] if (herkomst := r.p.herkomst("plan_onderdelen")) else r.p.bron,
+        bron_voorbeeld=herkomst[0] if (herkomst := r.profiel.herkomst("plan_onderdelen")) else r.profiel.bron,
         n_afwijkingen=len(afwijkingen),
         n_gemotiveerd=sum(a["gemotiveerd"] for a in afwijkingen),
     )
-    columns = exports.columns_for(r.p)
+    columns = exports.columns_for(r.profiel)
     r.out.files += [
         Generated("raad/trajecten.csv", exports.to_csv(rows, columns)),
         Generated("raad/trajecten.json", exports.to_json(rows, meta, columns)),
@@ -458,7 +458,7 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
             ),
         ),
     ]
-    if r.p.initiatieven is not None:
+    if r.profiel.initiatieven is not None:
         meta = {**meta, "titel": f"Inwonersinitiatieven {r.common['gemeente']}"}
         r.out.files += [
             Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, ini_columns)),
@@ -469,7 +469,7 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
     r.page(
         "raad/monitor.md",
         "monitor.html.j2",
-        r.p.woorden.monitor,
+        r.profiel.woorden.monitor,
         "Cijfers over hoe de gemeente inwoners betrekt, zoals het beleid ze vraagt.",
         indicatoren=indicatoren,
         peildatum=r.vandaag,
@@ -483,5 +483,5 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
 def _by_month(moments: list[MomentView]) -> list[dict]:
     return [
         {"naam": datum(key, "MMMM y").capitalize(), "id": f"maand-{key:%Y-%m}", "momenten": list(items)}
-        for key, items in groupby(moments, key=lambda m: m.m.datum.replace(day=1))
+        for key, items in groupby(moments, key=lambda m: m.moment.datum.replace(day=1))
     ]

@@ -28,22 +28,22 @@ def traject_page(slug: str) -> str:
 
 @dataclass
 class MomentView:
-    m: Moment
+    moment: Moment
     traject: TrajectView | InitiatiefView  # whose moment it is
     vandaag: dt.date
 
     # the moment's own fields the pages and feeds show
-    titel = property(lambda self: self.m.titel)
-    soort = property(lambda self: self.m.soort)
-    omschrijving = property(lambda self: self.m.omschrijving)
-    plaats = property(lambda self: self.m.plaats)
-    doelgroepen = property(lambda self: self.m.doelgroepen)
-    aanmelden = property(lambda self: self.m.aanmelden)
-    toegankelijkheid = property(lambda self: self.m.toegankelijkheid)
+    titel = property(lambda self: self.moment.titel)
+    soort = property(lambda self: self.moment.soort)
+    omschrijving = property(lambda self: self.moment.omschrijving)
+    plaats = property(lambda self: self.moment.plaats)
+    doelgroepen = property(lambda self: self.moment.doelgroepen)
+    aanmelden = property(lambda self: self.moment.aanmelden)
+    toegankelijkheid = property(lambda self: self.moment.toegankelijkheid)
 
     @property
     def wanneer(self) -> str:
-        m = self.m
+        m = self.moment
         if m.tot and m.tot != m.datum:
             return f"{datum(m.datum, 'EEEE d MMMM')} tot en met {datum(m.tot)}"
         text = datum(m.datum)
@@ -53,32 +53,32 @@ class MomentView:
 
     @property
     def soort_naam(self) -> str:
-        if self.m.soort == "besluit" and self.m.besluit:
-            return BESLUITEN[self.m.besluit].replace("plan van aanpak", self.traject.p.woorden.plan)
-        return MOMENT_SOORTEN[self.m.soort]
+        if self.moment.soort == "besluit" and self.moment.besluit:
+            return BESLUITEN[self.moment.besluit].replace("plan van aanpak", self.traject.profiel.woorden.plan)
+        return MOMENT_SOORTEN[self.moment.soort]
 
     @property
     def niveau(self) -> str:
-        n = self.traject.p.niveau(self.m.niveau or "")
+        n = self.traject.profiel.niveau(self.moment.niveau or "")
         return n.naam if n else ""
 
     @property
     def link(self) -> str:
         """Only web links become links; anything else was refused by the check."""
-        link = self.m.link or ""
+        link = self.moment.link or ""
         return link if link.startswith(("https://", "http://")) else ""
 
     @property
     def geannuleerd(self) -> str:
-        return self.m.geannuleerd.reden if self.m.geannuleerd else ""
+        return self.moment.geannuleerd.reden if self.moment.geannuleerd else ""
 
     @property
     def verplaatst(self) -> list[dict]:
-        return [{"van": datum(v.van), "reden": v.reden} for v in self.m.verplaatst]
+        return [{"van": datum(v.van), "reden": v.reden} for v in self.moment.verplaatst]
 
     @property
     def einde(self) -> dt.date:
-        return einde(self.m)
+        return einde(self.moment)
 
     @property
     def komend(self) -> bool:
@@ -96,35 +96,35 @@ class MomentView:
 class TrajectView:
     """Everything the pages show of one trajectory."""
 
-    t: Traject
-    p: Profiel
+    dossier: Traject
+    profiel: Profiel
     vandaag: dt.date
     toetsing: Toetsing
     wijzigingen: list[Wijziging] = field(default_factory=list)
 
     # the trajectory's own fields the pages and exports show
-    titel = property(lambda self: self.t.traject.titel)
-    samenvatting = property(lambda self: self.t.traject.samenvatting)
-    status = property(lambda self: self.t.traject.status)
-    kernen = property(lambda self: self.t.traject.kernen)
-    portefeuillehouder = property(lambda self: self.t.traject.portefeuillehouder)
-    besluit_door = property(lambda self: self.t.traject.besluit_door)
-    doel_toelichting = property(lambda self: self.t.traject.doel_toelichting)
-    werkvormen = property(lambda self: self.t.traject.werkvormen)
+    titel = property(lambda self: self.dossier.traject.titel)
+    samenvatting = property(lambda self: self.dossier.traject.samenvatting)
+    status = property(lambda self: self.dossier.traject.status)
+    kernen = property(lambda self: self.dossier.traject.kernen)
+    portefeuillehouder = property(lambda self: self.dossier.traject.portefeuillehouder)
+    besluit_door = property(lambda self: self.dossier.traject.besluit_door)
+    doel_toelichting = property(lambda self: self.dossier.traject.doel_toelichting)
+    werkvormen = property(lambda self: self.dossier.traject.werkvormen)
 
-    slug = property(lambda self: self.t.slug)
-    page = property(lambda self: traject_page(self.t.slug))
-    uid_prefix = property(lambda self: self.t.slug)
-    map = property(lambda self: self.t.map)
-    moment_file = property(lambda self: self.t.moment_file)
+    slug = property(lambda self: self.dossier.slug)
+    page = property(lambda self: traject_page(self.dossier.slug))
+    uid_prefix = property(lambda self: self.dossier.slug)
+    map = property(lambda self: self.dossier.map)
+    moment_file = property(lambda self: self.dossier.moment_file)
     soort_woord = "traject"
-    status_naam = property(lambda self: STATUSSEN[self.t.traject.status])
-    status_rang = property(lambda self: list(STATUSSEN).index(self.t.traject.status))
-    thema = property(lambda self: self.t.traject.thema or "Overig")
-    opgave = property(lambda self: safe_markdown(self.t.opgave.text if self.t.opgave else ""))
-    harde_kaders = property(lambda self: [k for k in self.t.kaders.kaders if k.hard])
-    zachte_kaders = property(lambda self: [k for k in self.t.kaders.kaders if not k.hard])
-    geen_kaders = property(lambda self: self.t.kaders.geen)
+    status_naam = property(lambda self: STATUSSEN[self.dossier.traject.status])
+    status_rang = property(lambda self: list(STATUSSEN).index(self.dossier.traject.status))
+    thema = property(lambda self: self.dossier.traject.thema or "Overig")
+    opgave = property(lambda self: safe_markdown(self.dossier.opgave.text if self.dossier.opgave else ""))
+    harde_kaders = property(lambda self: [k for k in self.dossier.kaders.kaders if k.hard])
+    zachte_kaders = property(lambda self: [k for k in self.dossier.kaders.kaders if not k.hard])
+    geen_kaders = property(lambda self: self.dossier.kaders.geen)
 
     def href(self, page: str, anchor: str = "") -> str:
         return href(page, self.page) + (f"#{anchor}" if anchor else "")
@@ -132,8 +132,8 @@ class TrajectView:
     @property
     def tb(self) -> TrajectBestand:
         """traject.yaml: pages are only made of a trajectory whose traject.yaml could be read."""
-        assert self.t.traject is not None
-        return self.t.traject
+        assert self.dossier.traject is not None
+        return self.dossier.traject
 
     @property
     def volledig(self) -> Volledigheid:
@@ -143,13 +143,15 @@ class TrajectView:
 
     @property
     def soort_werk_naam(self) -> str:
-        s = self.p.soort_werk(self.tb.soort_werk or "")
-        woord = self.p.woorden.soort_werk
-        return s.naam if s else (f"{woord[:1].upper() + woord[1:]} nog niet bepaald" if self.p.soorten_werk else "")
+        s = self.profiel.soort_werk(self.tb.soort_werk or "")
+        woord = self.profiel.woorden.soort_werk
+        return (
+            s.naam if s else (f"{woord[:1].upper() + woord[1:]} nog niet bepaald" if self.profiel.soorten_werk else "")
+        )
 
     @property
     def bestuursstijl(self) -> dict | None:
-        b = self.p.bestuursstijl(self.tb.bestuursstijl)
+        b = self.profiel.bestuursstijl(self.tb.bestuursstijl)
         return {"naam": b.naam, "uitleg": b.uitleg} if b else None
 
     @property
@@ -171,7 +173,7 @@ class TrajectView:
     def aanpak(self) -> dict:
         """How the gemeente decided on this approach, where its policy asks for it: quick scan, excluded topic,
         green light per phase, chances and threats, who does what."""
-        tb, p = self.tb, self.p
+        tb, p = self.tb, self.profiel
         scan = None
         if p.quickscan and tb.quickscan:
             scan = {
@@ -214,7 +216,7 @@ class TrajectView:
 
     @property
     def niveau_namen(self) -> list[str]:
-        return [n.naam for c in self.niveaus if (n := self.p.niveau(c))]  # each is on the ladder (levels_used)
+        return [n.naam for c in self.niveaus if (n := self.profiel.niveau(c))]  # each is on the ladder (levels_used)
 
     @property
     def gestopt(self):
@@ -224,15 +226,15 @@ class TrajectView:
     @property
     def vastgesteld(self):
         v = self.tb.vastgesteld
-        return {"datum": datum(v.datum), "door": self.p.orgaan(v.door)} if v else None
+        return {"datum": datum(v.datum), "door": self.profiel.orgaan(v.door)} if v else None
 
     @property
     def besluit_door_naam(self) -> str:
-        return self.p.orgaan(self.tb.besluit_door)
+        return self.profiel.orgaan(self.tb.besluit_door)
 
     @property
     def doelen(self) -> list[str]:
-        return [d.naam for d in self.p.doelen if d.code in self.tb.doelen]
+        return [d.naam for d in self.profiel.doelen if d.code in self.tb.doelen]
 
     @cached_property
     def invloed(self) -> list[dict]:
@@ -242,9 +244,9 @@ class TrajectView:
             levels: list[tuple[str, str | None]] = [(g.niveau, None)] if g.niveau else []
             levels += [(f.niveau, f.fase) for f in g.fasen]
             for code, fase in levels:
-                n = self.p.niveau(code)
+                n = self.profiel.niveau(code)
                 if n:
-                    out.append({"groep": g.groep, "fase": fase, "naam": n.naam, "rang": self.p.rank(code) + 1})
+                    out.append({"groep": g.groep, "fase": fase, "naam": n.naam, "rang": self.profiel.rank(code) + 1})
         return out
 
     @property
@@ -263,7 +265,7 @@ class TrajectView:
                 "rang": i + 1,
                 "groepen": [g for g in self.invloed if g["naam"] == n.naam],
             }
-            for i, n in enumerate(self.p.niveaus)
+            for i, n in enumerate(self.profiel.niveaus)
         ]
 
     @property
@@ -276,7 +278,7 @@ class TrajectView:
 
     @cached_property
     def momenten(self) -> list[MomentView]:
-        return [MomentView(m, self, self.vandaag) for m in sorted(self.t.planning.momenten, key=sort_key)]
+        return [MomentView(m, self, self.vandaag) for m in sorted(self.dossier.planning.momenten, key=sort_key)]
 
     @property
     def komend(self) -> list[MomentView]:
@@ -284,11 +286,11 @@ class TrajectView:
 
     @property
     def volgende(self) -> MomentView | None:
-        return next((m for m in self.komend if takes_place(m.m) and m.soort != "besluit"), None)
+        return next((m for m in self.komend if takes_place(m.moment) and m.soort != "besluit"), None)
 
     @property
     def besluit(self) -> MomentView | None:
-        return next((m for m in self.komend if takes_place(m.m) and final_decision(m.m)), None)
+        return next((m for m in self.komend if takes_place(m.moment) and final_decision(m.moment)), None)
 
     @property
     def geweest(self) -> list[MomentView]:
@@ -304,7 +306,7 @@ class TrajectView:
 
     @cached_property
     def inbreng_groepen(self) -> list[dict]:
-        titles = {m.id: m.titel for m in self.t.planning.momenten}
+        titles = {m.id: m.titel for m in self.dossier.planning.momenten}
         out = []
         for uitkomst, naam in UITKOMSTEN.items():
             items = [
@@ -314,7 +316,7 @@ class TrajectView:
                     "kader": i.kader,
                     "moment": titles.get(i.moment or ""),
                 }
-                for i in self.t.terugkoppeling.inbreng
+                for i in self.dossier.terugkoppeling.inbreng
                 if i.uitkomst == uitkomst
             ]
             if items:
@@ -337,11 +339,11 @@ class TrajectView:
     def eindverslag(self) -> list[dict]:
         if not any(self.volledig.eindverslag.onderdelen.values()):
             return []
-        assert self.t.eindverslag is not None  # a part of it is there
-        sections = self.t.eindverslag.sections
+        assert self.dossier.eindverslag is not None  # a part of it is there
+        sections = self.dossier.eindverslag.sections
         return [
             {"kop": o.kop, "html": safe_markdown(sections.get(o.kop, (0, ""))[1])}
-            for o in self.p.eindverslag_onderdelen
+            for o in self.profiel.eindverslag_onderdelen
         ]
 
     @property
@@ -355,7 +357,7 @@ class TrajectView:
     @property
     def volledigheid(self) -> list[dict]:
         """Completeness against the profile, per bouwsteen, plan part and eindverslag part, and whether it is due."""
-        plan = self.p.woorden.plan
+        plan = self.profiel.woorden.plan
         namen = {"bouwstenen": "Bouwstenen", "plan": plan[:1].upper() + plan[1:], "eindverslag": "Eindverslag"}
         return [
             {"naam": namen[d.soort], "onderdelen": list(d.onderdelen.items()), "pct": d.pct, "nodig": d.nodig}
