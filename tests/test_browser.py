@@ -14,19 +14,8 @@ pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import sync_playwright  # noqa: E402
 from test_raad import sources  # noqa: E402
 
-from participatie.axe import built_pages  # noqa: E402
+from participatie.axe import ARGS, CHROMIUM, built_pages  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 # axe reports these as 'needs review' (incomplete); each kind was looked at (2026-11, axe-core 4.x):
