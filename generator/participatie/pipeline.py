@@ -246,7 +246,11 @@ def _check_folders(
     jobs = [(folder, pad) for folder, pad in zip(folders, pads, strict=True) if pad not in hits]
     done: dict[str, tuple[Dossier | None, Toetsing]]
     if store is None:
-        done = dict(zip((pad for _, pad in jobs), process_folders(jobs, ctx, kind, most), strict=True))
+        made = process_folders(jobs, ctx, kind, most)
+        done = {
+            pad: ((dossier if need else None), toetsing)
+            for (_, pad), (dossier, toetsing) in zip(jobs, made, strict=True)
+        }
     else:  # the cache keeps each part pickled: the worker pickles it, and only what is needed is read back
         blobs = in_order(lambda job: _pickled(process_folder(job[0], job[1], ctx, kind)), jobs, most)
         done, key_of = {}, dict(zip(pads, keys, strict=True))
