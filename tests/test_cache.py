@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sqlite3
 
 import pytest
 from conftest import check, edit
 
 from participatie import pipeline
-from participatie.cache import _MEMORY, FOLDER, KEEP
+from participatie.cache import _MEMORY, DATABASE, FOLDER, KEEP
 
 
 @pytest.fixture
@@ -27,13 +28,15 @@ def counted(monkeypatch):
     return calls
 
 
-def entries(site):
-    return sorted((site / FOLDER).glob("bevindingen-*.pickle"))
+def contexts(site) -> int:
+    """How many contexts of findings (peildatum, profile, ...) the cache keeps."""
+    with sqlite3.connect(site / FOLDER / DATABASE) as db:
+        return db.execute("SELECT count(*) FROM context WHERE soort = 'bevindingen'").fetchone()[0]
 
 
 def test_after_one_edit_only_that_trajectory_is_read_again(site, counted):
     first = check(site)
-    assert len(counted) == 8 and len(entries(site)) == 1
+    assert len(counted) == 8 and contexts(site) == 1
     counted.clear()
     _MEMORY.clear()  # as a new process would: from disk
     edit(
@@ -55,11 +58,11 @@ def test_a_changed_profile_or_date_invalidates_everything(site, counted, monkeyp
     monkeypatch.setenv("PARTICIPATIE_VANDAAG", "2026-11-23")
     check(site)
     assert len(counted) == 8
-    assert len(list((site / FOLDER).glob("bevindingen-*"))) == 2  # the other day's cache stays beside it
+    assert contexts(site) == 2  # the other day's cache stays beside it
     for day in range(24, 30):
         monkeypatch.setenv("PARTICIPATIE_VANDAAG", f"2026-11-{day}")
         check(site)
-    assert len(list((site / FOLDER).glob("bevindingen-*"))) == KEEP  # only the newest few
+    assert contexts(site) == KEEP  # only the newest few
 
 
 def test_back_to_an_earlier_context_is_warm(site, counted, monkeypatch):
@@ -74,13 +77,25 @@ def test_back_to_an_earlier_context_is_warm(site, counted, monkeypatch):
     assert counted == []
 
 
-def test_a_damaged_entry_is_ignored(site, counted):
+def test_a_damaged_cache_is_ignored_and_made_again(site, counted):
     check(site)
     _MEMORY.clear()
-    for entry in entries(site):
-        entry.write_bytes(entry.read_bytes()[:50])
+    for database in (site / FOLDER).glob(DATABASE + "*"):  # with its write-ahead log, if one is left
+        database.write_bytes(database.read_bytes()[:50])
     counted.clear()
     assert check(site).findings == [] and len(counted) == 8
+    counted.clear()
+    _MEMORY.clear()
+    assert check(site).findings == [] and counted == []  # made again, and warm
+
+
+def test_a_changed_value_is_not_trusted(site, counted):
+    check(site)
+    _MEMORY.clear()
+    with sqlite3.connect(site / FOLDER / DATABASE) as db:
+        db.execute("UPDATE waarde SET blob = ? WHERE slug = 'projecten/fietspad-kerkdijk'", (pickle.dumps(()),))
+    counted.clear()
+    assert check(site).findings == [] and counted == ["fietspad-kerkdijk"]
 
 
 class Bomb:
@@ -92,9 +107,25 @@ def test_a_cache_file_someone_committed_is_never_unpickled(site, counted, monkey
     check(site)
     _MEMORY.clear()
     body = pickle.dumps(("x", Bomb()))
-    for entry in entries(site):
-        entry.write_bytes(hashlib.sha256(b"geen sleutel").digest() + body)
+    with sqlite3.connect(site / FOLDER / DATABASE) as db:
+        db.execute("UPDATE waarde SET blob = ?, mac = ?", (body, hashlib.sha256(b"geen sleutel").digest()))
+        db.execute("UPDATE map SET bestanden = 'x', mac = ?", (hashlib.sha256(b"geen sleutel").digest(),))
     monkeypatch.chdir(site)
     counted.clear()
     assert check(site).findings == [] and len(counted) == 8
     assert not (site / "ontploft").exists()
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(site, counted):
+    """The folder's digest is reused by the files' metadata; the change time still gives an edit away."""
+    path = site / "projecten/fietspad-kerkdijk/planning.yaml"
+    before = path.stat()
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 10**10))  # older than the racy window
+    check(site)
+    _MEMORY.clear()
+    old = path.stat()
+    edit(path, "datum: 2026-12-08", "datum: 2026-02-30")  # same length
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert path.stat().st_size == old.st_size and path.stat().st_mtime_ns == old.st_mtime_ns
+    counted.clear()
+    assert [f.code for f in check(site).errors] == ["vorm.datum-bestaat-niet"] and counted == ["fietspad-kerkdijk"]

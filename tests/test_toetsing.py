@@ -38,7 +38,7 @@ ANDER_PROFIEL = {"dalfsen": "overbetuwe", "overbetuwe": "leiderdorp", "leiderdor
 def report(site: Path, cache: bool = True) -> dict:
     """What `participatie check --format json` prints, in-process."""
     settings, problems = read_site_settings(site)
-    result = check_site(settings, settings.vandaag(), cache=cache, need_trajecten=False)
+    result = check_site(settings, settings.vandaag(), cache=cache, need="toetsingen")
     return json.loads(
         format_json(problems + result.findings, result.aantal, result.aantal_initiatieven, result.toetsingen.values())
     )

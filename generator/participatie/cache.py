@@ -3,40 +3,67 @@
 An entry is keyed by the bytes of every file in the trajectory's folder; the whole cache by
 everything else the rules read (the package's own code, the profile, the site's settings,
 today's date, library versions). A cache that is stale, corrupt or not ours is ignored and
-rebuilt, never trusted: every entry carries an HMAC made with a key that lives in the
+rebuilt, never trusted: every stored value carries an HMAC made with a key that lives in the
 user's own cache folder, outside the repository, so a cache file someone commits cannot
 make the tool unpickle it.
+
+The entries live in one SQLite database (the standard library's `sqlite3`), one row per
+value: a run reads only the values it needs, and after one edit writes only that
+trajectory's rows, instead of reading and rewriting every trajectory's.
+
+A folder's digest is read again only when a file in it changed by its metadata (name, size,
+inode, modification and change time), as Git does for its index; a file changed within two
+seconds of being hashed is hashed again next time, so an edit in the same clock tick is
+never missed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
 import pickle
+import sqlite3
 import stat
 import sys
+import time
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
 FOLDER = ".participatie-cache"
+DATABASE = "cache.sqlite3"
 MAX_BYTES = 512 * 1024
-KEEP = 4  # caches per kind kept side by side: check and preview, another peildatum or profile, do not wipe each other
+KEEP = 4  # contexts per kind kept side by side: check and preview, another peildatum or profile, do not wipe each other
+RACY = 2.0  # seconds: a file modified this close to being hashed is not trusted by its metadata
 _MEMORY: dict[
     tuple[str, str], tuple[str, tuple[object, ...]]
 ] = {}  # a long-running process (mkdocs serve) skips even the unpickling
 _CODE: str | None = None
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS waarde (
+    soort TEXT, context TEXT, slug TEXT, deel INTEGER, bestanden TEXT, blob BLOB, mac BLOB,
+    PRIMARY KEY (soort, context, slug, deel)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS context (soort TEXT, context TEXT, gebruikt REAL, PRIMARY KEY (soort, context));
+CREATE TABLE IF NOT EXISTS map (pad TEXT PRIMARY KEY, kenmerk TEXT, bestanden TEXT, mac BLOB);
+"""
 
 
 def _code_hash() -> str:
-    """The package's own code and templates: a changed rule or message invalidates every entry."""
+    """The package's own code and templates: a changed rule or message invalidates every entry.
+
+    By each file's path, size and modification time (as `files_key` trusts them), not its bytes: reading
+    the whole package on every run cost more than checking a thousand unchanged trajectories.
+    """
     global _CODE
     if _CODE is None:
         root = Path(str(resources.files("participatie")))
         digest = hashlib.sha256()
         for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml", ".j2") and p.is_file()):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+            info = path.stat()
+            digest.update(f"{path.relative_to(root).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
         versions = [
             metadata.version(name) for name in ("pydantic", "PyYAML", "holidays", "phonenumbers", "python-stdnum")
         ]
@@ -45,16 +72,34 @@ def _code_hash() -> str:
     return _CODE
 
 
-def folder_key(folder: Path) -> str | None:
+def _listing(folder: Path) -> list[tuple[str, os.stat_result]] | None:
+    try:
+        with os.scandir(folder) as it:
+            return sorted((entry.name, entry.stat(follow_symlinks=False)) for entry in it)
+    except OSError:
+        return None
+
+
+def _signature(listing: list[tuple[str, os.stat_result]]) -> str:
+    return "|".join(
+        f"{name}:{info.st_mode}:{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+        for name, info in listing
+    )
+
+
+def folder_key(folder: Path, listing: list[tuple[str, os.stat_result]] | None = None) -> str | None:
     """A digest of everything in a trajectory's folder, read without following links or opening pipes.
 
     None when something cannot be read: then the folder is checked without the cache, and says why.
     """
+    listing = _listing(folder) if listing is None else listing
+    if listing is None:
+        return None
     digest = hashlib.sha256()
     try:
-        for child in sorted(folder.iterdir()):
-            info = child.lstat()
-            digest.update(child.name.encode() + b"\0")
+        for name, info in listing:
+            child = folder / name
+            digest.update(name.encode() + b"\0")
             if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
                 digest.update(hashlib.sha256(child.read_bytes()).digest())
             elif stat.S_ISLNK(info.st_mode):
@@ -81,91 +126,207 @@ def _secret() -> bytes | None:
         return None
 
 
+def _connect(path: Path) -> sqlite3.Connection | None:
+    """The database, made when missing; a file that is not one of ours (damaged, foreign) is replaced."""
+    for attempt in (1, 2):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=OFF")  # a cache lost in a power cut is rebuilt, not trusted
+            db.executescript(_SCHEMA)
+            return db
+        except sqlite3.DatabaseError:
+            if attempt == 2:
+                return None
+            with contextlib.suppress(OSError):
+                for name in (path.name, path.name + "-wal", path.name + "-shm"):
+                    (path.parent / name).unlink(missing_ok=True)
+        except (sqlite3.Error, OSError):
+            return None
+    return None
+
+
 class Cache:
-    """Per-trajectory results in one file, base/.participatie-cache/<context>.pickle; does nothing when it cannot work safely.
+    """Per-trajectory values in base/.participatie-cache/cache.sqlite3; does nothing when it cannot work safely."""
 
-    One file, because creating a thousand small files costs more than writing one; each entry
-    stays pickled until it is asked for.
-    """
-
-    def __init__(self, base: Path, context: str, namespace: str = "bevindingen"):
+    def __init__(self, base: Path, context: str, namespace: str = "bevindingen", prune: bool = True):
+        """`prune`: on saving, forget what this run did not ask for (a trajectory that is gone)."""
         self.key = _secret()
         self.context = hashlib.sha256((_code_hash() + context).encode()).hexdigest()[:24]
         self.folder = base / FOLDER
         self.namespace = namespace
-        self.path = self.folder / f"{namespace}-{self.context}.pickle"
-        self.entries: dict[str, tuple[str, tuple[bytes, ...]]] = self._read()  # slug -> (files, pickled values)
+        self.path = self.folder / DATABASE
+        self.db = _connect(self.path) if self.key is not None else None
+        self.pending: dict[str, tuple[str, tuple[bytes, ...]]] = {}
+        self.folders: dict[str, tuple[str, str]] = {}  # pad -> (metadata, digest) learnt in this run
         self.seen: set[str] = set()
-        self.changed = False
+        self.prune = prune
+        self.signatures: dict[str, tuple[str, str, bytes]] | None = None
+        self.loaded: dict[int, dict[str, list[tuple[int, str, bytes, bytes]]]] = {}
 
-    def _read(self) -> dict[str, tuple[str, tuple[bytes, ...]]]:
-        if self.key is None:
-            return {}
+    def _mac(self, *parts: str | int | bytes) -> bytes:
+        assert self.key is not None
+        *names, blob = parts  # names hold no NUL: folder paths, digests, numbers
+        message = (
+            "\0".join(map(str, names)).encode() + b"\0" + (blob if isinstance(blob, bytes) else str(blob).encode())
+        )
+        return hmac.digest(self.key, message, "sha256")
+
+    def _query(self, sql: str, *args: object) -> list[tuple[Any, ...]]:
+        if self.db is None:
+            return []
         try:
-            raw = self.path.read_bytes()
-        except OSError:
-            return {}
-        mac, body = raw[:32], raw[32:]
-        if not hmac.compare_digest(mac, hmac.new(self.key, body, hashlib.sha256).digest()):
-            return {}
-        try:
-            entries = pickle.loads(body)
-        except Exception:  # damaged: start again
-            return {}
-        return entries if isinstance(entries, dict) else {}
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error:
+            return []
+
+    def files_key(self, folder: Path, pad: str) -> str | None:
+        """`folder_key`, reusing the digest of an earlier run when no file in the folder changed by its metadata."""
+        listing = _listing(folder)
+        if listing is None:
+            return None
+        signature = _signature(listing)
+        if self.signatures is None:
+            self.signatures = {
+                pad: (k, f, m) for pad, k, f, m in self._query("SELECT pad, kenmerk, bestanden, mac FROM map")
+            }
+        kenmerk, known, mac = self.signatures.get(pad, ("", "", b""))
+        if kenmerk == signature and hmac.compare_digest(mac, self._mac("map", pad, kenmerk, known)):
+            return known
+        files = folder_key(folder, listing)
+        newest = max((info.st_mtime for _, info in listing), default=0.0)
+        if files is not None and self.db is not None and newest < time.time() - RACY:
+            self.folders[pad] = (signature, files)
+        return files
+
+    def _rows(self, parts: int) -> dict[str, list[tuple[int, str, bytes, bytes]]]:
+        """The first `parts` values of every slug in this context, read at once."""
+        if parts not in self.loaded:
+            rows: dict[str, list[tuple[int, str, bytes, bytes]]] = {}
+            for slug, deel, stored, blob, mac in self._query(
+                "SELECT slug, deel, bestanden, blob, mac FROM waarde WHERE soort = ? AND context = ? "
+                "AND deel < ? ORDER BY slug, deel",
+                self.namespace,
+                self.context,
+                parts,
+            ):
+                rows.setdefault(slug, []).append((deel, stored, blob, mac))
+            self.loaded[parts] = rows
+        return self.loaded[parts]
 
     def get(self, slug: str, files: str, parts: int = 2) -> tuple[Any, ...] | None:
-        """The first `parts` values stored for slug when its files are unchanged (each part is unpickled on demand).
+        """The first `parts` values stored for slug when its files are unchanged (only those are unpickled).
 
         Any: the values are whatever the caller stored with `put`, and only it knows their types.
         """
         self.seen.add(slug)
-        memory = _MEMORY.get((str(self.path), slug))
+        memory = _MEMORY.get(self._memo(slug))
         if memory and memory[0] == files:
             return memory[1][:parts]
-        stored = self.entries.get(slug)
-        if not stored or stored[0] != files:
+        rows = self._rows(parts).get(slug, [])
+        if [deel for deel, *_ in rows] != list(range(parts)):
             return None
-        try:
-            return tuple(pickle.loads(b) for b in stored[1][:parts])
-        except Exception:
-            return None
+        values = []
+        for deel, stored, blob, mac in rows:
+            if stored != files or not hmac.compare_digest(
+                mac, self._mac(self.namespace, self.context, slug, deel, stored, blob)
+            ):
+                return None
+            try:
+                values.append(pickle.loads(blob))
+            except Exception:
+                return None
+        return tuple(values)
+
+    def stored(self) -> dict[str, Any]:
+        """Every first value kept in this context that is sound, by slug (for small tables such as calendars)."""
+        found = {}
+        for slug, rows in self._rows(1).items():
+            value = self.get(slug, rows[0][1], parts=1)
+            if value is not None:
+                found[slug] = value[0]
+        return found
+
+    def _memo(self, slug: str) -> tuple[str, str]:
+        return str(self.path), f"{self.namespace}\0{self.context}\0{slug}"
 
     def put(self, slug: str, files: str, *values: object) -> None:
-        self.seen.add(slug)
-        _MEMORY[(str(self.path), slug)] = (files, values)
         try:
-            self.entries[slug] = (files, tuple(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for v in values))
-            self.changed = True
+            self.put_pickled(slug, files, *(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for v in values))
         except (pickle.PicklingError, TypeError, AttributeError):
-            pass
+            self.seen.add(slug)
+        _MEMORY[self._memo(slug)] = (files, values)
 
     def put_pickled(self, slug: str, files: str, *blobs: bytes) -> None:
         """As `put`, for values pickled already (by a worker process)."""
         self.seen.add(slug)
-        _MEMORY.pop((str(self.path), slug), None)
-        self.entries[slug] = (files, blobs)
-        self.changed = True
+        _MEMORY.pop(self._memo(slug), None)
+        self.pending[slug] = (files, blobs)
 
     def save(self) -> None:
-        """Write the cache for this context (dropping trajectories that are gone); keep the few newest other contexts."""
-        gone = set(self.entries) - self.seen
-        if self.key is None or not (self.changed or gone):
+        """Write what changed for this context, drop trajectories that are gone; keep the few newest other contexts."""
+        if self.db is None:
             return
-        for slug in gone:
-            del self.entries[slug]
         try:
-            body = pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f".{self.context}.{os.getpid()}"
-            tmp.write_bytes(hmac.new(self.key, body, hashlib.sha256).digest() + body)
-            tmp.replace(self.path)
-            others = sorted(
-                (p for p in self.folder.glob(f"{self.namespace}-*.pickle") if p != self.path),
-                key=lambda p: p.stat().st_mtime,
-                reverse=True,
-            )
-            for other in others[KEEP - 1 :]:
-                other.unlink(missing_ok=True)
-        except OSError:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                for slug, (files, blobs) in self.pending.items():
+                    self.db.execute(
+                        "DELETE FROM waarde WHERE soort = ? AND context = ? AND slug = ?",
+                        (self.namespace, self.context, slug),
+                    )
+                    self.db.executemany(
+                        "INSERT INTO waarde VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            (
+                                self.namespace,
+                                self.context,
+                                slug,
+                                deel,
+                                files,
+                                blob,
+                                self._mac(self.namespace, self.context, slug, deel, files, blob),
+                            )
+                            for deel, blob in enumerate(blobs)
+                        ],
+                    )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO map VALUES (?, ?, ?, ?)",
+                    [
+                        (pad, kenmerk, files, self._mac("map", pad, kenmerk, files))
+                        for pad, (kenmerk, files) in self.folders.items()
+                    ],
+                )
+                stored = {
+                    slug
+                    for (slug,) in self.db.execute(
+                        "SELECT DISTINCT slug FROM waarde WHERE soort = ? AND context = ?",
+                        (self.namespace, self.context),
+                    )
+                }
+                self.db.executemany(
+                    "DELETE FROM waarde WHERE soort = ? AND context = ? AND slug = ?",
+                    [(self.namespace, self.context, slug) for slug in sorted(stored - self.seen) if self.prune],
+                )
+                self.db.execute(
+                    "INSERT OR REPLACE INTO context VALUES (?, ?, ?)", (self.namespace, self.context, time.time())
+                )
+                old = [
+                    context
+                    for (context,) in self.db.execute(
+                        "SELECT context FROM context WHERE soort = ? ORDER BY gebruikt DESC", (self.namespace,)
+                    )
+                ][KEEP:]
+                for context in old:
+                    self.db.execute("DELETE FROM waarde WHERE soort = ? AND context = ?", (self.namespace, context))
+                    self.db.execute("DELETE FROM context WHERE soort = ? AND context = ?", (self.namespace, context))
+            self.pending.clear()
+            self.folders.clear()
+            self.loaded.clear()
+            self.signatures = None
+        except sqlite3.Error:
             pass
+        finally:
+            self.db.close()
+            self.db = None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .findings import Ernst
 from .messages import os_error
-from .report import FORMATS
+from .report import FORMATS, WITH_VERDICTS
 from .rules.instellingen import read_site_settings
 
 GOED, FOUT, GEBRUIK = 0, 1, 2
@@ -186,7 +186,7 @@ def cmd_check(args) -> int:
         settings.vandaag(),
         projecten=args.pad,
         cache=not args.zonder_cache,
-        need_trajecten=False,
+        need="toetsingen" if args.format in WITH_VERDICTS else "bevindingen",
         processen=args.processen,
     )
     findings = problems + result.findings

@@ -14,8 +14,9 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, Literal
 
-from .cache import Cache, folder_key
+from .cache import Cache
 from .findings import Ernst, Finding, Pos, relpath, sort_findings
 from .load.folders import list_folders, read_folder
 from .load.profielen import BESTAAT_NIET, builtin_profiles, resolve_profile
@@ -29,6 +30,7 @@ from .model.traject import Dossier, Traject, bind_traject
 from .processen import in_order
 from .rules import Context
 from .rules.beleidsprofiel import check_profile
+from .rules.planning import calendar
 from .toetsing import Toetsing, cite, toets_initiatief, toets_traject
 from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, YAML_BESTANDEN
 
@@ -125,8 +127,33 @@ def with_site_choices(profiel: Profiel, settings: SiteSettings) -> Profiel:
     )
 
 
-def context(settings: SiteSettings, profiel: Profiel, vandaag: dt.date) -> Context:
+class Kalender:
+    """`planning.calendar` kept in the cache: loading the holidays package costs 0.1 s, and its days do not change.
+
+    Read in full before any worker starts, so a worker never opens the database; what is new is saved
+    by the process that made it when it is the main one (after one edit, the check runs in one process).
+    """
+
+    def __init__(self, base: Path):
+        self.store = Cache(base, "", "kalender", prune=False)
+        self.known: dict[str, dict[dt.date, str]] = self.store.stored()
+        self.new: dict[str, dict[dt.date, str]] = {}
+
+    def __call__(self, year: int, category: str, regio: str | None) -> dict[dt.date, str]:
+        slug = f"{year}:{category}:{regio}"
+        if slug not in self.known:
+            self.known[slug] = self.new[slug] = calendar(year, category, regio)
+        return self.known[slug]
+
+    def save(self) -> None:
+        for slug, days in self.new.items():
+            self.store.put(slug, "", days)
+        self.store.save()
+
+
+def context(settings: SiteSettings, profiel: Profiel, vandaag: dt.date, kalender: Kalender | None = None) -> Context:
     return Context(
+        kalender=kalender,
         profiel=profiel,
         vandaag=vandaag,
         kernen=tuple(settings.kernen),
@@ -165,10 +192,15 @@ def process_folders(
     return in_order(lambda job: process_folder(job[0], job[1], ctx, kind), jobs, most)
 
 
-def _pickled(made: tuple[Dossier, Toetsing]) -> tuple[bytes, bytes]:
+Need = Literal["bevindingen", "toetsingen", "alles"]
+PARTS: dict[Need, int] = {"bevindingen": 1, "toetsingen": 2, "alles": 3}  # what the cache keeps, in this order
+
+
+def _pickled(made: tuple[Dossier, Toetsing]) -> tuple[bytes, bytes, bytes]:
+    """The findings, the verdict and the trajectory, each pickled apart: a check reads only the first."""
     dossier, toetsing = made
-    return pickle.dumps(toetsing, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(
-        dossier, protocol=pickle.HIGHEST_PROTOCOL
+    return tuple(  # type: ignore[return-value]
+        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL) for value in (toetsing.bevindingen, toetsing, dossier)
     )
 
 
@@ -186,10 +218,11 @@ def check_site(
     vandaag: dt.date,
     projecten: str | None = None,
     cache: bool = True,
-    need_trajecten: bool = True,
+    need: Need = "alles",
     processen: int | None = None,
 ) -> Result:
-    """Every finding of the site; `need_trajecten=False` (the CLI's check) leaves the trajectories out of the result.
+    """Every finding of the site, with what else `need` asks: each folder's verdict (`toetsingen`), or also the
+    trajectories and initiatives themselves (`alles`, to publish). The CLI's check needs only the findings.
 
     `processen`: at most this many processes check the folders (None: `processen.available()`; 1: serial)."""
     most = processen
@@ -202,10 +235,11 @@ def check_site(
     folders, problems = list_folders(root, root_pad, None if projecten else settings.waar("projecten"))
     findings += problems
     if result.profiel is not None:
-        ctx = context(settings, result.profiel, vandaag)
+        kalender = Kalender(settings.base) if cache else None
+        ctx = context(settings, result.profiel, vandaag, kalender)
         result.cache_context = cache_context(settings, vandaag, root_pad)
         store = Cache(settings.base, result.cache_context) if cache else None
-        findings += _check_folders(result, folders, root_pad, ctx, store, need_trajecten, TRAJECT, most)
+        findings += _check_folders(result, folders, root_pad, ctx, store, need, TRAJECT, most)
         if projecten is None:
             extra = settings.base / settings.initiatieven
             if extra.is_dir():
@@ -215,12 +249,14 @@ def check_site(
                     relpath(extra, settings.base),
                     ctx,
                     store,
-                    need_trajecten,
+                    need,
                     INITIATIEF,
                     most,
                 )
         if store is not None:
             store.save()
+        if kalender is not None:
+            kalender.save()
     result.findings = sort_findings(findings)
     return result
 
@@ -231,44 +267,49 @@ def _check_folders(
     root_pad: str,
     ctx: Context,
     store: Cache | None,
-    need: bool,
+    need: Need,
     kind: Kind,
     most: int | None,
 ) -> list[Finding]:
     findings: list[Finding] = []
     pads = [f"{root_pad}/{folder.name}" for folder in folders]
-    keys = [folder_key(folder) if store is not None else None for folder in folders]
-    hits: dict[str, tuple[Dossier | None, Toetsing]] = {}
+    keys = [
+        store.files_key(folder, pad) if store is not None else None for folder, pad in zip(folders, pads, strict=True)
+    ]
+    parts = PARTS[need]
+    hits: dict[str, tuple[Any, ...]] = {}  # (findings, verdict, trajectory) as far as needed
     for pad, files in zip(pads, keys, strict=True):
-        hit = store.get(pad, files, parts=2 if need else 1) if store is not None and files is not None else None
+        hit = store.get(pad, files, parts=parts) if store is not None and files is not None else None
         if hit is not None:
-            hits[pad] = (hit[1] if need else None), hit[0]
+            hits[pad] = hit
     jobs = [(folder, pad) for folder, pad in zip(folders, pads, strict=True) if pad not in hits]
-    done: dict[str, tuple[Dossier | None, Toetsing]]
+    done: dict[str, tuple[Any, ...]] = {}
     if store is None:
         made = process_folders(jobs, ctx, kind, most)
         done = {
-            pad: ((dossier if need else None), toetsing)
+            pad: (toetsing.bevindingen, toetsing, dossier)
             for (_, pad), (dossier, toetsing) in zip(jobs, made, strict=True)
         }
     else:  # the cache keeps each part pickled: the worker pickles it, and only what is needed is read back
         blobs = in_order(lambda job: _pickled(process_folder(job[0], job[1], ctx, kind)), jobs, most)
-        done, key_of = {}, dict(zip(pads, keys, strict=True))
-        for (_, pad), (toetsing_blob, dossier_blob) in zip(jobs, blobs, strict=True):
-            done[pad] = (pickle.loads(dossier_blob) if need else None), pickle.loads(toetsing_blob)
+        key_of = dict(zip(pads, keys, strict=True))
+        for (_, pad), parts_pickled in zip(jobs, blobs, strict=True):
+            done[pad] = tuple(pickle.loads(blob) for blob in parts_pickled[:parts])
             files = key_of[pad]
             if files is not None:
-                store.put_pickled(pad, files, toetsing_blob, dossier_blob)
+                store.put_pickled(pad, files, *parts_pickled)
     for pad, files in zip(pads, keys, strict=True):
         if files is not None:
             result.sleutels[pad] = files
-        dossier, toetsing = hits[pad] if pad in hits else done[pad]
-        result.toetsingen[pad] = toetsing
-        findings += toetsing.bevindingen
+        values = hits[pad] if pad in hits else done[pad]
+        findings += values[0]
+        if parts > 1:
+            result.toetsingen[pad] = values[1]
         if kind is TRAJECT:
             result.aantal += 1
         else:
             result.aantal_initiatieven += 1
+        dossier = values[2] if parts > 2 else None
         if isinstance(dossier, Traject):  # what TRAJECT binds
             result.trajecten.append(dossier)
         elif isinstance(dossier, Initiatief):  # what INITIATIEF binds

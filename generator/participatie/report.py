@@ -180,3 +180,4 @@ FORMATS = {
     "gitlab": format_gitlab,
     "sarif": format_sarif,
 }
+WITH_VERDICTS = {"json"}  # the formats that print each folder's verdict, not only the findings

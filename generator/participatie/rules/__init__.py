@@ -8,7 +8,7 @@ findings in the rest.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..derive.afwijkingen import Verantwoording
@@ -29,6 +29,8 @@ class Context:
     eigen_domeinen: tuple[str, ...] = ()
     eigen_telefoonnummers: tuple[str, ...] = ()
     eigen_adressen: tuple[str, ...] = ()
+    # (year, category, school region) -> {day: name}; None: `planning.calendar` asks the holidays package each time
+    kalender: Callable[[int, str, str | None], Mapping[dt.date, str]] | None = None
 
     def herkomst(self, norm: str) -> tuple[str, str] | None:
         """Where a norm comes from: the profile's source for it (see `Profiel.herkomst`)."""

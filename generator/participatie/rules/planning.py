@@ -8,10 +8,10 @@ from today on are checked: the past can no longer be changed.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
-
-import holidays
 
 from ..derive.kalender import invites, takes_place
 from ..findings import Ernst, Finding, Gevolg, regel
@@ -59,13 +59,21 @@ DRUK = regel(
 
 
 @lru_cache(maxsize=64)
-def calendar(year: int, category: str, regio: str | None) -> holidays.HolidayBase:
+def calendar(year: int, category: str, regio: str | None) -> dict[dt.date, str]:
+    """The Dutch public holidays ("public") or a region's school holidays ("school") of a year, by day."""
+    import holidays  # loads every country's calendar (0.1 s): only when a calendar is not kept in the cache
+
     # country_holidays("NL") makes the same holidays.NL; that name is loaded at run time, which typing cannot see
-    return holidays.country_holidays("NL", years=year, categories=(category,), subdiv=regio, language="nl")
+    days = holidays.country_holidays("NL", years=year, categories=(category,), subdiv=regio, language="nl")
+    return dict(sorted(days.items()))
 
 
-def school_year_known(year: int, regio: str) -> bool:
-    return len(calendar(year, "school", regio)) > 0
+def _calendar(ctx: Context, year: int, category: str, regio: str | None) -> Mapping[dt.date, str]:
+    return (ctx.kalender or calendar)(year, category, regio)
+
+
+def school_year_known(ctx: Context, year: int, regio: str) -> bool:
+    return len(_calendar(ctx, year, "school", regio)) > 0
 
 
 def _upcoming_invitations(t: Dossier, ctx: Context) -> list[tuple[int, Moment]]:
@@ -79,7 +87,7 @@ def holidays_and_breaks(t: Dossier, ctx: Context) -> list[Finding]:
         if m.tot:  # a survey over weeks is not hurt by one holiday
             continue
         loc, day = ("momenten", i, "datum"), m.datum
-        name = calendar(day.year, "public", None).get(day) if ctx.profiel.planning.feestdagen else None
+        name = _calendar(ctx, day.year, "public", None).get(day) if ctx.profiel.planning.feestdagen else None
         if name:
             out.append(
                 t.finding(
@@ -91,7 +99,7 @@ def holidays_and_breaks(t: Dossier, ctx: Context) -> list[Finding]:
                     code=FEESTDAG,
                 )
             )
-        if regio and not school_year_known(day.year, regio):
+        if regio and not school_year_known(ctx, day.year, regio):
             out.append(
                 t.finding(
                     W,
@@ -103,7 +111,7 @@ def holidays_and_breaks(t: Dossier, ctx: Context) -> list[Finding]:
                     code=ONBEKEND,
                 )
             )
-        elif regio and (vakantie := calendar(day.year, "school", regio).get(day)):
+        elif regio and (vakantie := _calendar(ctx, day.year, "school", regio).get(day)):
             out.append(
                 t.finding(
                     W,
