@@ -7,7 +7,7 @@ import datetime as dt
 import icalendar
 import pytest
 import vobject
-from conftest import VANDAAG, build, edit
+from conftest import VANDAAG, build, check, edit, line_of
 
 FEEDS = [
     "kalender/alles.ics",
@@ -41,6 +41,26 @@ def test_every_timed_event_is_the_same_instant_in_both_parsers(built, feed):
             else:
                 assert a == b
     assert timed > 0
+
+
+def timed_without_end(site) -> list[str]:
+    """Every timed event, in every feed of a built site, that one of the two parsers reads without an end."""
+    missing = []
+    for feed in sorted(site.rglob("*.ics")):
+        data = feed.read_bytes()
+        for e in icalendar.Calendar.from_ical(data).walk("VEVENT"):
+            if isinstance(e.decoded("DTSTART"), dt.datetime) and not ("DTEND" in e or "DURATION" in e):
+                missing.append(f"{feed.name}: {e['UID']} (icalendar)")
+        for e in vobject.readOne(data.decode("utf-8")).vevent_list:
+            if isinstance(e.dtstart.value, dt.datetime) and not (hasattr(e, "dtend") or hasattr(e, "duration")):
+                missing.append(f"{feed.name}: {e.uid.value} (vobject)")
+    return missing
+
+
+def test_every_timed_event_in_every_feed_has_an_end(built):
+    """A calendar shows an event without an end as zero minutes; the check asks for the end (see below)."""
+    assert len(list(built.rglob("*.ics"))) > 10
+    assert timed_without_end(built) == []
 
 
 def test_summer_time_reads_as_local_time(built):
@@ -82,6 +102,12 @@ def test_event_details(built):
 def test_no_invented_end_and_the_description_is_there(site):
     path = site / "projecten/fietspad-kerkdijk/planning.yaml"
     edit(path, '    eindtijd: "20:30"\n', "    omschrijving: Neem uw vragen over de route mee.\n")
+    found = [f for f in check(site).findings if f.code == "moment.eindtijd-ontbreekt"]
+    line = line_of(path, "inloopavond-kerkdijk") + 4  # id, soort, titel, datum, then tijd
+    assert [(f.pad, f.pos.line, f.ernst.value) for f in found] == [
+        (path.relative_to(site).as_posix(), line, "waarschuwing")
+    ]
+    assert path.read_text(encoding="utf-8").split("\n")[line - 1].strip().startswith("tijd:")
     assert build(site) == 0
     event = events(site / "site/trajecten/fietspad-kerkdijk.ics")[
         "fietspad-kerkdijk.inloopavond-kerkdijk@meedoen.vechtwolde.example"

@@ -21,6 +21,12 @@ ID = regel("moment.id", "twee momenten met dezelfde id", bron=FORMAAT)
 TOT = regel("moment.tot-voor-datum", "een moment dat eindigt ('tot') vóór het begint ('datum')", bron=FORMAAT)
 EINDTIJD = regel("moment.eindtijd-voor-tijd", "een eindtijd die niet na de begintijd ligt", bron=FORMAAT)
 ZONDER_TIJD = regel("moment.eindtijd-zonder-tijd", "een eindtijd zonder begintijd", bron=FORMAAT)
+GEEN_EINDTIJD = regel(
+    "moment.eindtijd-ontbreekt",
+    "een begintijd zonder eindtijd: agenda's tonen het moment als nul minuten",
+    Gevolg.INTERN,
+    bron=PRODUCT,
+)
 LINK = regel("moment.link", "een link die geen webadres is (zoals javascript:)", Gevolg.TEGENHOUDEN, bron=VEILIG)
 PLAATS = regel("moment.plaats", "een moment om mee te doen zonder plaats en zonder link", bron=PRODUCT)
 WELK_BESLUIT = regel(
@@ -74,6 +80,18 @@ def times(t: Dossier, ctx: Context) -> list[Finding]:
                     f"de eindtijd ({m.eindtijd:%H:%M}) ligt niet na de begintijd ({m.tijd:%H:%M}).",
                     "Controleer 'tijd' en 'eindtijd'.",
                     code=EINDTIJD,
+                )
+            )
+        if m.tijd and not m.eindtijd:
+            out.append(
+                t.finding(
+                    W,
+                    t.moment_file,
+                    loc + ("tijd",),
+                    f"moment '{m.id}' heeft een begintijd ({m.tijd:%H:%M}) maar geen eindtijd; in een agenda "
+                    "staat het dan als een moment van nul minuten.",
+                    "Vul 'eindtijd' in, zoals 'tijd' (bijvoorbeeld eindtijd: \"21:30\").",
+                    code=GEEN_EINDTIJD,
                 )
             )
         if m.eindtijd and not m.tijd:
