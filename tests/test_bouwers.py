@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 import yaml
 from conftest import build, copy_site
+from test_site import no_source_maps
 
 from participatie.builders.docs import CONFIG, TREE, derived_config
 
@@ -99,3 +100,4 @@ def test_the_example_builds_with_zensical(site):
     assert "<h1>Deze pagina bestaat niet</h1>" in (site / "site-z/404.html").read_text(encoding="utf-8")
     for html in (site / "site-z").rglob("*.html"):
         assert "fonts.googleapis" not in html.read_text(encoding="utf-8")
+    no_source_maps(site / "site-z")

@@ -60,6 +60,12 @@ def voorbeeld(request, tmp_path_factory) -> tuple[str, Path]:
     return name, site
 
 
+def test_each_examples_timed_events_have_an_end_in_both_parsers(voorbeeld):
+    from test_kalender import timed_without_end
+
+    assert timed_without_end(voorbeeld[1] / "site") == []
+
+
 def test_each_example_passes_the_check_cleanly(voorbeeld):
     name, site = voorbeeld
     result = check(site)
@@ -270,10 +276,11 @@ def test_each_example_meets_wcag_21_aa_with_axe(voorbeeld, tmp_path):
     """`participatie toegankelijkheid`'s own run (participatie.axe) on every page of the profile's example."""
     from participatie.axe import write_results
 
-    data, problems = write_results(voorbeeld[1] / "site", tmp_path / "toegankelijkheid.json")
+    data, problems, broken = write_results(voorbeeld[1] / "site", tmp_path / "toegankelijkheid.json")
     assert problems == {} and data["overtredingen"] == 0 and data["paginas"] >= 12, problems
+    assert broken == {}, broken  # no failed request, no console error, at any width
     assert json.loads((tmp_path / "toegankelijkheid.json").read_text(encoding="utf-8")) == data
-    assert data["gereedschap"].startswith("axe-core 4.") and data["breedtes"] == [360, 1280]
+    assert data["gereedschap"].startswith("axe-core 4.") and data["breedtes"] == [320, 360, 1280]
 
 
 def test_nieuw_writes_a_trajectory_in_the_profiles_own_words(voorbeeld, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -130,6 +131,19 @@ def test_no_resource_from_another_host(built):
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
 
 
+def no_source_maps(site) -> None:
+    assert list(site.rglob("*.map")) == []
+    scripts = [p for p in site.rglob("*") if p.suffix in (".js", ".css")]
+    assert any(p.name.startswith("bundle.") for p in scripts)
+    for path in scripts:
+        assert b"sourceMappingURL" not in path.read_bytes(), path
+
+
+def test_the_built_site_carries_no_source_maps(built):
+    """Material ships 1.3 MB of maps for its own developers; a browser with its tools open would ask for them."""
+    no_source_maps(built)
+
+
 def test_navigation_does_not_list_every_trajectory(built):
     home = (built / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"') : home.index("md-content")]
@@ -144,6 +158,34 @@ def test_overview_and_home(built):
     assert "Binnenkort" in home and "Inloopavond — waar komt het fietspad?" in home
     kern = (built / "kernen" / "oosterbroek.html").read_text(encoding="utf-8")
     assert "Nieuw dorpsplein Oosterbroek" in kern and "Veilig fietspad" not in kern
+
+
+def test_the_home_page_lists_where_residents_can_take_part_now_first(built):
+    """What a resident came for, on the first screen: where they can join in now, with status, kernen and say."""
+    import datetime as dt
+
+    from conftest import VANDAAG
+    from test_raad import sources
+
+    from participatie.vocabulary import DEELNAME
+
+    today = dt.date.fromisoformat(VANDAAG)
+    expected = []
+    for t in sources():
+        open_now = [
+            m
+            for m in sorted(t.planning.momenten, key=lambda m: (m.datum, m.tijd or dt.time(0)))
+            if m.geannuleerd is None and (m.soort in DEELNAME or m.plaats) and (m.tot or m.datum) >= today
+        ]
+        if open_now:
+            expected.append(((open_now[0].tot or open_now[0].datum), t.traject.titel, open_now[0].titel))
+    home = (built / "index.html").read_text(encoding="utf-8")
+    short = home[home.index('<ul class="pt-nu">') : home.index("</ul>", home.index('<ul class="pt-nu">'))]
+    items = re.findall(r"<li>(.*?)</li>", short, re.S)
+    assert [re.search(r"<strong>(.*?)</strong>", i)[1] for i in items] == [title for _, title, _ in sorted(expected)]
+    for item, (_, _, moment) in zip(items, sorted(expected), strict=True):
+        assert 'class="pt-label pt-status-' in item and "invloed" in item and moment in unescape(item)
+    assert home.index('id="nu"') < home.index('id="binnenkort"') < home.index('id="lopend"')
 
 
 def test_the_example_says_it_is_fictional_and_the_package_does_not(built):

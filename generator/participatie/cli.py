@@ -283,7 +283,7 @@ def cmd_accessibility(args) -> int:
     v = settings.opties.toegankelijkheid
     target = settings.base / (args.uit or (v.onderzoek if v else "toegankelijkheid.json"))
     try:
-        data, problems = write_results(built, target)
+        data, problems, broken = write_results(built, target)
     except OSError as exc:
         print(
             f"fout: de uitkomst kan niet naar '{target}': {os_error(exc)}.\n    hint: kies met --uit een bestand in een "
@@ -294,6 +294,9 @@ def cmd_accessibility(args) -> int:
     for where, found in sorted(problems.items()):
         for rule, element, summary in found:
             print(f"{where}: {rule} bij {element}: {summary}")
+    for where, failures in sorted(broken.items()):
+        for failure in failures:
+            print(f"{where}: waarschuwing: de browser meldt {failure}")
     print(
         f"{data['paginas']} pagina's gecontroleerd bij {' en '.join(map(str, data['breedtes']))} pixels: "
         f"{data['overtredingen']} fouten. Geschreven: {target.relative_to(settings.base).as_posix()}."

@@ -35,6 +35,7 @@ from .common import (
     MARKER,
     MARKER_TEXT,
     THEME,
+    drop_source_maps,
     fatal_message,
     pin_build_date,
     refuse_output,
@@ -173,6 +174,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         return output.replace("</head>", self.out.head(page.file.src_uri) + "</head>", 1)
 
     def on_post_build(self, config):
+        drop_source_maps(Path(config.site_dir))
         if not self.serving:  # only a folder with this mark is ever emptied by a later build
             (Path(config.site_dir) / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 

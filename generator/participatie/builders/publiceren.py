@@ -29,7 +29,16 @@ from ..model.instellingen import SiteSettings
 from ..pipeline import Result, check_site, load_profile
 from ..render.site import render_site
 from ..rules.instellingen import read_site_settings
-from .common import MARKER, MARKER_TEXT, fatal_message, pin_build_date, refuse_output, shown, withheld_message
+from .common import (
+    MARKER,
+    MARKER_TEXT,
+    drop_source_maps,
+    fatal_message,
+    pin_build_date,
+    refuse_output,
+    shown,
+    withheld_message,
+)
 from .voortgang import MkdocsLog
 
 GEBOUWD, NIETS, GEBRUIK, TEGENGEHOUDEN = 0, 1, 2, 3
@@ -178,6 +187,7 @@ def _zensical(base: Path, staging: Path, strict: bool, settings) -> Result:
         text = html.read_text(encoding="utf-8")
         if "</head>" in text:
             html.write_text(text.replace("</head>", out.head(page) + "</head>", 1), encoding="utf-8")
+    drop_source_maps(staging)
     return result
 
 

@@ -62,7 +62,16 @@ class Output:
 
     def head(self, page_path: str) -> str:
         """The <link rel="alternate"> tags a page announces its feeds with; builders put them in <head>."""
-        return atom.head_tags(page_path, self.trajecten)
+        return atom.head_tags(page_path, self.trajecten) + FEEDS_ARE_NOT_LANGUAGES
+
+
+# Material's and Zensical's bundle takes every <link rel="alternate"> for another language of the site and fetches
+# sitemap.xml beside it: for trajecten/x.xml a 404 on every trajectory page (zensical/zensical#908, open). Feed
+# readers read the links from the HTML as written; this renames them in the browser only, before the bundle runs.
+FEEDS_ARE_NOT_LANGUAGES = (
+    "<script>for(const l of document.querySelectorAll('link[rel=alternate][type=\"application/atom+xml\"]'))"
+    'l.rel="alternate feed"</script>'
+)
 
 
 # What one trajectory adds to the site, as the cache keeps it: page, feed files, event bytes, raad row, news items.
@@ -254,6 +263,7 @@ def _overviews(r: SiteRenderer, views: list[TrajectView], komend: list[MomentVie
         f"Meedoen in {r.common['gemeente_kort']}",
         "Wat er speelt, wanneer u mee kunt doen en wat er met uw inbreng gebeurt.",
         komend=komend[:6],
+        nu=sorted((v for v in views if v.meedoen), key=lambda v: (v.meedoen.einde, v.titel)),
         lopend=[v for v in views if v.status in LOPEND],
         met_initiatieven=r.profiel.initiatieven is not None,
     )

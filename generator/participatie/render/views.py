@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..derive.afwijkingen import Verantwoording
-from ..derive.kalender import einde, final_decision, sort_key, takes_place
+from ..derive.kalender import einde, final_decision, invites, sort_key, takes_place
 from ..derive.volledigheid import Volledigheid
 from ..derive.wijzigingen import Wijziging
 from ..model.bestanden import Moment, TrajectBestand
@@ -219,6 +219,13 @@ class TrajectView:
         return [n.naam for c in self.niveaus if (n := self.profiel.niveau(c))]  # each is on the ladder (levels_used)
 
     @property
+    def hoogste_niveau(self) -> str:
+        """The most say this trajectory gives any group, by the profile's name ('' while no level is set)."""
+        codes = self.niveaus
+        n = self.profiel.niveau(max(codes, key=self.profiel.rank)) if codes else None
+        return n.naam if n else ""
+
+    @property
     def gestopt(self):
         g = self.tb.gestopt
         return {"datum": datum(g.datum), "reden": g.reden} if g else None
@@ -287,6 +294,11 @@ class TrajectView:
     @property
     def volgende(self) -> MomentView | None:
         return next((m for m in self.komend if takes_place(m.moment) and m.soort != "besluit"), None)
+
+    @property
+    def meedoen(self) -> MomentView | None:
+        """The next moment where residents are asked to come or respond (`invites`), while it is still open."""
+        return next((m for m in self.komend if takes_place(m.moment) and invites(m.moment)), None)
 
     @property
     def besluit(self) -> MomentView | None:
