@@ -51,7 +51,7 @@ def timed_without_end(site) -> list[str]:
         for e in icalendar.Calendar.from_ical(data).walk("VEVENT"):
             if isinstance(e.decoded("DTSTART"), dt.datetime) and not ("DTEND" in e or "DURATION" in e):
                 missing.append(f"{feed.name}: {e['UID']} (icalendar)")
-        for e in vobject.readOne(data.decode("utf-8")).vevent_list:
+        for e in vobject.readOne(data.decode("utf-8")).contents.get("vevent", []):
             if isinstance(e.dtstart.value, dt.datetime) and not (hasattr(e, "dtend") or hasattr(e, "duration")):
                 missing.append(f"{feed.name}: {e.uid.value} (vobject)")
     return missing

@@ -71,8 +71,6 @@ async def _pages(url: str, pages: list[str], viewport: Viewport, script: str) ->
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = await (await browser.new_context(viewport=viewport)).new_page()
-        # Material builds its search index in a worker on every page load; axe does not need it.
-        await page.route("**/search/search_index.json", lambda route: route.abort())
         seen: list[str] = []
         page.on("response", lambda r: seen.append(f"{r.status} bij {r.url}") if r.status >= 400 else None)
         page.on(
