@@ -83,3 +83,50 @@ def test_a_wrong_number_of_processes_is_said_in_dutch(groot, value):
     assert out.returncode == 2
     assert "geef een heel getal van 1 of meer" in out.stderr
     assert_no_traceback(out)
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(tmp_path):
+    """`mkdocs serve` rebuilds after an edit reusing what did not change (the theme's HTML of unchanged pages, each
+    trajectory's verdict and page); the result is byte for byte what a preview built from nothing makes."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from participatie.builders import mkdocs as plugin
+    from participatie.cache import _MEMORY
+
+    site = copy_site(tmp_path / "site")
+
+    def preview(out: str) -> dict[str, bytes]:
+        config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / out))
+        config.plugins.on_startup(command="serve", dirty=False)  # as `mkdocs serve` starts the plugins
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return files_of(tmp_path / out)
+
+    logging.disable(logging.WARNING)
+    try:
+        first = preview("eerst")
+        path = site / "projecten/fietspad-kerkdijk/terugkoppeling.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("We meten alle inritten", "We meten eerst alle inritten", 1),
+            encoding="utf-8",
+        )
+        kept = len(plugin.RENDERED)
+        again = preview("na-wijziging")
+        plugin.RENDERED.clear()
+        _MEMORY.clear()
+        shutil.rmtree(site / ".participatie-cache")
+        full = preview("alles-opnieuw")
+    finally:
+        logging.disable(logging.NOTSET)
+    assert kept > 20  # the first preview kept the theme's HTML of every generated page
+    assert again.keys() == full.keys()
+    assert [p for p in full if again[p] != full[p]] == []
+    changed = {p for p in full if first.get(p) != full[p]}
+    assert "trajecten/fietspad-kerkdijk.html" in changed and "index.html" not in changed
+    assert "We meten eerst alle inritten" in again["trajecten/fietspad-kerkdijk.html"].decode("utf-8")

@@ -222,7 +222,7 @@ class Cache:
         """
         self.seen.add(slug)
         memory = _MEMORY.get(self._memo(slug))
-        if memory and memory[0] == files:
+        if memory and memory[0] == files and len(memory[1]) >= parts:
             return memory[1][:parts]
         rows = self._rows(parts).get(slug, [])
         if [deel for deel, *_ in rows] != list(range(parts)):
@@ -237,6 +237,7 @@ class Cache:
                 values.append(pickle.loads(blob))
             except Exception:
                 return None
+        _MEMORY[self._memo(slug)] = (files, tuple(values))  # a long-running process (serve) reads each value once
         return tuple(values)
 
     def stored(self) -> dict[str, Any]:

@@ -8,10 +8,13 @@ print). Everything else is in the core, so the same site builds without MkDocs t
 
 from __future__ import annotations
 
+import hashlib
 import types
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+import jinja2.bccache
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -43,6 +46,27 @@ from .common import (
 )
 
 log = get_plugin_logger(__name__)
+# The preview's pages as the theme rendered them, by path: (what they were made from, the HTML). At module level,
+# because `mkdocs serve` may load the config and make the plugin anew for each rebuild.
+RENDERED: dict[str, tuple[str, str]] = {}
+
+
+class KeptBytecode(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process: MkDocs makes a new Jinja2 environment for every rebuild,
+    and compiling Material's templates again cost 0.4 s each time. Jinja2 checks each template's source."""
+
+    stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.stored:
+            bucket.bytecode_from_string(self.stored[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+KEPT_BYTECODE = KeptBytecode()
+AS_BEFORE = "participatie-zoals-eerder.html"  # in THEME: writes the stored HTML instead of rendering the theme
 # Every option is checked by the core (with its position in mkdocs.yml), not by MkDocs.
 if TYPE_CHECKING:
 
@@ -62,7 +86,9 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     serving = False
 
     def on_startup(self, *, command, dirty):
+        """MkDocs keeps this plugin for the whole process: what a preview left must not reach a build."""
         self.serving = command == "serve"
+        self.preview = None
 
     def on_config(self, config):
         self.config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
@@ -111,6 +137,38 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             level(f.format())
         if self.result.withheld or self.result.withheld_initiatieven:
             log.warning(withheld_message(self.result))
+
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, config, files):
+        """In the preview, a generated page made from the same things as last time gets the same HTML back.
+
+        What a page is made from: its own body, header and headings, and what every page shares (the
+        navigation, the settings, the theme's templates). Only then is the stored HTML used, so a
+        rebuild after one edit gives the bytes a full rebuild gives (tests/test_parallel.py); the
+        theme is rendered again for the pages the edit changed: that trajectory and the overviews.
+        """
+        self.keys: dict[str, str] = {}
+        if self.serving:
+            env.bytecode_cache = KEPT_BYTECODE
+        if not self.serving or self.out is None:
+            return env
+        shared = _shared(self.nav, config, self.config_file) + self.settings.vandaag().isoformat()
+        for path, generated in self.pages.items():
+            file = files.get_file_from_path(path)
+            if file is None or file.page is None:
+                continue
+            key = hashlib.sha256(
+                "\0".join([shared, path, generated.header(), self.bodies[path], repr(generated.koppen)]).encode()
+            ).hexdigest()
+            self.keys[path] = key
+            stored = RENDERED.get(path)
+            if stored and stored[0] == key:
+                file.page.meta["template"] = AS_BEFORE
+                file.page.participatie_html = stored[1]
+        return env
 
     def on_files(self, files: Files, config) -> Files:
         pages, generated, self.out = [], [], None
@@ -167,11 +225,21 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
 
     on_page_context = CombinedEvent(_before_search, _after_search)
 
-    def on_post_page(self, output, page, config):
+    @event_priority(100)
+    def _keep_rendered(self, output, page, config):
+        """The theme's HTML before any plugin changes it: what the next preview may reuse."""
+        key = getattr(self, "keys", {}).get(page.file.src_uri)
+        if key is not None:
+            RENDERED[page.file.src_uri] = (key, output)
+        return output
+
+    def _feed_links(self, output, page, config):
         """Each page announces its feeds (Atom) in <head>, so browsers and feed readers find them."""
         if self.out is None or "</head>" not in output:
             return output
         return output.replace("</head>", self.out.head(page.file.src_uri) + "</head>", 1)
+
+    on_post_page = CombinedEvent(_keep_rendered, _feed_links)
 
     def on_post_build(self, config):
         drop_source_maps(Path(config.site_dir))
@@ -186,6 +254,29 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if profile is not None and profile.exists():
             server.watch(str(profile))
         return server
+
+
+def _shared(nav, config, config_file: Path) -> str:
+    """What every page's HTML depends on besides itself: navigation, settings and the theme's templates."""
+    items: list[str] = []
+
+    def walk(entries) -> None:
+        for item in entries:
+            items.append(f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}")
+            walk(getattr(item, "children", None) or [])
+
+    walk(nav.items)
+    items += [f"{p.url}|{p.title}" for p in nav.pages]  # previous and next
+    try:
+        items.append(config_file.read_text(encoding="utf-8"))
+    except OSError:
+        items.append("?")
+    items += [str(config.site_url), repr(list(config.extra_css)), repr([str(s) for s in config.extra_javascript])]
+    for folder in config.theme.dirs:
+        for template in sorted(Path(folder).rglob("*.html")):
+            info = template.stat()
+            items.append(f"{template}|{info.st_size}|{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(items).encode()).hexdigest()
 
 
 def _inject(page, generated: Page, body: str) -> None:

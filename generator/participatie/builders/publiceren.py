@@ -141,6 +141,8 @@ def _mkdocs(base: Path, staging: Path, strict: bool, settings) -> Result:
     with MkdocsLog() as log:
         try:
             config = load_config(str(base / "mkdocs.yml"), site_dir=str(staging), strict=strict)
+            # MkDocs keeps a plugin with on_startup for the whole process (for serve); say this is a build
+            config.plugins.on_startup(command="build", dirty=False)
             build(config)
         except (Abort, ConfigurationError, PluginError, SystemExit) as exc:
             raise BuildFailed(log.explain(exc)) from None

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import pickle
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import groupby
@@ -34,24 +35,45 @@ from .views import MomentView, TrajectView
 ASSETS = ("participatie.css", "participatie.js")
 
 
-class Cards:
-    """Each moment and trajectory card rendered once per folder depth, and reused on every page that lists it."""
+# Cards by what they are made of (the owner's files and dates, the site's context), kept across the builds of one
+# process: `mkdocs serve` renders the calendars again after each edit, and only the edited trajectory's cards change.
+KEPT_CARDS: dict[tuple, Markup] = {}
 
-    def __init__(self):
+
+class Cards:
+    """Each moment and trajectory card rendered once per folder depth, and reused on every page that lists it.
+
+    `made_of(owner)` says what an owner's cards are made of (None: not known, so kept for this build only).
+    """
+
+    def __init__(self, made_of: Callable[[object], str | None] = lambda owner: None):
         self.memo: dict[tuple, Markup] = {}
         self.macros = environment().get_template("macros.html.j2").module
+        self.made_of = made_of
+        self.used: set[tuple] = set()
+
+    def _card(self, key: tuple, owner: object, render: Callable[[], Markup]) -> Markup:
+        stable = self.made_of(owner)
+        memo = self.memo if stable is None else KEPT_CARDS
+        key = key if stable is None else (stable, *key)
+        if stable is not None:
+            self.used.add(key)
+        if key not in memo:
+            memo[key] = render()
+        return memo[key]
 
     def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
         key = ("moment", m.traject.slug, m.moment.id, posixpath.dirname(page), show_traject)
-        if key not in self.memo:
-            self.memo[key] = self.macros.moment_item(m, page, show_traject)  # type: ignore[attr-defined]
-        return self.memo[key]
+        return self._card(key, m.traject, lambda: self.macros.moment_item(m, page, show_traject))  # type: ignore[attr-defined]
 
     def traject(self, t: TrajectView, page: str) -> Markup:
         key = ("traject", t.slug, posixpath.dirname(page))
-        if key not in self.memo:
-            self.memo[key] = self.macros.traject_item(t, page)  # type: ignore[attr-defined]
-        return self.memo[key]
+        return self._card(key, t, lambda: self.macros.traject_item(t, page))  # type: ignore[attr-defined]
+
+    def forget_unused(self) -> None:
+        """Keep only the cards this build used: an edited trajectory's old cards go."""
+        for key in set(KEPT_CARDS) - self.used:
+            del KEPT_CARDS[key]
 
 
 @dataclass
@@ -90,7 +112,7 @@ class SiteRenderer:
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.feeds = ical.Feeds(self.site_url, urlparse(self.site_url).hostname or "participatie.local")
         self.out = Output()
-        self.cards = Cards()
+        self.cards = Cards(self._made_of)
         self.rows: dict[str, dict] = {}
         self.entries: dict[str, list[atom.Entry]] = {}
         open_data = result.settings.opties.open_data
@@ -172,6 +194,11 @@ class SiteRenderer:
         files = [Generated(ics, calendar), Generated(atom.feed_path(v.slug), news)]
         return page, files, events, exports.row(v), entries
 
+    def _made_of(self, owner) -> str | None:
+        """What a trajectory's or initiative's cards are made of, when the cache knows its files."""
+        key = self._key(owner.dossier)
+        return None if key is None else f"{self.result.cache_context}|{self.site_url}|{self.vandaag}|{key}"
+
     def _key(self, t) -> str | None:
         files = self.result.sleutels.get(t.map)
         if self.cache is None or files is None:
@@ -236,6 +263,7 @@ def render_site(
     r.out.files += [Generated(f"assets/{name}", (folder / name).read_text(encoding="utf-8")) for name in ASSETS]
     if store is not None:
         store.save()
+        r.cards.forget_unused()
     return r.out
 
 
