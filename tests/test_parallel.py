@@ -108,25 +108,34 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
         build(config, serve_url="http://127.0.0.1:8000/")
         return files_of(tmp_path / out)
 
+    edits = [
+        ("terugkoppeling.yaml", "We meten alle inritten", "We meten eerst alle inritten"),
+        ("planning.yaml", "datum: 2026-12-08", "datum: 2026-02-30"),  # a fout: the banner on every page
+    ]
     logging.disable(logging.WARNING)
     try:
-        first = preview("eerst")
-        path = site / "projecten/fietspad-kerkdijk/terugkoppeling.yaml"
-        path.write_text(
-            path.read_text(encoding="utf-8").replace("We meten alle inritten", "We meten eerst alle inritten", 1),
-            encoding="utf-8",
-        )
-        kept = len(plugin.RENDERED)
-        again = preview("na-wijziging")
-        plugin.RENDERED.clear()
-        _MEMORY.clear()
-        shutil.rmtree(site / ".participatie-cache")
-        full = preview("alles-opnieuw")
+        results = [preview("eerst")]
+        for name, old, new in edits:
+            path = site / "projecten/fietspad-kerkdijk" / name
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+            kept = len(plugin.RENDERED)
+            again = preview(f"na-{name}")
+            reused = dict(plugin.RENDERED)
+            plugin.RENDERED.clear()
+            _MEMORY.clear()
+            shutil.rmtree(site / ".participatie-cache")
+            full = preview(f"alles-opnieuw-{name}")
+            plugin.RENDERED.update(reused)  # as the preview goes on
+            assert kept > 20  # the preview before kept the theme's HTML of every generated page
+            assert again.keys() == full.keys()
+            assert [p for p in full if again[p] != full[p]] == [], name
+            results.append(full)
     finally:
         logging.disable(logging.NOTSET)
-    assert kept > 20  # the first preview kept the theme's HTML of every generated page
-    assert again.keys() == full.keys()
-    assert [p for p in full if again[p] != full[p]] == []
-    changed = {p for p in full if first.get(p) != full[p]}
+    first, edited, broken = results
+    changed = {p for p in edited if first.get(p) != edited[p]}
     assert "trajecten/fietspad-kerkdijk.html" in changed and "index.html" not in changed
-    assert "We meten eerst alle inritten" in again["trajecten/fietspad-kerkdijk.html"].decode("utf-8")
+    assert "We meten eerst alle inritten" in edited["trajecten/fietspad-kerkdijk.html"].decode("utf-8")
+    banner = "2026-02-30"
+    assert banner in broken["participatie-bevindingen.html"].decode("utf-8")
+    assert banner not in edited["participatie-bevindingen.html"].decode("utf-8")
