@@ -280,6 +280,8 @@ def cmd_accessibility(args) -> int:
             file=sys.stderr,
         )
         return GEBRUIK
+    from .taal import opsomming
+
     v = settings.opties.toegankelijkheid
     target = settings.base / (args.uit or (v.onderzoek if v else "toegankelijkheid.json"))
     try:
@@ -298,7 +300,7 @@ def cmd_accessibility(args) -> int:
         for failure in failures:
             print(f"{where}: waarschuwing: de browser meldt {failure}")
     print(
-        f"{data['paginas']} pagina's gecontroleerd bij {' en '.join(map(str, data['breedtes']))} pixels: "
+        f"{data['paginas']} pagina's gecontroleerd bij {opsomming(data['breedtes'])} pixels: "
         f"{data['overtredingen']} fouten. Geschreven: {target.relative_to(settings.base).as_posix()}."
     )
     return FOUT if problems else GOED
