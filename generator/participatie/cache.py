@@ -259,10 +259,13 @@ class Cache:
             self.seen.add(slug)
         _MEMORY[self._memo(slug)] = (files, values)
 
-    def put_pickled(self, slug: str, files: str, *blobs: bytes) -> None:
-        """As `put`, for values pickled already (by a worker process)."""
+    def put_pickled(self, slug: str, files: str, *blobs: bytes, values: tuple[object, ...] = ()) -> None:
+        """As `put`, for values pickled already (by a worker process); `values`, when given, are those unpickled."""
         self.seen.add(slug)
-        _MEMORY.pop(self._memo(slug), None)
+        if len(values) == len(blobs):
+            _MEMORY[self._memo(slug)] = (files, values)
+        else:
+            _MEMORY.pop(self._memo(slug), None)
         self.pending[slug] = (files, blobs)
 
     def save(self) -> None:

@@ -297,7 +297,7 @@ def _check_folders(
             done[pad] = tuple(pickle.loads(blob) for blob in parts_pickled[:parts])
             files = key_of[pad]
             if files is not None:
-                store.put_pickled(pad, files, *parts_pickled)
+                store.put_pickled(pad, files, *parts_pickled, values=done[pad])
     for pad, files in zip(pads, keys, strict=True):
         if files is not None:
             result.sleutels[pad] = files

@@ -7,7 +7,8 @@ trajectory gets a page of its own in the preview that says why it is not publish
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import posixpath
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 
@@ -37,6 +38,7 @@ class Preview:
     findings: list[Finding]
     owners: dict[str, str]  # folder ('projecten/x') -> its page ('trajecten/x.md')
     withheld: list[tuple[str, str]]  # (folder, page) of what publishing would leave out
+    shared: dict[str, str] = field(default_factory=dict)  # folder -> the banner of a page there without findings
 
     @property
     def fouten(self) -> int:
@@ -75,13 +77,21 @@ class Preview:
         return out
 
     def banner(self, path: str) -> str:
+        """The findings at the top of a page; made once per folder for the many pages without findings of their own."""
         if not self.findings:
             return ""
-        return str(
+        mine = self.per_page.get(path, [])
+        folder = posixpath.dirname(path)
+        if not mine and folder in self.shared:
+            return self.shared[folder]
+        made = str(
             environment()
             .get_template("voorbeeld-banner.html.j2")
-            .render(p=self, mine=self.per_page.get(path, []), gevolg=gevolg, overzicht=href(path, OVERZICHT))
+            .render(p=self, mine=mine, gevolg=gevolg, overzicht=href(path, OVERZICHT))
         )
+        if not mine:
+            self.shared[folder] = made
+        return made
 
     def _link(self, f: Finding) -> str | None:
         page = self.owners.get(f.map) if f.map else None
