@@ -160,21 +160,23 @@ def test_raad_page_prints_every_column_and_trajectory(browser, server):
     context.close()
 
 
-# What reads as a heading on paper: the headings, a term before its description, a caption, a moment's date, and a
-# paragraph that is all bold (a heading staff wrote in Markdown).
-HEADINGS = """[...document.querySelectorAll('.md-content :is(h1, h2, h3, h4, h5, h6, dt, caption, summary, p)')]
-  .filter(e => e.tagName !== 'P' || e.classList.contains('pt-moment-wanneer')
-    || (e.querySelector(':scope > strong')?.innerText.trim() === e.innerText.trim()))
-  .map(e => e.innerText)"""
+# What must not end a sheet: a heading, a term before its description, a caption, a lead-in paragraph, a moment's
+# date; and the first line of a moment or an afwijking, which are each kept whole.
+HEADINGS = """[
+  ...[...document.querySelectorAll('.md-content :is(h1, h2, h3, h4, h5, h6, dt, caption, summary, .pt-tussenkop, '
+    + '.pt-moment-wanneer)')].map(e => e.innerText),
+  ...[...document.querySelectorAll('.md-content :is(li.pt-moment, li.pt-afwijking)')]
+    .map(e => e.innerText.trim().split('\\n')).filter(lines => lines.length > 1).map(lines => lines[0])]"""
 
 
-def text_runs(sheet) -> list[tuple[float, str]]:
-    """Each piece of text on a PDF page with its height from the bottom of the page (in points)."""
-    runs: list[tuple[float, str]] = []
+def text_runs(sheet) -> list[tuple[float, float, str]]:
+    """Each piece of text on a PDF page with its height from the bottom of the page and its left edge (points)."""
+    runs: list[tuple[float, float, str]] = []
 
     def visit(text, cm, tm, *_):
         if text.strip():
-            runs.append((round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5]), text))
+            x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((round(y), round(x), text))
 
     sheet.extract_text(visitor_text=visit)
     return runs
@@ -191,8 +193,9 @@ def stranded_headings(page, url: str) -> tuple[int, list[str]]:
     stranded = []
     for n, sheet in enumerate(pdf.pages[:-1], start=1):
         runs = text_runs(sheet)
-        lowest = min(y for y, _ in runs)
-        last = " ".join(" ".join(text for y, text in runs if y == lowest).split())
+        lowest = min(y for y, _, _ in runs)
+        line = sorted((x, text) for y, x, text in runs if y <= lowest + 3)  # a label sits a point higher
+        last = " ".join(" ".join(text for _, text in line).split())
         if last in headings:
             stranded.append(f"pagina {n} eindigt met '{last}'")
     return len(pdf.pages), stranded
