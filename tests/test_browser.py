@@ -150,10 +150,14 @@ def test_raad_page_prints_every_column_and_trajectory(browser, server):
         assert header in flat, header
     for t in sources():
         assert t.traject.titel.split()[0] in flat and t.traject.titel.split()[-1] in flat, t.traject.titel
+    begin = next(i for i, text in enumerate(pages) if "Alle trajecten (" in text)  # the table's caption
     end = next(i for i, text in enumerate(pages) if "Alle afwijkingen en hun motivering" in text)  # the list after it
     table_pages = [
-        i for i, text in enumerate(pages[: end + 1]) if "Vervanging riolering" in text or "Nieuw armoedebeleid" in text
+        i
+        for i in range(begin, end + 1)
+        if "Vervanging riolering" in pages[i] or "Nieuw armoedebeleid" in pages[i]  # 'Binnenkort' names some too
     ]
+    assert table_pages
     for i in table_pages:  # the header is repeated on every page the table runs over, with its words
         assert "Plan vastgesteld" in pages[i] and "Voldoet aan" in pages[i], i
         assert pypdf.PdfReader(io.BytesIO(pdf)).pages[i].mediabox.width > 800  # A4 landscape is 842 points wide

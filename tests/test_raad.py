@@ -110,3 +110,27 @@ def test_monitor_charts_have_text_alternatives_and_tables(built):
         assert f'src="{slug}.svg" alt="' in html
     assert "Opstellen visies en beleid, 2" in html  # alt text carries the numbers
     assert html.count("<caption>De cijfers bij deze grafiek</caption>") == len(charts)
+
+
+def test_raad_hears_early_what_is_coming(built):
+    """'Binnenkort': every decision still in the planning, by date, and every trajectory whose plan is not adopted."""
+    import datetime as dt
+
+    from conftest import VANDAAG
+
+    today = dt.date.fromisoformat(VANDAAG)
+    decisions = sorted(
+        (m.datum, t.traject.titel, m.titel)
+        for t in sources()
+        for m in t.planning.momenten
+        if m.soort == "besluit" and m.geannuleerd is None and m.datum >= today
+    )
+    preparing = sorted(t.traject.titel for t in sources() if t.traject.status in ("verkenning", "plan"))
+    page = (built / "raad/index.html").read_text(encoding="utf-8")
+    section = page[page.index('id="binnenkort"') : page.index('id="tabel"')]
+    listed = re.findall(r"<li>(.*?)</li>", section[: section.index('id="voorbereiding"')], re.S)
+    for item, (_, traject, titel) in zip(listed, decisions, strict=True):  # the same decisions, in date order
+        assert traject in text_of_html(item) and titel in text_of_html(item), item
+    assert "door de gemeenteraad" in section and len(decisions) >= 2
+    rest = section[section.index('id="voorbereiding"') :]
+    assert sorted(text_of_html(a) for a in re.findall(r"<li><a [^>]*>(.*?)</a>", rest)) == preparing and preparing

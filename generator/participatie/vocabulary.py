@@ -54,6 +54,7 @@ STATUSSEN: dict[Status, str] = {
     "gestopt": "Gestopt",
 }
 LOPEND: tuple[Status, ...] = ("plan", "vastgesteld", "uitvoering")
+VOORBEREIDING: tuple[Status, ...] = ("verkenning", "plan")  # not adopted yet: what the raad should hear of early
 # The order of the overview 'Alle trajecten': what is happening now first, what is over last.
 OVERZICHT: tuple[Status, ...] = ("uitvoering", "vastgesteld", "plan", "verkenning", "afgerond", "gestopt")
 

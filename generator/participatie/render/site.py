@@ -23,7 +23,7 @@ from ..derive.wijzigingen import history, last_change
 from ..model.profiel import Profiel
 from ..pipeline import Result
 from ..processen import in_order
-from ..vocabulary import LOPEND, OVERZICHT, STATUSSEN
+from ..vocabulary import LOPEND, OVERZICHT, STATUSSEN, VOORBEREIDING
 from . import atom, exports, ical, opendata, toegankelijkheid
 from .html import environment
 from .initiatieven import INGEDIEND, InitiatiefView, columns_for, figures
@@ -480,6 +480,11 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
         bron_voorbeeld=herkomst[0] if (herkomst := r.profiel.herkomst("plan_onderdelen")) else r.profiel.bron,
         n_afwijkingen=len(afwijkingen),
         n_gemotiveerd=sum(a["gemotiveerd"] for a in afwijkingen),
+        besluiten=sorted(
+            (m for v in views for m in v.komend if m.soort == "besluit" and not m.geannuleerd),
+            key=lambda m: (m.moment.datum, m.traject.titel),
+        ),
+        voorbereiding=[v for v in views if v.status in VOORBEREIDING],
     )
     columns = exports.columns_for(r.profiel)
     r.out.files += [

@@ -81,6 +81,13 @@ class MomentView:
         return einde(self.moment)
 
     @property
+    def besluiter(self) -> str:
+        """Who takes this decision, where the plan says so: the body of the trajectory's final decision."""
+        if not (final_decision(self.moment) and isinstance(self.traject, TrajectView)):
+            return ""
+        return self.traject.besluit_door_naam
+
+    @property
     def komend(self) -> bool:
         return self.einde >= self.vandaag
 
