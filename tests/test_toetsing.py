@@ -181,10 +181,11 @@ def test_check_report_page_raad_page_and_csv_agree_on_each_verdict(three):
     assert not (out / "trajecten" / f"{TEGEN}.html").exists() and TEGEN not in rows and TEGEN not in raad
     assert rows[GAT]["voldoet"] == "nee" and rows[GAT]["ontbreekt"] == "|".join(gat["ontbreekt"])
     assert rows[GOED]["voldoet"] == "ja" and rows[GOED]["ontbreekt"] == ""
-    row = raad[raad.index(f'href="../trajecten/{GAT}.html"') :]
+    table = raad[raad.index('id="tabel"') :]  # 'Binnenkort' above it links trajectories too
+    row = table[table.index(f'href="../trajecten/{GAT}.html"') :]
     row = row[: row.index("</tr>")]
     assert '<strong class="pt-label pt-label-rood">Nee</strong>' in row and "; ".join(gat["ontbreekt"]) in row
-    row = raad[raad.index(f'href="../trajecten/{GOED}.html"') :]
+    row = table[table.index(f'href="../trajecten/{GOED}.html"') :]
     assert re.search(r'<td data-waarde="1">Ja</td>\s*</tr>', row[: row.index("</tr>") + 5])
     assert "1 traject staat tijdelijk niet op de site" in raad
     for slug, v in verdicts.items():
