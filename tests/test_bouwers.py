@@ -101,3 +101,4 @@ def test_the_example_builds_with_zensical(site):
     for html in (site / "site-z").rglob("*.html"):
         assert "fonts.googleapis" not in html.read_text(encoding="utf-8")
     no_source_maps(site / "site-z")
+    assert "Made with" not in (site / "site-z/index.html").read_text(encoding="utf-8")

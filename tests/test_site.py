@@ -139,6 +139,13 @@ def no_source_maps(site) -> None:
         assert b"sourceMappingURL" not in path.read_bytes(), path
 
 
+def test_the_footer_is_dutch_too(built):
+    """Material's footer says 'Made with'; the product's theme says it in Dutch on every page."""
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Made with" not in text and "Gemaakt met" in text, page
+
+
 def test_the_built_site_carries_no_source_maps(built):
     """Material ships 1.3 MB of maps for its own developers; a browser with its tools open would ask for them."""
     no_source_maps(built)
