@@ -98,6 +98,10 @@ def test_monitor_charts_have_text_alternatives_and_tables(built):
         "niveaus",
         "initiatieven-per-stap",
         "initiatieven-per-besluit",
+        "initiatieven-per-kern",
+        "initiatieven-per-soort",
+        "initiatieven-per-omvang",
+        "initiatieven-per-ervaring",
         "initiatieven-doorlooptijd",
     )
     for slug in charts:
@@ -128,9 +132,22 @@ def test_raad_hears_early_what_is_coming(built):
     preparing = sorted(t.traject.titel for t in sources() if t.traject.status in ("verkenning", "plan"))
     page = (built / "raad/index.html").read_text(encoding="utf-8")
     section = page[page.index('id="binnenkort"') : page.index('id="tabel"')]
-    listed = re.findall(r"<li>(.*?)</li>", section[: section.index('id="voorbereiding"')], re.S)
+    listed = re.findall(r"<li>(.*?)</li>", section[: section.index('id="informeren"')], re.S)
     for item, (_, traject, titel) in zip(listed, decisions, strict=True):  # the same decisions, in date order
         assert traject in text_of_html(item) and titel in text_of_html(item), item
     assert "door de gemeenteraad" in section and len(decisions) >= 2
+    # when the raad is told: every planned 'raad.informeren' of the trajectories, in date order
+    told = sorted(
+        (i.datum, t.traject.titel, i.wat)
+        for t in sources()
+        if t.traject.raad
+        for i in t.traject.raad.informeren
+        if i.datum >= today
+    )
+    between = section[section.index('id="informeren"') : section.index('id="voorbereiding"')]
+    items = re.findall(r"<li>(.*?)</li>", between, re.S)
+    assert len(items) == len(told) >= 2
+    for item, (_, traject, wat) in zip(items, told, strict=True):
+        assert traject in text_of_html(item) and wat in text_of_html(item), item
     rest = section[section.index('id="voorbereiding"') :]
     assert sorted(text_of_html(a) for a in re.findall(r"<li><a [^>]*>(.*?)</a>", rest)) == preparing and preparing

@@ -23,7 +23,7 @@ def schema_name(bestand: str) -> str:
 
 SCHEMA_MODELS: dict[str, type[Strict]] = {**FILE_MODELS, "initiatief.yaml": InitiatiefBestand}
 # Properties whose name is used for two different lists: (model title, property) pairs that keep their own values.
-OWN = {("Moment", "soort"), ("Steun", "soort"), ("Fase", "fase")}
+OWN = {("Moment", "soort"), ("Steun", "soort"), ("Fase", "fase"), ("InitiatiefBestand", "soort")}
 
 
 def vocabularies(p: Profiel) -> dict[str, list[str]]:
@@ -63,6 +63,9 @@ def build_schema(bestand: str, p: Profiel) -> dict:
             if branch.get("type") == "object":
                 branch["propertyNames"] = {"enum": p.quickscan.codes}
                 branch["additionalProperties"] = {"type": "string", "enum": p.quickscan.schaal}
+    rol = schema["definitions"].get("RolRaad", {}).get("properties", {}).get("rol")
+    if rol and p.rollen_raad:  # the raad's roles are the profile's own
+        _add_enum(rol, [r.code for r in p.rollen_raad])
     _initiative_lists(schema, p)
     _plain_times(schema)
     if not schema["definitions"]:
@@ -81,10 +84,18 @@ def _initiative_lists(schema: dict, p: Profiel) -> None:
         ("Steun", "soort"): [s.code for s in p.initiatieven.steun],
         ("Stap", "route"): [r.code for r in p.initiatieven.routes],
         ("Stap", "uitkomst"): [u.code for u in p.initiatieven.uitkomsten],
+        ("Ervaring", "score"): p.initiatieven.ervaring,
     }
+    for name, values in (
+        ("soort", [k.code for k in p.initiatieven.soorten]),
+        ("omvang", [k.code for k in p.initiatieven.omvang]),
+    ):
+        prop = schema.get("properties", {}).get(name)
+        if prop and values:
+            _add_enum(prop, values)
     for (model, name), values in lists.items():
         prop = schema["definitions"].get(model, {}).get("properties", {}).get(name)
-        if prop:
+        if prop and values:
             _add_enum(prop, values)
 
 

@@ -76,8 +76,10 @@ BESLUITEN: dict[Besluit, str] = {
 EINDBESLUIT = "eind"
 # Moments where people give input; a terugkoppeling or besluit reports back or decides.
 DEELNAME = ("bijeenkomst", "online", "inloop", "inspraak")
-# Moments after which people must hear back within the profile's term ('radiostilte').
-TERUGKOPPELING_NODIG = ("bijeenkomst", "inloop")
+# Meetings: moments where people come together. People hear back within the profile's term ('radiostilte'), and
+# where the profile asks it, each gets a verslag and a short evaluation (Dalfsen §2.1.5, stap 4).
+BIJEENKOMSTEN = ("bijeenkomst", "inloop")
+TERUGKOPPELING_NODIG = BIJEENKOMSTEN
 
 UITKOMSTEN: dict[Uitkomst, str] = {
     "overgenomen": "Overgenomen",
@@ -125,6 +127,7 @@ AFWIJKINGSSOORTEN = {
     "uitkomst-niet-opgevolgd": "Uitkomst niet opgevolgd, waar het beleid zegt dat de politiek die opvolgt",
     "vaststelling-door": "Plan niet vastgesteld door wie het beleid daarvoor noemt",
     "bevoegd-orgaan": "Besluit niet door het orgaan dat het beleid bevoegd noemt",
+    "groep-deed-niet-mee": "Groep deed niet mee aan de momenten tot nu toe",
     "overig": "Andere afwijking",
 }
 # The norm of the profile each kind of afwijking deviates from: its source is what a finding and a page cite.
@@ -147,6 +150,7 @@ AFWIJKING_NORMEN = {
     "uitkomst-niet-opgevolgd": "opvolgen_vanaf",
     "vaststelling-door": "vaststelling_door",
     "bevoegd-orgaan": "soorten_werk",
+    "groep-deed-niet-mee": "bereik",
 }
 # Rules every profile applies that no field of it parametrises; each profile says where its policy has them, or that
 # the profile chose them (see `Profiel.bronnen`).

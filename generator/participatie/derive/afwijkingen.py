@@ -19,6 +19,7 @@ from ..model.profiel import Doel, Profiel
 from ..model.traject import Traject
 from ..taal import kort, opsomming
 from ..vocabulary import DEELNAME, TERUGKOPPELING_NODIG, UITKOMST_NIET_GEVOLGD
+from .bereik import bereik
 from .kalender import decisions_taken, einde, takes_place
 from .volledigheid import eindverslag_parts
 
@@ -332,6 +333,26 @@ def _unreached_groups(t: Traject, p: Profiel, vandaag: dt.date) -> list[Detected
     ]
 
 
+def _not_taking_part(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfwijking]:
+    """Dalfsen §1.3.2 (4b): a group with more than the lowest level that none of its moments so far reached."""
+    if p.bereik is None:
+        return []
+    woord = p.bereik.moeilijk_bereikbaar
+    return [
+        DetectedAfwijking(
+            "groep-deed-niet-mee",
+            g.groep,
+            f"groep '{g.groep}' ({p.woorden.niveau} {_naam(p, g.niveau)}"
+            f"{f', {woord}' if g.moeilijk_bereikbaar else ''}) deed niet mee aan "
+            f"{opsomming(repr(m.titel) for m in g.momenten)}: geen verslag noemt haar bij 'bereikt'",
+            "traject.yaml",
+            ("omgevingsanalyse", g.index, "groep"),
+        )
+        for g in bereik(t, p, vandaag)
+        if g.niet_bereikt and g.niveau and p.rank(g.niveau) > 0
+    ]
+
+
 def input_level(t: Traject, p: Profiel, inbreng: Inbreng) -> str:
     """The level input was given at: its moment's, or else the highest level of the trajectory."""
     moment = next((m for m in t.planning.momenten if m.id == inbreng.moment), None)
@@ -584,6 +605,7 @@ DETECTORS: tuple[Callable[[Traject, Profiel, dt.date], list[DetectedAfwijking]],
     _plan_changes,
     _lower_level,
     _unreached_groups,
+    _not_taking_part,
     _advice_not_followed,
     _radiostilte,
     _besluit_without_eindverslag,

@@ -21,6 +21,16 @@ def einde(m: Moment) -> dt.date:
     return m.tot or m.datum
 
 
+def over(m: Moment, vandaag: dt.date) -> bool:
+    """It took place and is over: only then can it have a verslag, participants and an evaluation."""
+    return takes_place(m) and einde(m) < vandaag
+
+
+def reported(m: Moment) -> bool:
+    """Someone wrote down what the moment gave: a verslag, who took part or how many."""
+    return bool(m.verslag or m.bereikt or m.deelnemers is not None)
+
+
 def sort_key(m: Moment) -> tuple[dt.date, dt.time, str]:
     return (m.datum, m.tijd or dt.time(0), m.id)
 

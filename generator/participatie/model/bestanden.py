@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, StringConstraints
 
 from ..vocabulary import SLUG_PATTERN, Belang, Besluit, Invloed, MomentSoort, Status, Uitkomst
 
@@ -56,6 +56,10 @@ class Belanghebbende(Strict):
     niveau: Tekst | None = None
     fasen: list[Fase] = []
     toelichting: Tekst | None = None
+    moeilijk_bereikbaar: bool = Field(
+        False, description="Deze groep doet moeilijk mee; zeg bij 'aanpak' hoe de gemeente haar toch bereikt."
+    )
+    aanpak: Tekst | None = Field(None, description="Hoe de gemeente deze groep benadert.")
 
 
 class Werkvorm(Strict):
@@ -155,6 +159,21 @@ class Nieuws(Strict):
     tekst: Tekst
 
 
+class RaadMoment(Strict):
+    """A moment the raad is (or was) informed or consulted about this trajectory."""
+
+    datum: dt.date
+    wat: Tekst = Field(description="Hoe, bijvoorbeeld 'raadsinformatiebrief over de start' of 'beeldvormende avond'.")
+
+
+class RolRaad(Strict):
+    """The raad's role in this trajectory and when it hears of it (KplusV sleutel 8; Dalfsen §2.3.1)."""
+
+    rol: list[Tekst] = Field(description="De rol(len) van de raad uit het beleidsprofiel.")
+    toelichting: Tekst | None = None
+    informeren: list[RaadMoment] = Field([], description="Wanneer de raad is of wordt geïnformeerd, en hoe.")
+
+
 class TrajectBestand(Strict):
     """traject.yaml: identity, step 1 and the plan van aanpak."""
 
@@ -166,6 +185,7 @@ class TrajectBestand(Strict):
     contact: Contact | None = None
     portefeuillehouder: Tekst | None = None
     besluit_door: Tekst | None = None
+    raad: RolRaad | None = Field(None, description="De rol van de raad in dit traject en wanneer hij het hoort.")
     status: Status
     gestopt: Gestopt | None = None
     stap1: dict[Tekst, Antwoord] | None = Field(
@@ -255,6 +275,13 @@ class Verplaatsing(Strict):
     reden: Tekst
 
 
+class Evaluatie(Strict):
+    """The short evaluation at the end of a meeting (Dalfsen §2.1.5, stap 4)."""
+
+    goed: Tekst | None = Field(None, description="Wat ging goed?")
+    anders: Tekst | None = Field(None, description="Wat doen we de volgende keer anders?")
+
+
 class Moment(Strict):
     """One participation moment in the planning."""
 
@@ -284,6 +311,15 @@ class Moment(Strict):
     omschrijving: Tekst | None = None
     geannuleerd: Geannuleerd | None = None
     verplaatst: list[Verplaatsing] = []
+    # afterwards: what the moment gave (Dalfsen §2.1.5, stap 4: verslag and a short evaluation)
+    verslag: Tekst | None = Field(None, description="Na afloop: het verslag, in Markdown, zonder namen van inwoners.")
+    deelnemers: NonNegativeInt | Literal["onbekend"] | None = Field(
+        None, description="Na afloop: hoeveel mensen meededen, of 'onbekend'."
+    )
+    bereikt: list[Tekst] = Field(
+        [], description="Na afloop: welke groepen uit de omgevingsanalyse meededen (zoals ze daar heten)."
+    )
+    evaluatie: Evaluatie | None = Field(None, description="Na afloop: wat ging goed, wat doen we anders?")
 
 
 class PlanningBestand(Strict):

@@ -36,6 +36,13 @@ class Steun(Strict):
     omschrijving: Tekst
 
 
+class Ervaring(Strict):
+    """How the initiators experienced the gemeente's support, when asked (Dalfsen §3.6)."""
+
+    score: Tekst = Field(description="Een woord van de schaal in het beleidsprofiel, bijvoorbeeld 'goed'.")
+    toelichting: Tekst | None = Field(None, description="Wat de initiatiefnemers erover zeiden, zonder namen.")
+
+
 class InitiatiefBestand(Strict):
     """initiatief.yaml: a residents' own plan, from indienen to uitvoering."""
 
@@ -43,6 +50,8 @@ class InitiatiefBestand(Strict):
     samenvatting: Tekst | None = None
     kernen: list[Tekst] = []
     thema: Tekst | None = None
+    soort: Tekst | None = Field(None, description="De soort initiatief uit het beleidsprofiel.")
+    omvang: Tekst | None = Field(None, description="De omvang uit het beleidsprofiel, zoals klein of groter.")
     initiatiefnemers: Tekst = Field(
         description="Wie het initiatief nemen, als groep: 'acht buurtbewoners', of een organisatie. "
         "Nooit de naam van een inwoner."
@@ -51,6 +60,7 @@ class InitiatiefBestand(Strict):
     stappen: dict[Tekst, Stap] = Field({}, description="De stappen tot nu toe, met de codes uit het beleidsprofiel.")
     rol: Tekst | None = Field(None, description="De rol van de gemeente, bijvoorbeeld 'meedenken en ruimte geven'.")
     steun: list[Steun] = []
+    ervaring: Ervaring | None = Field(None, description="Hoe de initiatiefnemers de steun van de gemeente ervoeren.")
     contact: Contact | None = None
     momenten: list[Moment] = Field(
         [], description="Openbare momenten van het initiatief, voor de participatiekalender."

@@ -163,6 +163,9 @@ class InitiatievenBeleid(_P):
     routes: list[Keuze] = []
     uitkomsten: list[Keuze] = []
     steun: list[Keuze] = []
+    soorten: list[Keuze] = []  # kinds of initiative, for the monitor (Dalfsen §3.6 'soort')
+    omvang: list[Keuze] = []  # sizes of initiative, for the monitor (Dalfsen §3.6 'omvang')
+    ervaring: list[str] = []  # the scale initiators score the gemeente's support on, from worst to best
     stilstand_dagen: PositiveInt | None = None  # waiting this long for the gemeente's next step gets a warning
     doorlooptijd_tot: str | None = (
         None  # the step the doorlooptijd runs to (an earlier close ends it too); default: the end
@@ -173,6 +176,27 @@ class InitiatievenBeleid(_P):
 
     def uitkomst(self, code: str | None) -> Keuze | None:
         return next((u for u in self.uitkomsten if u.code == code), None)
+
+
+class Uitvoering(_P):
+    """What each participation moment records once it has taken place (Dalfsen §2.1.5, stap 4)."""
+
+    verslag: bool = False  # a verslag of every meeting
+    evaluatie: bool = False  # a short evaluation, part of the meeting
+    termijn_dagen: PositiveInt = 28  # written within this many days after the moment
+
+
+class Bereik(_P):
+    """Who took part against the groups the plan names: a group above the lowest level that no past moment reached
+    is an afwijking (Dalfsen §1.3.2, uitgangspunt 4b)."""
+
+    moeilijk_bereikbaar: str = "moeilijk bereikbaar"  # the policy's words for a group that finds it hard to take part
+
+
+class Lessen(_P):
+    """Evaluations are collected and shared on one page (Dalfsen §3.2)."""
+
+    kop: str | None = None  # the heading in eindverslag.md that holds the process's evaluation
 
 
 class PlanningRegels(_P):
@@ -225,6 +249,13 @@ class Profiel(_P):
     normen: Normen = Normen()
     planning: PlanningRegels = PlanningRegels()
     initiatieven: InitiatievenBeleid | None = None
+    uitvoering: Uitvoering | None = None  # what each moment records afterwards: verslag, evaluatie
+    bereik: Bereik | None = None  # who took part: groups reached, hard-to-reach groups
+    lessen: Lessen | None = None  # evaluations collected on the page 'Wat we leerden'
+    rollen_raad: list[Keuze] = []  # the raad's possible roles in a trajectory
+
+    def rol_raad(self, code: str) -> Keuze | None:
+        return next((r for r in self.rollen_raad if r.code == code), None)
 
     @property
     def niveautabel(self) -> bool:
@@ -326,9 +357,14 @@ def norms(p: Profiel) -> list[str]:
     out += [f"statussen.{s}" for s in p.statussen]
     out += [f"normen.{name}" for name, value in p.normen.model_dump().items() if value is not None]
     out += [f"planning.drukke_maanden.{groep}" for groep in p.planning.drukke_maanden]
+    if p.uitvoering is not None:
+        u = p.uitvoering
+        out += [f"uitvoering.{k}" for k in ("verslag", "evaluatie") if getattr(u, k)] + ["uitvoering.termijn_dagen"]
+    out += [k for k in ("bereik", "lessen") if getattr(p, k) is not None] + (["rollen_raad"] if p.rollen_raad else [])
     if p.initiatieven is not None:
         i = p.initiatieven
         out += ["initiatieven.stappen", "initiatieven.uitkomsten"] + (["initiatieven.routes"] if i.routes else [])
         out += [f"initiatieven.stappen.{s.code}.termijn_dagen" for s in i.stappen if s.termijn_dagen]
         out += [f"initiatieven.{k}" for k in ("stilstand_dagen", "doorlooptijd_tot") if getattr(i, k) is not None]
+        out += [f"initiatieven.{k}" for k in ("soorten", "omvang", "ervaring") if getattr(i, k)]
     return out + list(REGEL_NORMEN)

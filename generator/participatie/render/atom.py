@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
+from ..derive.kalender import einde
 from ..vocabulary import UITKOMST_OPEN
-from .text import opsomming
+from .text import kort, opsomming
 
 NS = "http://www.w3.org/2005/Atom"
 ZONE = ZoneInfo("Europe/Amsterdam")
@@ -69,6 +70,24 @@ def entries(v, dates: dict[str, list[dt.date]], site_url: str, vandaag: dt.date)
                 w.datum,
                 f"{page}#wijzigingen",
                 f"Op deze dag veranderde op de pagina: {opsomming(w.onderdelen)}.",
+                tb.titel,
+            )
+        )
+    planned = sorted(dates.get(f"{v.dossier.map}/planning.yaml", []))
+    for m in v.dossier.planning.momenten:
+        if not m.verslag:
+            continue
+        # The day the verslag was written down: the first change of planning.yaml after the moment (Git).
+        end = einde(m)
+        written = next((d for d in planned if d > end), end)
+        out.append(
+            Entry(
+                f"{page}#verslag-{m.id}",
+                f"Verslag: {m.titel}",
+                min(written, vandaag),
+                f"{page}#geweest",
+                f"Het verslag van '{m.titel}' ({kort(end)}) staat op de pagina"
+                + (f"; er deden {m.deelnemers} mensen mee." if isinstance(m.deelnemers, int) else "."),
                 tb.titel,
             )
         )

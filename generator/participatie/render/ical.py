@@ -63,6 +63,8 @@ def _description(m: MomentView, page_url: str) -> str:
     ):
         if value:
             lines.append(f"{label}: {value}")
+    if mm.verslag:
+        lines.append(f"Het verslag staat op {page_url}")
     lines.append(f"Meer informatie: {page_url}")
     return "\n".join(lines)
 

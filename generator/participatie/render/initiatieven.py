@@ -156,6 +156,18 @@ class InitiatiefView:
         return self.toetsing.doorlooptijd
 
     @property
+    def soort_naam(self) -> str:
+        return next((k.naam for k in self.beleid.soorten if k.code == self.ib.soort), self.ib.soort or "")
+
+    @property
+    def omvang_naam(self) -> str:
+        return next((k.naam for k in self.beleid.omvang if k.code == self.ib.omvang), self.ib.omvang or "")
+
+    @property
+    def ervaring(self):
+        return self.ib.ervaring
+
+    @property
     def steun_lijst(self) -> list[dict]:
         names = {s.code: s.naam for s in self.beleid.steun}
         return [{"soort": names.get(s.soort, s.soort), "omschrijving": s.omschrijving} for s in self.ib.steun]
@@ -199,6 +211,9 @@ class InitiatiefView:
             "aan_zet": self.aan_zet or None,
             "afwijkingen": len(self.afwijkingen),
             "afwijkingen_gemotiveerd": self.toetsing.afwijkingen_gemotiveerd,
+            "soort": self.ib.soort,
+            "omvang": self.ib.omvang,
+            "ervaring": self.ib.ervaring.score if self.ib.ervaring else None,
         }
         for stap in self.beleid.stappen:
             row[f"dagen_tot_{stap.code}"] = tijd.per_stap.get(stap.code)
@@ -268,6 +283,18 @@ def columns_for(beleid) -> list[tuple[str, str]]:
         ("aan_zet", "Wie de volgende stap zet"),
         ("afwijkingen", "Aantal afwijkingen (opgegeven en bij de controle gevonden)"),
         ("afwijkingen_gemotiveerd", "Aantal afwijkingen met motivering"),
+        *([("soort", "Soort initiatief (code uit het beleid)")] if beleid.soorten else []),
+        *([("omvang", "Omvang van het initiatief (code uit het beleid)")] if beleid.omvang else []),
+        *(
+            [
+                (
+                    "ervaring",
+                    f"Hoe de initiatiefnemers de steun ervoeren ({', '.join(beleid.ervaring)}); leeg als niet gevraagd",
+                )
+            ]
+            if beleid.ervaring
+            else []
+        ),
     ]
 
 
@@ -299,8 +326,14 @@ def figures(views: list[InitiatiefView]) -> dict:
     op_tijd = [
         (s.naam, len(gs), sum(1 for g in gs if g.dagen <= s.termijn_dagen), s.termijn_dagen) for s, gs in termijn
     ]
+    kernen = sorted({k for v in views for k in v.kernen})
     return {
         "aantal": len(views),
+        "per_kern": [(k, sum(1 for v in views if k in v.kernen)) for k in kernen],
+        "per_soort": [(k.naam, sum(1 for v in views if v.ib.soort == k.code)) for k in beleid.soorten],
+        "per_omvang": [(k.naam, sum(1 for v in views if v.ib.omvang == k.code)) for k in beleid.omvang],
+        "ervaring": [(w, sum(1 for v in views if v.ib.ervaring and v.ib.ervaring.score == w)) for w in beleid.ervaring],
+        "ervaring_gevraagd": sum(1 for v in views if v.ib.ervaring),
         "per_stap": per_stap,
         "per_uitkomst": per_uitkomst,
         "mediaan_besluit": median(besluit),

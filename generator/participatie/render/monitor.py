@@ -254,6 +254,32 @@ def initiative_indicators(cijfers: dict) -> list[Indicator]:
             cijfers["per_uitkomst"],
             "aantal initiatieven",
         ),
+        _indicator(
+            "initiatieven-per-kern",
+            "Initiatieven per kern",
+            "Waar komen de initiatieven vandaan? Een initiatief voor meer kernen telt bij elk ervan.",
+            ("Kern", "Aantal"),
+            cijfers["per_kern"],
+            "aantal initiatieven",
+        ),
+        *[
+            _indicator(
+                f"initiatieven-per-{slug}", titel, uitleg, (kolom, "Aantal"), cijfers[key], "aantal initiatieven"
+            )
+            for key, slug, titel, uitleg, kolom in (
+                ("per_soort", "soort", "Initiatieven per soort", "Wat voor initiatieven dienen inwoners in?", "Soort"),
+                ("per_omvang", "omvang", "Initiatieven per omvang", "Hoe groot zijn de initiatieven?", "Omvang"),
+                (
+                    "ervaring",
+                    "ervaring",
+                    "Hoe initiatiefnemers de steun ervoeren",
+                    f"Wat antwoordden de initiatiefnemers op de vraag hoe ze de steun van de gemeente ervoeren? "
+                    f"{cijfers['ervaring_gevraagd']} van de {cijfers['aantal']} gaven een antwoord.",
+                    "Ervaring",
+                ),
+            )
+            if cijfers[key]
+        ],
         *(
             [
                 _indicator(

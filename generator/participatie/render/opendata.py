@@ -86,6 +86,8 @@ def _trajecten_types(p: Profiel) -> dict[str, dict]:
         "afwijkingen": count,
         "afwijkingen_gemotiveerd": count,
         "gestopt_op": {"type": "date", "format": "%Y-%m-%d"},
+        "deelnemers": count,
+        "evaluaties": count,
     }
 
 

@@ -242,6 +242,7 @@ def render_site(
     kernen = _kernen(r, views, initiatieven, moments, komend)
     _kalender(r, moments, komend, kernen)
     _raad(r, views, initiatieven)
+    _lessen(r, views)
     _toegankelijkheid(r)
     newest = sorted((e for items in r.entries.values() for e in items), key=lambda e: (e.datum, e.id), reverse=True)
     r.out.files.append(
@@ -485,6 +486,11 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
             key=lambda m: (m.moment.datum, m.traject.titel),
         ),
         voorbereiding=[v for v in views if v.status in VOORBEREIDING],
+        informeren=sorted(
+            ((i, v) for v in views if v.rol_raad for i in v.rol_raad["informeren"] if not i["geweest"]),
+            key=lambda iv: (iv[0]["dag"], iv[1].titel),
+        ),
+        lessen=r.profiel.lessen is not None,
     )
     columns = exports.columns_for(r.profiel)
     r.out.files += [
@@ -519,8 +525,29 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
         aantal=len(views),
         initiatieven=len(initiatieven),
         cijfers=figures(initiatieven),
+        met_evaluatie=sum(1 for v in views if v.lessen),
+        lessen=r.profiel.lessen is not None,
     )
     r.out.files += charts
+
+
+def _lessen(r: SiteRenderer, views: list[TrajectView]) -> None:
+    """'Wat we leerden': every evaluation on one page, where the profile asks to share the lessons (Dalfsen §3.2)."""
+    if r.profiel.lessen is None:
+        return
+    met = [v for v in views if v.lessen]
+    herkomst = r.profiel.herkomst("lessen")
+    r.page(
+        "lessen/index.md",
+        "lessen.html.j2",
+        "Wat we leerden",
+        "Wat ging goed en wat doen we anders? De evaluaties van alle bijeenkomsten en trajecten.",
+        trajecten=met,
+        aantal=sum(len(v.lessen) for v in met),
+        soorten=[(s.code, s.naam) for s in r.profiel.soorten_werk if any(v.tb.soort_werk == s.code for v in met)],
+        werkvormen=sorted({les["werkvorm"] for v in met for les in v.lessen if les["werkvorm"]}),
+        bron_lessen=herkomst[0] if herkomst else r.profiel.bron,
+    )
 
 
 def _by_month(moments: list[MomentView]) -> list[dict]:

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..derive.afwijkingen import Verantwoording
+from ..derive.bereik import bereik, deelnemers
 from ..derive.kalender import einde, final_decision, invites, sort_key, takes_place
 from ..derive.volledigheid import Volledigheid
 from ..derive.wijzigingen import Wijziging
@@ -40,6 +41,15 @@ class MomentView:
     doelgroepen = property(lambda self: self.moment.doelgroepen)
     aanmelden = property(lambda self: self.moment.aanmelden)
     toegankelijkheid = property(lambda self: self.moment.toegankelijkheid)
+    werkvorm = property(lambda self: self.moment.werkvorm)
+    bereikt = property(lambda self: self.moment.bereikt)
+    evaluatie = property(lambda self: self.moment.evaluatie)
+    verslag = property(lambda self: safe_markdown(self.moment.verslag or ""))
+
+    @property
+    def deelnemers(self) -> str:
+        d = self.moment.deelnemers
+        return "" if d is None else "Niet geteld" if d == "onbekend" else f"{d}"
 
     @property
     def wanneer(self) -> str:
@@ -364,6 +374,80 @@ class TrajectView:
             {"kop": o.kop, "html": safe_markdown(sections.get(o.kop, (0, ""))[1])}
             for o in self.profiel.eindverslag_onderdelen
         ]
+
+    @cached_property
+    def bereik(self) -> dict | None:
+        """'Wie deden er mee?': each group of the plan against the moments so far; shown where the profile asks who
+        took part, or where someone wrote it down."""
+        p, groepen = self.profiel, bereik(self.dossier, self.profiel, self.vandaag)
+        if p.bereik is None and not any(g.momenten or g.bereikt_bij for g in groepen):
+            return None
+        geteld, ongeteld = deelnemers(self.dossier, self.vandaag)
+        rows = []
+        for g in groepen:
+            n = p.niveau(g.niveau or "")
+            rows.append(
+                {
+                    "groep": g.groep,
+                    "niveau": n.naam if n else "",
+                    "moeilijk": (p.bereik.moeilijk_bereikbaar if p.bereik else "moeilijk bereikbaar")
+                    if g.moeilijk_bereikbaar
+                    else "",
+                    "aanpak": g.aanpak,
+                    "bij": [m.titel for m in g.bereikt_bij],
+                    "momenten": len(g.momenten),
+                    "niet_bereikt": g.niet_bereikt,
+                }
+            )
+        return {"groepen": rows, "geteld": geteld, "ongeteld": ongeteld}
+
+    @property
+    def rol_raad(self) -> dict | None:
+        """The raad's role here and when it hears of it, in the profile's words."""
+        r = self.tb.raad
+        if r is None:
+            return None
+        rollen = [
+            {"naam": k.naam, "uitleg": k.uitleg} if (k := self.profiel.rol_raad(c)) else {"naam": c} for c in r.rol
+        ]
+        informeren = [
+            {"datum": datum(i.datum), "dag": i.datum, "wat": i.wat, "geweest": i.datum < self.vandaag}
+            for i in sorted(r.informeren, key=lambda i: i.datum)
+        ]
+        return {"rollen": rollen, "toelichting": r.toelichting, "informeren": informeren}
+
+    @property
+    def lessen(self) -> list[dict]:
+        """What this trajectory learned: each evaluation of a moment that is over, and the eindverslag's evaluation
+        where the profile names its heading (Dalfsen §3.2: evaluate and share the lessons)."""
+        out = [
+            {
+                "waar": m.titel,
+                "wanneer": kort(m.einde),
+                "werkvorm": m.werkvorm or "",
+                "goed": m.evaluatie.goed,
+                "anders": m.evaluatie.anders,
+                "html": "",
+            }
+            for m in self.geweest
+            if m.evaluatie is not None and not m.geannuleerd
+        ]
+        kop = self.profiel.lessen.kop if self.profiel.lessen else None
+        md = self.dossier.eindverslag
+        tekst = md.sections.get(kop, (0, ""))[1].strip() if kop and md is not None else ""
+        if tekst:
+            out.insert(
+                0,
+                {
+                    "waar": "Eindverslag",
+                    "wanneer": "",
+                    "werkvorm": "",
+                    "goed": None,
+                    "anders": None,
+                    "html": safe_markdown(tekst),
+                },
+            )
+        return out
 
     @property
     def afwijkingen(self) -> tuple[Verantwoording, ...]:

@@ -40,7 +40,18 @@ class Context:
 # Imported here, not where they are used: importing a rule module registers its codes, and the register
 # must be complete for a report made from cached findings too.
 from . import afwijkingen as afwijking_rules  # noqa: E402
-from . import eindverslag, inbreng, initiatieven, momenten, omgevingswet, plan, planning, privacy, verwijzingen  # noqa: E402
+from . import (  # noqa: E402
+    eindverslag,
+    inbreng,
+    initiatieven,
+    momenten,
+    omgevingswet,
+    plan,
+    planning,
+    privacy,
+    uitvoering,
+    verwijzingen,
+)
 
 
 def check_traject(t: Traject, ctx: Context, afwijkingen: tuple[Verantwoording, ...] = ()) -> list[Finding]:
@@ -48,6 +59,7 @@ def check_traject(t: Traject, ctx: Context, afwijkingen: tuple[Verantwoording, .
     rules: list[Callable[[Traject, Context], list[Finding]]] = [
         *verwijzingen.FILE_RULES,
         *momenten.RULES,
+        *uitvoering.FILE_RULES,
         *inbreng.FILE_RULES,
         *planning.RULES,
         *privacy.RULES,
@@ -55,6 +67,7 @@ def check_traject(t: Traject, ctx: Context, afwijkingen: tuple[Verantwoording, .
     if t.traject is not None:
         rules += [
             *verwijzingen.TRAJECT_RULES,
+            *uitvoering.TRAJECT_RULES,
             *plan.RULES,
             *eindverslag.RULES,
             *inbreng.TRAJECT_RULES,

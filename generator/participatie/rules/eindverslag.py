@@ -74,7 +74,9 @@ def required_parts(t: Traject, ctx: Context) -> list[Finding]:
 def headings(t: Traject, ctx: Context) -> list[Finding]:
     if t.eindverslag is None:
         return []
-    known, pad = [o.kop for o in ctx.profiel.eindverslag_onderdelen], t.pad("eindverslag.md")
+    p = ctx.profiel
+    lessen = [p.lessen.kop] if p.lessen and p.lessen.kop else []  # the process's evaluation, for 'Wat we leerden'
+    known, pad = [o.kop for o in p.eindverslag_onderdelen] + lessen, t.pad("eindverslag.md")
     out = [
         Finding(
             pad,

@@ -42,7 +42,7 @@ STILSTAND = regel(
 )
 KEUZE = regel(
     "profiel.initiatief-keuze",
-    "een route, uitkomst of soort steun die niet in het beleidsprofiel staat",
+    "een route, uitkomst, soort steun, soort, omvang of score die niet in het beleidsprofiel staat",
     norm="initiatieven.stappen",
 )
 NAAM = regel(
@@ -152,6 +152,14 @@ def choices(i: Initiatief, ctx: Context) -> list[Finding]:
         for n, s in enumerate(i.initiatief.steun)
         if s.soort not in steun
     ]
+    ii = i.initiatief
+    for loc, value, options, what in (
+        (("soort",), ii.soort, [s.code for s in beleid.soorten], "soort initiatief"),
+        (("omvang",), ii.omvang, [o.code for o in beleid.omvang], "omvang"),
+        (("ervaring", "score"), ii.ervaring.score if ii.ervaring else None, beleid.ervaring, "score voor de steun"),
+    ):
+        if value is not None and value not in options:
+            out.append(_choice(i, loc, value, options, what))
     return out
 
 
@@ -161,7 +169,7 @@ def _choice(i: Initiatief, loc: Loc, value: str, options: list[str], what: str) 
         BESTAND,
         loc,
         f"'{value}' is geen {what} uit het beleidsprofiel.{suggest(value, options)}",
-        f"Kies uit: {', '.join(options)}.",
+        f"Kies uit: {', '.join(options)}." if options else f"Dit beleidsprofiel kent geen {what}; haal het weg.",
         code=KEUZE,
     )
 

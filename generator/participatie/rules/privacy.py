@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 ALLOW = re.compile(r"(?:#|<!--)\s*privacy:\s*openbaar", re.IGNORECASE)
 ADDRESS_FIELDS = {"plaats"}  # venues are public buildings; their address belongs on the page
+MARKDOWN_FIELDS = {"verslag"}  # YAML values the pages render as Markdown: read as a reader gets them too
 TOKEN = re.compile(r"[^\s,\]}#]+")
 MARKUP = re.compile(r"[&%\\<`]|[\d@][*_~]|[*_~][\d@]")  # only then can the rendered text differ from the source
 # Inline elements run on in the text a reader reads ('**piet**@gmail.com' reads as one address); others break it.
@@ -107,10 +108,18 @@ def scan_yaml(source: Source, ctx: Context, map_pad: str | None) -> list[Finding
             continue  # most values: no digit, '@', '&' or '%', so nothing to find (and no position to look up)
         start = source.pos(loc, key=is_key)
         text = value if isinstance(value, str) else _token(f, start, value)
-        for hit in _find(text, ctx, addresses=is_key or not (loc and loc[-1] in ADDRESS_FIELDS)):
+        addresses = is_key or not (loc and loc[-1] in ADDRESS_FIELDS)
+        seen: set[str] = set()
+        for hit in _find(text, ctx, addresses=addresses):
+            seen.add(_key(hit.text))
             pos = _locate(f, start, text[hit.start : hit.end])
             if not f.allowed(pos):
                 out.append(_finding(source.pad, pos, hit, map_pad))
+        if not is_key and loc and loc[-1] in MARKDOWN_FIELDS and MARKUP.search(text):
+            for hit in _find(rendered_text(text), ctx):
+                if _key(hit.text) not in seen and not f.allowed(start):
+                    seen.add(_key(hit.text))
+                    out.append(_finding(source.pad, start, hit, map_pad))
     return out
 
 

@@ -43,6 +43,7 @@ UITGESLOTEN = regel(
     "een uitgesloten onderwerp dat niet in het beleidsprofiel staat",
     norm="uitgesloten_onderwerpen",
 )
+ROL_RAAD = regel("profiel.rol-raad", "een rol van de raad die niet in het beleidsprofiel staat", norm="rollen_raad")
 FASE = regel("profiel.fase", "een fase die niet in het beleidsprofiel staat", norm="fasen")
 KERN = regel("kern.onbekend", "een kern of wijk die niet in de instellingen van de site staat", bron=INSTELLINGEN)
 
@@ -137,6 +138,10 @@ def plan_words(t: Traject, ctx: Context) -> list[Finding]:
         "uitgesloten onderwerp",
         UITGESLOTEN,
     )
+    for i, rol in enumerate(tb.raad.rol if tb.raad else []):
+        out += _ref(
+            t, "traject.yaml", ("raad", "rol", i), rol, [r.code for r in p.rollen_raad], "rol van de raad", ROL_RAAD
+        )
     for i, g in enumerate(tb.groen_licht):
         out += _ref(t, "traject.yaml", ("groen_licht", i, "fase"), g.fase, [x.code for x in p.fasen], "fase", FASE)
         out += _ref(
