@@ -119,6 +119,9 @@ def _initiatieven_types(p: Profiel) -> dict[str, dict]:
         "aan_zet": {"constraints": {"enum": ["de gemeente", "de initiatiefnemers"]}},
         "afwijkingen": {**count, "constraints": {"minimum": 0, "required": True}},
         "afwijkingen_gemotiveerd": {**count, "constraints": {"minimum": 0, "required": True}},
+        "soort": {"constraints": {"enum": [k.code for k in beleid.soorten]}},
+        "omvang": {"constraints": {"enum": [k.code for k in beleid.omvang]}},
+        "ervaring": {"constraints": {"enum": beleid.ervaring}},
     }
 
 
