@@ -408,7 +408,8 @@ class TrajectView:
         if r is None:
             return None
         rollen = [
-            {"naam": k.naam, "uitleg": k.uitleg} if (k := self.profiel.rol_raad(c)) else {"naam": c} for c in r.rol
+            {"naam": k.naam, "uitleg": k.uitleg} if (k := self.profiel.rol_raad(c)) else {"naam": c, "uitleg": ""}
+            for c in r.rol
         ]
         informeren = [
             {"datum": datum(i.datum), "dag": i.datum, "wat": i.wat, "geweest": i.datum < self.vandaag}

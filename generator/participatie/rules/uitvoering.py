@@ -98,15 +98,15 @@ def groups_reached(t: Traject, ctx: Context) -> list[Finding]:
     """A group under 'bereikt' is one of the omgevingsanalyse, by the same name, or the reach cannot be counted."""
     assert t.traject is not None
     groepen = [g.groep for g in t.traject.omgevingsanalyse]
+    if not groepen:  # no omgevingsanalyse yet: that gap is the plan's finding, not one per group named here
+        return []
     return [
         t.finding(
             F,
             "planning.yaml",
             ("momenten", i, "bereikt", j),
             f"'{g}' staat niet in de omgevingsanalyse (traject.yaml).{suggest(g, groepen)}",
-            f"Gebruik de naam van de groep zoals in de omgevingsanalyse: {', '.join(groepen)}."
-            if groepen
-            else "Zet de groep eerst in de omgevingsanalyse van traject.yaml.",
+            f"Gebruik de naam van de groep zoals in de omgevingsanalyse: {', '.join(groepen)}.",
             code=GROEP,
         )
         for i, m in enumerate(t.planning.momenten)
