@@ -216,3 +216,29 @@ def test_a_profile_that_says_nothing_shows_nothing(name, tmp_path):
     assert 'id="bereik"' not in pages  # nothing reported, and the policy does not ask
     # Overbetuwe §2.4 speaks of the politicians' roles; Leiderdorp's protocol does not
     assert ('id="gemeenteraad"' in pages) == (name == "overbetuwe")
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "hint"),
+    [
+        (
+            "veel",
+            "bij 'deelnemers' hoort een heel getal, maar er staat tekst.",
+            "Schrijf hier een heel getal, of: 'onbekend'.",
+        ),
+        ("-3", "'deelnemers' moet minstens 0 zijn", "of: 'onbekend'."),
+    ],
+)
+def test_a_wrong_number_of_participants_is_one_dutch_finding_at_the_value(site, value, message, hint):
+    """A number or 'onbekend': one finding in the staff's words, not one per branch in pydantic's type names."""
+    planning = site / "projecten/rioolvervanging-centrum/planning.yaml"
+    edit(planning, "    deelnemers: 14\n", f"    deelnemers: {value}\n")
+    found = [f for f in check(site).findings if f.pad.endswith("rioolvervanging-centrum/planning.yaml")]
+    line = next(
+        n
+        for n, text in enumerate(planning.read_text(encoding="utf-8").split("\n"), 1)
+        if "deelnemers: " + value in text
+    )
+    assert [(f.pos.line, f.pos.column) for f in found if f.pos] == [(line, 17)]
+    assert message in found[0].boodschap and found[0].hint.endswith(hint)
+    assert not any(w in found[0].boodschap + found[0].hint for w in ("constrained", "literal", "int"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TypeGuard, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -12,6 +13,8 @@ from ..load.yaml import Loc, Source
 from ..messages import translate
 
 M = TypeVar("M", bound=BaseModel)
+# How pydantic names the branch of a union an error is about ('constrained-int', "literal['onbekend']"): not a field.
+UNION_TAG = re.compile(r"^(?:[a-z]+-[a-z-]+|literal\[.*\]|int|str|float|bool)$")
 GEEN_VELDEN = regel("vorm.geen-velden", "een bestand dat geen lijst met velden is", Gevolg.TEGENHOUDEN, bron=FORMAAT)
 
 
@@ -32,12 +35,15 @@ def bind(model: type[M], source: Source) -> tuple[M | None, list[Finding]]:
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [to_finding(err, model, source) for err in _dedupe(exc.errors(include_url=False))]
+        errors, choices = _merge_unions(_dedupe(exc.errors(include_url=False)))
+        return None, [to_finding(err, model, source, choices.get(tuple(err["loc"]), "")) for err in errors]
 
 
-def to_finding(err: ErrorDetails, model: type[BaseModel], source: Source) -> Finding:
+def to_finding(err: ErrorDetails, model: type[BaseModel], source: Source, choices: str = "") -> Finding:
     loc = tuple(err["loc"])
     code, message, hint = translate(err, fields_at(model, loc[:-1]))
+    if choices:
+        hint = f"{hint.rstrip('.')}, of: {choices}."
     if err["type"] == "missing":
         pos = source.pos(loc[:-1])
     else:
@@ -61,6 +67,39 @@ def _dedupe(errors: list[ErrorDetails]) -> list[ErrorDetails]:
         if loc not in best or best[loc]["type"] == "none_required":
             best[loc] = err
     return [e for e in best.values() if e["type"] != "none_required"]
+
+
+def _merge_unions(errors: list[ErrorDetails]) -> tuple[list[ErrorDetails], dict[Loc, str]]:
+    """A value that fits no branch of a union ('deelnemers': a number or 'onbekend') is one error at the field, not one
+    per branch named after pydantic's types: the first non-literal branch's error, with the literal words as choices."""
+    branches: dict[Loc, list[ErrorDetails]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if len(loc) > 1 and isinstance(loc[-1], str) and UNION_TAG.match(loc[-1]):
+            branches.setdefault(loc[:-1], []).append(err)
+    merged = {field: errs for field, errs in branches.items() if len(errs) > 1}
+    if not merged:
+        return errors, {}
+    out: list[ErrorDetails] = []
+    choices: dict[Loc, str] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        field = loc[:-1]
+        if field not in merged:
+            out.append(err)
+        elif err is merged[field][0]:
+            errs = merged[field]
+            main = next((e for e in errs if e["type"] != "literal_error"), errs[0])
+            out.append({**main, "loc": field})
+            words = [
+                w.strip().strip("'")
+                for e in errs
+                if e["type"] == "literal_error"
+                for w in str((e.get("ctx") or {}).get("expected", "")).replace(" or ", ",").split(",")
+                if w.strip()
+            ]
+            choices[field] = ", ".join(f"'{w}'" for w in words)
+    return out, choices
 
 
 def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
