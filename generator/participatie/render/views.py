@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from ..derive.afwijkingen import Verantwoording
 from ..derive.bereik import bereik, deelnemers
-from ..derive.kalender import einde, final_decision, invites, sort_key, takes_place
+from ..derive.kalender import einde, final_decision, invites, over, sort_key, takes_place
 from ..derive.volledigheid import Volledigheid
 from ..derive.wijzigingen import Wijziging
 from ..model.bestanden import Moment, TrajectBestand
-from ..model.profiel import Profiel
+from ..model.profiel import Bereik, Profiel
 from ..model.traject import Traject
 from ..toetsing import Toetsing
 from ..vocabulary import BESLUITEN, KWADRANTEN, MOMENT_SOORTEN, STATUSSEN, UITKOMSTEN
@@ -390,9 +390,7 @@ class TrajectView:
                 {
                     "groep": g.groep,
                     "niveau": n.naam if n else "",
-                    "moeilijk": (p.bereik.moeilijk_bereikbaar if p.bereik else "moeilijk bereikbaar")
-                    if g.moeilijk_bereikbaar
-                    else "",
+                    "moeilijk": (p.bereik or Bereik()).moeilijk_bereikbaar if g.moeilijk_bereikbaar else "",
                     "aanpak": g.aanpak,
                     "bij": [m.titel for m in g.bereikt_bij],
                     "momenten": len(g.momenten),
@@ -417,7 +415,7 @@ class TrajectView:
         ]
         return {"rollen": rollen, "toelichting": r.toelichting, "informeren": informeren}
 
-    @property
+    @cached_property
     def lessen(self) -> list[dict]:
         """What this trajectory learned: each evaluation of a moment that is over, and the eindverslag's evaluation
         where the profile names its heading (Dalfsen §3.2: evaluate and share the lessons)."""
@@ -431,7 +429,7 @@ class TrajectView:
                 "html": "",
             }
             for m in self.geweest
-            if m.evaluatie is not None and not m.geannuleerd
+            if m.evaluatie is not None and over(m.moment, self.vandaag)
         ]
         kop = self.profiel.lessen.kop if self.profiel.lessen else None
         md = self.dossier.eindverslag
