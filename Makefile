@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid mutatie check-code constraints
+.PHONY: site serve test check schema benchmark clean fixtures goldens coverage toegankelijkheid mutatie check-code constraints cms
 
 $(BIN)/participatie: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,25 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Installeer Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: check-code chromium
+# The editor (Decap CMS), its local server and the yaml library, from the npm registry (versions in cms/package.json).
+CMS_NPM := .participatie/cms
+$(CMS_NPM)/node_modules/.installed: generator/participatie/cms/package.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "Installeer Node.js en npm: sudo apt-get install nodejs npm" >&2; exit 1; fi; }
+	mkdir -p $(CMS_NPM) && cp generator/participatie/cms/package.json $(CMS_NPM)/package.json
+	cd $(CMS_NPM) && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The editor on the example: build, add admin/, and serve both with Decap's local backend (the files in this folder).
+cms: $(BIN)/participatie $(CMS_NPM)/node_modules/.installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/participatie bouw
+	$(BIN)/participatie cms
+	@echo "De redactie: http://localhost:8000/admin/ (stoppen met Ctrl+C)"
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY=$(CURDIR) node $(CMS_NPM)/node_modules/decap-server/dist/index.js & \
+	  trap 'kill %1' EXIT; $(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+test: check-code chromium $(CMS_NPM)/node_modules/.installed
 	$(BIN)/python -m pytest
 
 # Lint, formatting and types (ruff and mypy, configured in pyproject.toml): part of make test, so CI runs them.

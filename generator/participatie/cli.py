@@ -124,6 +124,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("platform", choices=("gitlab", "github"), help="gitlab (GitLab Pages) of github (GitHub Pages)")
     p.add_argument("--toon", action="store_true", help="toon het bestand alleen, schrijf niets")
     p.add_argument("--installatie", metavar="PIP", help="wat pip installeert (standaard: deze versie van participatie)")
+    p = sub.add_parser("cms", help="schrijf de redactie (Decap CMS, formulieren uit het profiel) in de gebouwde site")
+    p.add_argument("--map", default="site", help="de gebouwde site; de redactie komt in admin/ (standaard: site/)")
+    p.add_argument("--backend", choices=("gitlab", "github"), default="gitlab", help="waar de repository staat")
+    p.add_argument("--repo", default="", help="de repository, bijvoorbeeld 'gemeente/participatie'")
+    p.add_argument("--app-id", default="", help="bij GitLab: de Application ID voor inloggen (PKCE)")
+    p.add_argument("--npm", default=".participatie/cms", help="waar 'make cms' Decap CMS installeerde")
     p = sub.add_parser("schema", help="schrijf JSON Schema's voor de editor")
     p.add_argument("map", nargs="?", default="schema", help="waar de schema's komen (standaard: schema/)")
     return parser
@@ -143,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         "ci": cmd_ci,
         "profiel": cmd_profile,
         "toegankelijkheid": cmd_accessibility,
+        "cms": cmd_cms,
     }
     try:
         return commands[args.opdracht](args)
@@ -306,17 +313,67 @@ def cmd_accessibility(args) -> int:
     return FOUT if problems else GOED
 
 
-def cmd_schema(args) -> int:
+def settings_and_profile():
+    """The site's settings and its profile, or None (and why, printed) when either cannot be read."""
     from .pipeline import load_profile
-    from .schema import write_schemas
 
     settings = settings_or_stop()
     if settings is None:
-        return FOUT
+        return None
     profiel, problems = load_profile(settings.profiel, settings.base)
     if profiel is None:
         print("\n".join(f.format() for f in problems), file=sys.stderr)
+        return None
+    return settings, profiel
+
+
+def cmd_cms(args) -> int:
+    from .cms import DECAP, MADE_BY_US, write_admin
+
+    found = settings_and_profile()
+    if found is None:
         return FOUT
+    settings, profiel = found
+    site, vendor = Path(args.map), Path(args.npm)
+    if not (site / "index.html").is_file():
+        print(
+            f"fout: in '{args.map}' staat geen gebouwde site.\n    hint: bouw eerst met 'participatie bouw', of geef "
+            "met --map de map van de site. Er is niets veranderd.",
+            file=sys.stderr,
+        )
+        return GEBRUIK
+    if not (vendor / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").is_file():
+        print(
+            f"fout: Decap CMS staat niet in '{args.npm}'.\n    hint: installeer het met 'make cms' (of: npm install "
+            f"--prefix {args.npm} {DECAP} yaml). Er is niets veranderd.",
+            file=sys.stderr,
+        )
+        return GEBRUIK
+    admin = site / "admin"
+    if admin.exists() and not (admin / MADE_BY_US).is_file():
+        print(
+            f"fout: '{admin.as_posix()}' bestaat al en is niet door participatie gemaakt.\n    hint: participatie "
+            "overschrijft geen bestanden die het niet zelf maakte; geef met --map een gebouwde site. Er is niets "
+            "veranderd.",
+            file=sys.stderr,
+        )
+        return GEBRUIK
+    written = write_admin(
+        site / "admin", profiel, settings.kernen, vendor, backend=args.backend, repo=args.repo, app_id=args.app_id
+    )
+    for path in written:
+        print(f"geschreven: {path.as_posix()}")
+    print(f"De redactie staat in {(site / 'admin').as_posix()}/ (met Decap CMS uit {args.npm}).")
+    return GOED
+
+
+def cmd_schema(args) -> int:
+    from .schema import write_schemas
+
+    found = settings_and_profile()
+    if found is None:
+        return FOUT
+    profiel = found[1]
     folder = Path(args.map)
     if folder.exists() and not folder.is_dir():
         print(

@@ -1,0 +1,225 @@
+"""The editor without YAML (issue 23): Decap CMS with forms generated from the profile, saving only what changed.
+
+The round trip runs the editor's own format module in Node over every YAML file of the three examples; the
+browser test runs the real editor in Chromium against Decap's local server on a copy of the example, changes
+one reaction in the form, saves, and reads the file back with Git and `participatie check`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, participatie, run
+
+from participatie.cms import config
+from participatie.pipeline import load_profile
+
+NPM = ROOT / ".participatie" / "cms" / "node_modules"
+FORMAT = ROOT / "generator" / "participatie" / "cms" / "participatie-yaml.js"
+EXAMPLES = [ROOT, ROOT / "voorbeelden" / "overbetuwe", ROOT / "voorbeelden" / "leiderdorp"]
+
+
+def options(cfg: dict, collection: str, *path: str) -> list[str]:
+    """The codes a select writes to the file (the form shows their names)."""
+    fields = next(c for c in cfg["collections"] if c["name"] == collection)["fields"]
+    for name in path:
+        f = next(f for f in fields if f["name"] == name)
+        fields = f.get("fields", [])
+    return [o["value"] if isinstance(o, dict) else o for o in f["options"]]
+
+
+def test_the_forms_follow_the_profile():
+    overbetuwe = config(load_profile("overbetuwe", ROOT)[0], ())
+    dalfsen = config(load_profile("dalfsen", ROOT)[0], ("Vechtwolde", "Oosterbroek"))
+    levels = options(overbetuwe, "traject", "omgevingsanalyse", "niveau")
+    assert len(levels) == 7 and levels == load_profile("overbetuwe", ROOT)[0].niveau_codes
+    assert options(overbetuwe, "traject", "bestuursstijl") == [
+        b.code for b in load_profile("overbetuwe", ROOT)[0].bestuursstijlen
+    ]
+    assert options(dalfsen, "planning", "momenten", "niveau") == load_profile("dalfsen", ROOT)[0].niveau_codes
+    traject = next(c for c in dalfsen["collections"] if c["name"] == "traject")["fields"]
+    assert "options" not in next(f for f in traject if f["name"] == "bestuursstijl")  # Dalfsen has no styles to pick
+    assert options(dalfsen, "traject", "kernen") == ["Vechtwolde", "Oosterbroek"]
+    soort = next(
+        f
+        for f in next(c for c in dalfsen["collections"] if c["name"] == "traject")["fields"]
+        if f["name"] == "soort_werk"
+    )
+    assert {"label": "Opstellen visies en beleid", "value": "visie-beleid"} in soort["options"]  # the name, the code
+    assert options(dalfsen, "traject", "raad", "rol") == ["kaderstellend", "controlerend", "volksvertegenwoordigend"]
+    assert "initiatief" in {c["name"] for c in dalfsen["collections"]}
+    assert "initiatief" not in {c["name"] for c in overbetuwe["collections"]}  # no policy for initiatives there
+    # the hints are the model's, as in the editor schemas
+    planning = next(c for c in dalfsen["collections"] if c["name"] == "planning")["fields"]
+    moment = next(f for f in planning if f["name"] == "momenten")["fields"]
+    assert (
+        next(f for f in moment if f["name"] == "deelnemers")["hint"]
+        == "Na afloop: hoeveel mensen meededen, of 'onbekend'."
+    )
+    assert next(f for f in moment if f["name"] == "datum")["widget"] == "datetime"
+
+
+def node_format(tmp_path: Path) -> Path:
+    """The format module as the browser loads it: beside the yaml library's browser build."""
+    if not (NPM / "yaml").is_dir():
+        pytest.fail("de npm-pakketten van de redactie ontbreken: draai 'make test' (of 'make cms'), dat installeert ze")
+    folder = tmp_path / "fmt"
+    shutil.copytree(NPM / "yaml" / "browser" / "dist", folder / "yaml")
+    shutil.copy(FORMAT, folder / "participatie-yaml.js")
+    (folder / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    return folder
+
+
+def test_every_example_file_comes_back_byte_for_byte_when_saved_unchanged(tmp_path):
+    folder = node_format(tmp_path)
+    files = sorted(
+        str(p) for base in EXAMPLES for p in [*base.glob("projecten/*/*.yaml"), *base.glob("initiatieven/*/*.yaml")]
+    )
+    script = """
+import { readFileSync } from "node:fs";
+import { fromFile, toFile } from "./participatie-yaml.js";
+const changed = [];
+for (const path of JSON.parse(process.argv[2])) {
+  const text = readFileSync(path, "utf8");
+  // as the editor holds it: plain data, dates as the text they were
+  if (toFile(JSON.parse(JSON.stringify(fromFile(text)))) !== text) changed.push(path);
+}
+console.log(JSON.stringify(changed));
+"""
+    (folder / "rond.mjs").write_text(script, encoding="utf-8")
+    out = subprocess.run(
+        ["node", "rond.mjs", json.dumps(files)], cwd=folder, capture_output=True, text=True, check=True
+    )
+    assert json.loads(out.stdout) == [] and len(files) > 60
+
+
+def test_one_change_changes_one_line_and_a_cleared_field_only_its_lines(tmp_path):
+    folder = node_format(tmp_path)
+    script = """
+import { readFileSync } from "node:fs";
+import { fromFile, toFile } from "./participatie-yaml.js";
+const [path, dotted, value] = process.argv.slice(2);
+const data = JSON.parse(JSON.stringify(fromFile(readFileSync(path, "utf8"))));
+const keys = dotted.split("."); let o = data; for (const k of keys.slice(0, -1)) o = o[k];
+o[keys.at(-1)] = value;
+process.stdout.write(toFile(data));
+"""
+    (folder / "zet.mjs").write_text(script, encoding="utf-8")
+    traject = ROOT / "projecten/dorpsplein-oosterbroek/traject.yaml"
+    before = traject.read_text(encoding="utf-8").split("\n")
+
+    def changed(dotted: str, value: str) -> list[tuple[str, str]]:
+        out = subprocess.run(
+            ["node", "zet.mjs", str(traject), dotted, value], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout.split("\n")
+        return [(a, b) for a, b in zip(before, out, strict=False) if a != b] + [("", b) for b in out[len(before) :]]
+
+    # a value in a flow map keeps the map, its order and the comment line at the top
+    assert changed("omgevingsanalyse.0.niveau", "adviseren") == [
+        (
+            "  - {groep: Bewoners rond het plein, belang: groot, invloed: weinig, niveau: coproduceren}",
+            "  - {groep: Bewoners rond het plein, belang: groot, invloed: weinig, niveau: adviseren}",
+        )
+    ]
+    # text that would read differently without quotes gets them
+    assert changed("titel", "Plein: nieuw") == [("titel: Nieuw dorpsplein Oosterbroek", 'titel: "Plein: nieuw"')]
+    # a cleared field is removed, the rest of the file stays as it was
+    out = subprocess.run(
+        ["node", "zet.mjs", str(traject), "samenvatting", ""], cwd=folder, capture_output=True, text=True, check=True
+    ).stdout
+    at = next(i for i, line in enumerate(before) if line.startswith("samenvatting:"))
+    assert before[at + 1].startswith("  ") and before[at + 2].startswith("  ") and not before[at + 3].startswith("  ")
+    assert out.split("\n") == before[:at] + before[at + 3 :]  # its three lines gone, nothing else touched
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_the_editor_changes_one_reaction_and_the_file_only_there(site, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from participatie.axe import ARGS, CHROMIUM, serve
+
+    assert (NPM / "decap-cms").is_dir(), "draai 'make test' of 'make cms': die installeren Decap CMS"
+    run(["git", "init", "-q"], site)
+    run(["git", "add", "-A"], site)
+    run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "voorbeeld"], site)
+    assert participatie("bouw", cwd=site).returncode == 0
+    made = participatie("cms", "--npm", str(NPM.parent), cwd=site)
+    assert made.returncode == 0, made.stderr
+    port = free_port()
+    cfg_path = site / "site/admin/config.yml"
+    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
+    cfg["local_backend"] = {"url": f"http://localhost:{port}/api/v1"}
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(site)}
+    server = subprocess.Popen(
+        ["node", str(NPM / "decap-server/dist/index.js")],
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    httpd, url = serve(site / "site")
+    url = url.replace("127.0.0.1", "localhost")  # the editor uses the local backend only on localhost
+    nieuw = "We meten alle inritten op en bespreken ze aan de keukentafel, ook in januari."
+    try:
+        time.sleep(1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            elsewhere: list[str] = []
+            page.on(
+                "request",
+                lambda r: (
+                    elsewhere.append(r.url) if not r.url.startswith(("http://localhost", "data:", "blob:")) else None
+                ),
+            )
+            page.goto(f"{url}/admin/index.html")
+            page.get_by_role("button", name="Inloggen").click()
+            page.goto(f"{url}/admin/index.html#/collections/terugkoppeling/entries/fietspad-kerkdijk/terugkoppeling")
+            page.locator("[class*=ListItemTopBar] button").first.click()
+            page.get_by_label("Reactie", exact=False).first.fill(nieuw)
+            page.get_by_role("button", name="Publiceer").first.click()
+            page.get_by_text("Publiceer nu").click()
+            deadline = time.time() + 30
+            target = site / "projecten/fietspad-kerkdijk/terugkoppeling.yaml"
+            while nieuw not in target.read_text(encoding="utf-8") and time.time() < deadline:
+                time.sleep(0.2)
+            browser.close()
+        assert elsewhere == []  # nothing from another host: the editor is served from the site
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        httpd.shutdown()
+        httpd.server_close()
+    diff = run(["git", "diff", "-U0", "--no-color"], site).stdout
+    changed = [line for line in diff.split("\n") if line and line[0] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == [
+        "-    reactie: We meten alle inritten op en bespreken ze aan de keukentafel.",
+        f"+    reactie: {nieuw}",
+    ]
+    assert participatie("check", cwd=site).returncode == 0
+
+
+def test_the_editor_is_never_written_over_files_participatie_did_not_make(tmp_path):
+    site = tmp_path / "site"
+    (site / "admin").mkdir(parents=True)
+    (site / "index.html").write_text("<p>gebouwd</p>", encoding="utf-8")
+    (site / "admin" / "config.yml").write_text("eigen: configuratie\n", encoding="utf-8")
+    result = participatie("cms", "--map", str(site), "--npm", str(NPM.parent), cwd=ROOT)
+    assert result.returncode != 0 and "niet door participatie gemaakt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site / "admin" / "config.yml").read_text(encoding="utf-8") == "eigen: configuratie\n"
+    assert sorted(p.name for p in (site / "admin").iterdir()) == ["config.yml"]
