@@ -24,7 +24,7 @@ STAGES = [
     {"toetsing", "cache", "processen"},
     {"pipeline"},
     {"render", "schema", "profieloverzicht", "report"},
-    {"builders", "scaffold", "axe"},
+    {"builders", "scaffold", "axe", "cms"},
     {"cli"},
 ]
 
