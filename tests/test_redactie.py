@@ -19,7 +19,7 @@ import pytest
 import yaml
 from conftest import ROOT, participatie, run
 
-from participatie.cms import config
+from participatie.cms import config, file_fields
 from participatie.pipeline import load_profile
 
 NPM = ROOT / ".participatie" / "cms" / "node_modules"
@@ -27,9 +27,9 @@ FORMAT = ROOT / "generator" / "participatie" / "cms" / "participatie-yaml.js"
 EXAMPLES = [ROOT, ROOT / "voorbeelden" / "overbetuwe", ROOT / "voorbeelden" / "leiderdorp"]
 
 
-def options(cfg: dict, collection: str, *path: str) -> list[str]:
+def options(kinds: dict, bestand: str, *path: str) -> list[str]:
     """The codes a select writes to the file (the form shows their names)."""
-    fields = next(c for c in cfg["collections"] if c["name"] == collection)["fields"]
+    fields = kinds[bestand]["fields"]
     for name in path:
         f = next(f for f in fields if f["name"] == name)
         fields = f.get("fields", [])
@@ -37,34 +37,46 @@ def options(cfg: dict, collection: str, *path: str) -> list[str]:
 
 
 def test_the_forms_follow_the_profile():
-    overbetuwe = config(load_profile("overbetuwe", ROOT)[0], ())
-    dalfsen = config(load_profile("dalfsen", ROOT)[0], ("Vechtwolde", "Oosterbroek"))
-    levels = options(overbetuwe, "traject", "omgevingsanalyse", "niveau")
-    assert len(levels) == 7 and levels == load_profile("overbetuwe", ROOT)[0].niveau_codes
-    assert options(overbetuwe, "traject", "bestuursstijl") == [
-        b.code for b in load_profile("overbetuwe", ROOT)[0].bestuursstijlen
-    ]
-    assert options(dalfsen, "planning", "momenten", "niveau") == load_profile("dalfsen", ROOT)[0].niveau_codes
-    traject = next(c for c in dalfsen["collections"] if c["name"] == "traject")["fields"]
+    overbetuwe_profiel, dalfsen_profiel = load_profile("overbetuwe", ROOT)[0], load_profile("dalfsen", ROOT)[0]
+    overbetuwe = file_fields(overbetuwe_profiel, ())
+    dalfsen = file_fields(dalfsen_profiel, ("Vechtwolde", "Oosterbroek"))
+    levels = options(overbetuwe, "traject.yaml", "omgevingsanalyse", "niveau")
+    assert len(levels) == 7 and levels == overbetuwe_profiel.niveau_codes
+    assert options(overbetuwe, "traject.yaml", "bestuursstijl") == [b.code for b in overbetuwe_profiel.bestuursstijlen]
+    assert options(dalfsen, "planning.yaml", "momenten", "niveau") == dalfsen_profiel.niveau_codes
+    traject = dalfsen["traject.yaml"]["fields"]
     assert "options" not in next(f for f in traject if f["name"] == "bestuursstijl")  # Dalfsen has no styles to pick
-    assert options(dalfsen, "traject", "kernen") == ["Vechtwolde", "Oosterbroek"]
-    soort = next(
-        f
-        for f in next(c for c in dalfsen["collections"] if c["name"] == "traject")["fields"]
-        if f["name"] == "soort_werk"
-    )
+    assert options(dalfsen, "traject.yaml", "kernen") == ["Vechtwolde", "Oosterbroek"]
+    soort = next(f for f in traject if f["name"] == "soort_werk")
     assert {"label": "Opstellen visies en beleid", "value": "visie-beleid"} in soort["options"]  # the name, the code
-    assert options(dalfsen, "traject", "raad", "rol") == ["kaderstellend", "controlerend", "volksvertegenwoordigend"]
-    assert "initiatief" in {c["name"] for c in dalfsen["collections"]}
-    assert "initiatief" not in {c["name"] for c in overbetuwe["collections"]}  # no policy for initiatives there
-    # the hints are the model's, as in the editor schemas
-    planning = next(c for c in dalfsen["collections"] if c["name"] == "planning")["fields"]
-    moment = next(f for f in planning if f["name"] == "momenten")["fields"]
-    assert (
-        next(f for f in moment if f["name"] == "deelnemers")["hint"]
-        == "Na afloop: hoeveel mensen meededen, of 'onbekend'."
-    )
+    assert options(dalfsen, "traject.yaml", "raad", "rol") == [
+        "kaderstellend",
+        "controlerend",
+        "volksvertegenwoordigend",
+    ]
+    assert "initiatief.yaml" in dalfsen and "initiatief.yaml" not in overbetuwe  # no policy for initiatives there
+    # the hints are the model's, as in the editor schemas; the eindverslag's names the policy's headings
+    moment = next(f for f in dalfsen["planning.yaml"]["fields"] if f["name"] == "momenten")["fields"]
+    hint = next(f for f in moment if f["name"] == "deelnemers")["hint"]
+    assert hint == "Na afloop: hoeveel mensen meededen, of 'onbekend'."
     assert next(f for f in moment if f["name"] == "datum")["widget"] == "datetime"
+    assert "## Gevolgde proces" in dalfsen["eindverslag.md"]["fields"][-1]["hint"]
+
+
+def test_each_trajectory_and_initiative_is_one_collection_with_its_own_files():
+    profiel = load_profile("dalfsen", ROOT)[0]
+    cfg = config(profiel, (), ROOT, {"projecten": "projecten", "initiatieven": "initiatieven"})
+    names = [c["name"] for c in cfg["collections"]]
+    folders = sorted(p.name for p in (ROOT / "projecten").iterdir() if p.is_dir())
+    initiatives = sorted(p.name for p in (ROOT / "initiatieven").iterdir() if p.is_dir())
+    assert names == [f"projecten-{f}" for f in folders] + [f"initiatieven-{f}" for f in initiatives]
+    for c in cfg["collections"]:
+        folder = ROOT / c["name"].replace("-", "/", 1)
+        assert sorted(f["file"] for f in c["files"]) == sorted(
+            f"{folder.parent.name}/{folder.name}/{p.name}" for p in folder.iterdir() if p.suffix in (".yaml", ".md")
+        )
+    fietspad = next(c for c in cfg["collections"] if c["name"] == "projecten-fietspad-kerkdijk")
+    assert fietspad["label"] == "Veilig fietspad langs de Kerkdijk"
 
 
 def node_format(tmp_path: Path) -> Path:
@@ -81,16 +93,20 @@ def node_format(tmp_path: Path) -> Path:
 def test_every_example_file_comes_back_byte_for_byte_when_saved_unchanged(tmp_path):
     folder = node_format(tmp_path)
     files = sorted(
-        str(p) for base in EXAMPLES for p in [*base.glob("projecten/*/*.yaml"), *base.glob("initiatieven/*/*.yaml")]
+        str(p)
+        for base in EXAMPLES
+        for p in [*base.glob("projecten/*/*.yaml"), *base.glob("projecten/*/*.md"), *base.glob("initiatieven/*/*.yaml")]
     )
     script = """
 import { readFileSync } from "node:fs";
-import { fromFile, toFile } from "./participatie-yaml.js";
+import { fromFile, toFile, MARKDOWN } from "./participatie-yaml.js";
 const changed = [];
 for (const path of JSON.parse(process.argv[2])) {
   const text = readFileSync(path, "utf8");
-  // as the editor holds it: plain data, dates as the text they were
-  if (toFile(JSON.parse(JSON.stringify(fromFile(text)))) !== text) changed.push(path);
+  const data = fromFile(text);
+  // each file read as what it is, and, as the editor holds it, as plain data with dates as the text they were
+  if (Boolean(data[MARKDOWN]) !== path.endsWith(".md")) changed.push(path + " (verkeerd gelezen)");
+  if (toFile(JSON.parse(JSON.stringify(data))) !== text) changed.push(path);
 }
 console.log(JSON.stringify(changed));
 """
@@ -98,7 +114,7 @@ console.log(JSON.stringify(changed));
     out = subprocess.run(
         ["node", "rond.mjs", json.dumps(files)], cwd=folder, capture_output=True, text=True, check=True
     )
-    assert json.loads(out.stdout) == [] and len(files) > 60
+    assert json.loads(out.stdout) == [] and len(files) > 70
 
 
 def test_one_change_changes_one_line_and_a_cleared_field_only_its_lines(tmp_path):
@@ -188,7 +204,7 @@ def test_the_editor_changes_one_reaction_and_the_file_only_there(site, tmp_path)
             )
             page.goto(f"{url}/admin/index.html")
             page.get_by_role("button", name="Inloggen").click()
-            page.goto(f"{url}/admin/index.html#/collections/terugkoppeling/entries/fietspad-kerkdijk/terugkoppeling")
+            page.goto(f"{url}/admin/index.html#/collections/projecten-fietspad-kerkdijk/entries/terugkoppeling-yaml")
             page.locator("[class*=ListItemTopBar] button").first.click()
             page.get_by_label("Reactie", exact=False).first.fill(nieuw)
             page.get_by_role("button", name="Publiceer").first.click()

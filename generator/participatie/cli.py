@@ -358,8 +358,17 @@ def cmd_cms(args) -> int:
             file=sys.stderr,
         )
         return GEBRUIK
+    folders = {"projecten": settings.projecten, "initiatieven": settings.initiatieven}
     written = write_admin(
-        site / "admin", profiel, settings.kernen, vendor, backend=args.backend, repo=args.repo, app_id=args.app_id
+        admin,
+        profiel,
+        tuple(settings.kernen),
+        settings.base,
+        folders,
+        vendor,
+        backend=args.backend,
+        repo=args.repo,
+        app_id=args.app_id,
     )
     for path in written:
         print(f"geschreven: {path.as_posix()}")

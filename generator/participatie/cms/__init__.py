@@ -21,10 +21,18 @@ import yaml
 
 from ..model.profiel import Profiel
 from ..schema import build_schema
-from ..vocabulary import AFWIJKINGSSOORTEN, MOMENT_SOORTEN, STATUSSEN, UITKOMSTEN
+from ..vocabulary import (
+    AFWIJKINGSSOORTEN,
+    INITIATIEF_BESTANDEN,
+    MARKDOWN_BESTANDEN,
+    MOMENT_SOORTEN,
+    SLUG,
+    STATUSSEN,
+    UITKOMSTEN,
+    YAML_BESTANDEN,
+)
 
 DECAP = "decap-cms@3.16.3"
-YAML_LIB = "yaml@2.9.1"
 FORMAT = "participatie-yaml"
 MADE_BY_US = "LICENTIES.txt"  # admin/ holds it once participatie wrote the editor there
 LONG = {
@@ -38,12 +46,15 @@ LONG = {
     "wat",
     "communicatie",
 }
-FILES = {  # collection name -> (folder, file, label, identifier)
-    "traject": ("projecten", "traject", "Trajecten: plan en nieuws", "titel"),
-    "planning": ("projecten", "planning", "Trajecten: planning", None),
-    "terugkoppeling": ("projecten", "terugkoppeling", "Trajecten: inbreng en reacties", None),
-    "kaders": ("projecten", "kaders", "Trajecten: kaders", None),
-    "initiatief": ("initiatieven", "initiatief", "Initiatieven", "titel"),
+BRON = "__bron"  # the hidden field with the text as read (see participatie-yaml.js)
+KINDS = {  # each file of a folder, as the editor lists it
+    "traject.yaml": "Plan en nieuws",
+    "planning.yaml": "Planning",
+    "terugkoppeling.yaml": "Inbreng en reacties",
+    "kaders.yaml": "Kaders",
+    "opgave.md": "Opgave",
+    "eindverslag.md": "Eindverslag",
+    "initiatief.yaml": "Het initiatief",
 }
 
 
@@ -90,7 +101,7 @@ def field(
     """One Decap field for one property of the schema; None for what a form cannot show (kept in the file)."""
     description = prop.get("description", "")
     spec, optional = _resolve(prop, defs)
-    description = description or spec.get("description", "")
+    # (a nested object's own description is its model's docstring, written for developers: not shown)
     out: dict = {"name": name, "label": _label(name), "required": required and not optional}
     if description:
         out["hint"] = description
@@ -136,31 +147,78 @@ def _fields(schema: dict, defs: dict, kernen: tuple[str, ...], names: dict[str, 
     ]
 
 
-def collections(p: Profiel, kernen: tuple[str, ...]) -> list[dict]:
-    out = []
-    for name, (folder, file, label, identifier) in FILES.items():
-        if name == "initiatief" and p.initiatieven is None:
+def file_fields(p: Profiel, kernen: tuple[str, ...]) -> dict[str, dict]:
+    """Per kind of file (traject.yaml ... opgave.md) its Decap file entry without a path: format and fields."""
+    names = words(p)
+    out: dict[str, dict] = {}
+    for bestand, label in KINDS.items():
+        if bestand.endswith(".md"):
+            hint = "In Markdown, zonder namen van inwoners."
+            if bestand == "eindverslag.md":
+                koppen = [o.kop for o in p.eindverslag_onderdelen] + (
+                    [p.lessen.kop] if p.lessen and p.lessen.kop else []
+                )
+                hint = f"Met de kopjes uit het beleid: {', '.join('## ' + k for k in koppen)}. " + hint
+            body = {"name": "body", "label": "Tekst", "widget": "markdown", "modes": ["raw"], "hint": hint}
+            marker = {"name": "__md", "label": "Markdown", "widget": "hidden", "required": False}
+            out[bestand] = {"label": label, "fields": [marker, body]}
             continue
-        schema = build_schema(f"{file}.yaml", p)
-        fields = _fields(schema, schema.get("definitions", {}), kernen, words(p))
-        collection = {
-            "name": name,
-            "label": label,
-            "folder": folder,
-            "path": f"{{{{slug}}}}/{file}",
-            "extension": "yaml",
-            "format": FORMAT,
-            "create": False,  # a new trajectory or initiative starts with 'participatie nieuw' (all its files)
-            "delete": False,
-            "summary": "{{dirname}}" if identifier is None else f"{{{{{identifier}}}}}",
-            "fields": [{"name": "__bron", "label": "Bron", "widget": "hidden", "required": False}, *fields],
-        }
-        collection["identifier_field"] = identifier or "__bron"  # files without a title are found by their folder
-        out.append(collection)
+        if bestand == "initiatief.yaml" and p.initiatieven is None:
+            continue
+        schema = build_schema(bestand, p)
+        fields = _fields(schema, schema.get("definitions", {}), kernen, names)
+        hidden = {"name": BRON, "label": "Bron", "widget": "hidden", "required": False}
+        out[bestand] = {"label": label, "fields": [hidden, *fields]}
     return out
 
 
-def config(p: Profiel, kernen: tuple[str, ...], backend: str = "gitlab", repo: str = "", app_id: str = "") -> dict:
+def _title(path: Path, slug: str) -> str:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return slug
+    titel = data.get("titel") if isinstance(data, dict) else None
+    return titel if isinstance(titel, str) and titel.strip() else slug
+
+
+def collections(p: Profiel, kernen: tuple[str, ...], base: Path, folders: dict[str, str]) -> list[dict]:
+    """One collection per trajectory and per initiative, with its files as entries: a folder in Git is one thing
+    to edit. `folders` maps 'projecten' and 'initiatieven' to where they are (the site's settings)."""
+    kinds = file_fields(p, kernen)
+    out = []
+    for soort, main, files in (
+        ("projecten", "traject.yaml", [*YAML_BESTANDEN, *MARKDOWN_BESTANDEN]),
+        ("initiatieven", "initiatief.yaml", list(INITIATIEF_BESTANDEN)),
+    ):
+        if main not in kinds:
+            continue
+        root = base / folders[soort]
+        for folder in sorted(d for d in root.iterdir() if d.is_dir() and SLUG.match(d.name)) if root.is_dir() else []:
+            present = [f for f in files if (folder / f).is_file()]
+            out.append(
+                {
+                    "name": f"{soort}-{folder.name}",
+                    "label": _title(folder / main, folder.name),
+                    "format": FORMAT,  # one format for every file (participatie-yaml.js tells YAML from Markdown)
+                    "description": "Initiatief van inwoners" if soort == "initiatieven" else "Traject",
+                    "files": [
+                        {"name": f.replace(".", "-"), "file": f"{folders[soort]}/{folder.name}/{f}", **kinds[f]}
+                        for f in present
+                    ],
+                }
+            )
+    return out
+
+
+def config(
+    p: Profiel,
+    kernen: tuple[str, ...],
+    base: Path,
+    folders: dict[str, str],
+    backend: str = "gitlab",
+    repo: str = "",
+    app_id: str = "",
+) -> dict:
     """The editor's config.yml: the backend (with a local one for trying it on one's own machine) and the forms."""
     back: dict = {"name": backend, "repo": repo or "groep/project", "branch": "main"}
     if backend == "gitlab":
@@ -171,11 +229,13 @@ def config(p: Profiel, kernen: tuple[str, ...], backend: str = "gitlab", repo: s
         "publish_mode": "editorial_workflow",
         "locale": "nl",
         "media_folder": "content/bijlagen",
-        "collections": collections(p, kernen),
+        "collections": collections(p, kernen, base, folders),
     }
 
 
-def write_admin(dest: Path, p: Profiel, kernen: tuple[str, ...], vendor: Path, **backend: str) -> list[Path]:
+def write_admin(
+    dest: Path, p: Profiel, kernen: tuple[str, ...], base: Path, folders: dict[str, str], vendor: Path, **backend: str
+) -> list[Path]:
     """admin/ with the page, config.yml, the format and Decap itself (from `vendor`, the npm install)."""
     dest.mkdir(parents=True, exist_ok=True)
     here = resources.files("participatie") / "cms"
@@ -184,7 +244,8 @@ def write_admin(dest: Path, p: Profiel, kernen: tuple[str, ...], vendor: Path, *
         (dest / name).write_text((here / name).read_text(encoding="utf-8"), encoding="utf-8")
         written.append(dest / name)
     (dest / "config.yml").write_text(
-        yaml.safe_dump(config(p, kernen, **backend), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        yaml.safe_dump(config(p, kernen, base, folders, **backend), allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
     )
     written.append(dest / "config.yml")
     decap = vendor / "node_modules" / "decap-cms"

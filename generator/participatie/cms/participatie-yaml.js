@@ -11,8 +11,16 @@ import { isMap, isScalar, isSeq, parseDocument } from "./yaml/index.js";
 export const BRON = "__bron";
 const OPTIONS = { lineWidth: 0, flowCollectionPadding: false };
 
+export const MARKDOWN = "__md";
+const FIELD = /^[a-z][a-z0-9_]*$/;
+
+// One format for all files of a folder (Decap gives a file collection one format): a YAML file is a map whose keys
+// are field names as the models write them; anything else (opgave.md, eindverslag.md) is Markdown text.
 export function fromFile(text) {
   const doc = parseDocument(text || "");
+  if (doc.errors.length || !isMap(doc.contents) || !doc.contents.items.every((p) => FIELD.test(String(p.key)))) {
+    return { ...markdown.fromFile(text), [MARKDOWN]: true };
+  }
   const data = doc.toJS() || {};
   return { ...data, [BRON]: text || "" };
 }
@@ -100,6 +108,7 @@ function diff(doc, node, value, edits) {
 }
 
 export function toFile(data) {
+  if (data && data[MARKDOWN]) return markdown.toFile(data);
   const { [BRON]: text, ...value } = data || {};
   const doc = parseDocument(text || "");
   if (!doc.contents || !isMap(doc.contents)) {
@@ -113,5 +122,17 @@ export function toFile(data) {
   for (const e of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to);
   return out;
 }
+
+
+// opgave.md and eindverslag.md: the whole file is the text, edited as written (no front matter is added).
+const markdown = {
+  fromFile(text) {
+    return { body: text || "" };
+  },
+  toFile(data) {
+    const body = (data && data.body) || "";
+    return body.endsWith("\n") || body === "" ? body : `${body}\n`;
+  },
+};
 
 export default { fromFile, toFile };
