@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -21,6 +25,10 @@ from conftest import ROOT, participatie, run
 
 from participatie.cms import config, file_fields
 from participatie.pipeline import load_profile
+from participatie.vocabulary import MARKDOWN_BESTANDEN, YAML_BESTANDEN
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 NPM = ROOT / ".participatie" / "cms" / "node_modules"
 FORMAT = ROOT / "generator" / "participatie" / "cms" / "participatie-yaml.js"
@@ -155,6 +163,17 @@ process.stdout.write(toFile(data));
     assert before[at + 1].startswith("  ") and before[at + 2].startswith("  ") and not before[at + 3].startswith("  ")
     assert out.split("\n") == before[:at] + before[at + 3 :]  # its three lines gone, nothing else touched
 
+    # an empty value filled in (as in a new trajectory's template) gets its space and keeps its comment apart
+    (folder / "leeg.yaml").write_text('titel: ""\nsamenvatting:\nthema:   # bijvoorbeeld groen\n', encoding="utf-8")
+    for dotted, value, line in (
+        ("samenvatting", "Een plein.", "samenvatting: Een plein."),
+        ("thema", "groen", "thema:   groen # bijvoorbeeld groen"),
+    ):
+        out = subprocess.run(
+            ["node", "zet.mjs", "leeg.yaml", dotted, value], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout
+        assert line in out.split("\n") and yaml.safe_load(out)[dotted] == value
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -162,7 +181,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_the_editor_changes_one_reaction_and_the_file_only_there(site, tmp_path):
+@contextmanager
+def editor(site: Path) -> Iterator[tuple[Page, str, list[str]]]:
+    """The real editor in Chromium on a Git copy of the example, with Decap's local server writing into it.
+
+    Yields the page (logged in), the editor's address and the list of requests that went to another host."""
     from playwright.sync_api import sync_playwright
 
     from participatie.axe import ARGS, CHROMIUM, serve
@@ -188,8 +211,7 @@ def test_the_editor_changes_one_reaction_and_the_file_only_there(site, tmp_path)
         stderr=subprocess.DEVNULL,
     )
     httpd, url = serve(site / "site")
-    url = url.replace("127.0.0.1", "localhost")  # the editor uses the local backend only on localhost
-    nieuw = "We meten alle inritten op en bespreken ze aan de keukentafel, ook in januari."
+    url = url.replace("127.0.0.1", "localhost") + "/admin/index.html"  # the local backend works only on localhost
     try:
         time.sleep(1)
         with sync_playwright() as p:
@@ -202,31 +224,95 @@ def test_the_editor_changes_one_reaction_and_the_file_only_there(site, tmp_path)
                     elsewhere.append(r.url) if not r.url.startswith(("http://localhost", "data:", "blob:")) else None
                 ),
             )
-            page.goto(f"{url}/admin/index.html")
+            page.goto(url)
             page.get_by_role("button", name="Inloggen").click()
-            page.goto(f"{url}/admin/index.html#/collections/projecten-fietspad-kerkdijk/entries/terugkoppeling-yaml")
-            page.locator("[class*=ListItemTopBar] button").first.click()
-            page.get_by_label("Reactie", exact=False).first.fill(nieuw)
-            page.get_by_role("button", name="Publiceer").first.click()
-            page.get_by_text("Publiceer nu").click()
-            deadline = time.time() + 30
-            target = site / "projecten/fietspad-kerkdijk/terugkoppeling.yaml"
-            while nieuw not in target.read_text(encoding="utf-8") and time.time() < deadline:
-                time.sleep(0.2)
+            yield page, url, elsewhere
             browser.close()
-        assert elsewhere == []  # nothing from another host: the editor is served from the site
     finally:
         server.terminate()
         server.wait(timeout=30)
         httpd.shutdown()
         httpd.server_close()
+
+
+def publish(page: Page, done: Callable[[], bool]) -> None:
+    """Publish the entry (the local server has no editorial workflow) and wait until the files say so."""
+    page.get_by_role("button", name="Publiceer").first.click()
+    page.get_by_text("Publiceer nu").click()
+    deadline = time.time() + 30
+    while not done() and time.time() < deadline:
+        time.sleep(0.2)
+
+
+def test_the_editor_changes_one_reaction_and_the_file_only_there(site, tmp_path):
+    from playwright.sync_api import expect
+
+    nieuw = "We meten alle inritten op en bespreken ze aan de keukentafel, ook in januari."
+    target = site / "projecten/fietspad-kerkdijk/terugkoppeling.yaml"
+    with editor(site) as (page, url, elsewhere):
+        page.goto(f"{url}#/collections/projecten-fietspad-kerkdijk/entries/terugkoppeling-yaml")
+        page.locator("[class*=ListItemTopBar] button").first.click()
+        page.get_by_label("Reactie", exact=False).first.fill(nieuw)
+        publish(page, lambda: nieuw in target.read_text(encoding="utf-8"))
+        # the plan too, whose optional parts (gestopt, afweging ...) are left out: they do not block saving
+        page.goto(f"{url}#/collections/projecten-fietspad-kerkdijk/entries/traject-yaml")
+        page.reload()  # (Decap keeps the last entry's form on a change of the address alone)
+        thema = page.get_by_label(re.compile("^Thema")).first
+        expect(thema).to_have_value("Verkeer")  # the entry has loaded
+        thema.fill("Verkeer en veiligheid")
+        traject = site / "projecten/fietspad-kerkdijk/traject.yaml"
+        publish(page, lambda: "Verkeer en veiligheid" in traject.read_text(encoding="utf-8"))
+    assert elsewhere == []  # nothing from another host: the editor is served from the site
     diff = run(["git", "diff", "-U0", "--no-color"], site).stdout
     changed = [line for line in diff.split("\n") if line and line[0] in "+-" and not line.startswith(("+++", "---"))]
     assert changed == [
         "-    reactie: We meten alle inritten op en bespreken ze aan de keukentafel.",
         f"+    reactie: {nieuw}",
+        "-thema: Verkeer",
+        "+thema: Verkeer en veiligheid",
     ]
     assert participatie("check", cwd=site).returncode == 0
+
+
+def findings_of(site: Path, folder: str) -> list[str]:
+    out = participatie("check", cwd=site)
+    assert "Traceback" not in out.stderr
+    return sorted(line for line in (out.stdout + out.stderr).split("\n") if f"projecten/{folder}/" in line)
+
+
+def test_a_new_trajectory_made_in_the_editor_is_what_participatie_nieuw_makes(site, tmp_path):
+    """Through the forms: 'Nieuw traject', the title and two fields, save. The folder has the six files of
+    `participatie nieuw`, and `check` reports exactly the findings of a `nieuw` trajectory with the same content."""
+    slug = "speeltuin-kerkdijk"
+    folder = site / "projecten" / slug
+    values = {"Titel": "Speeltuin Kerkdijk", "Samenvatting": "We maken de speeltuin opnieuw, samen met de buurt."}
+    values["Thema"] = "spelen"
+    with editor(site) as (page, url, elsewhere):
+        page.goto(f"{url}#/collections/nieuw-traject/new")
+        for label, value in values.items():
+            page.get_by_label(re.compile(f"^{label}")).first.fill(value)
+        publish(page, lambda: len(list(folder.glob("*"))) == 6)
+        page.wait_for_url(re.compile(f"entries/{slug}/traject$"))  # the editor opens the saved trajectory
+    assert elsewhere == []
+    made = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    assert sorted(made) == sorted([*YAML_BESTANDEN, *MARKDOWN_BESTANDEN])
+    by_editor = findings_of(site, slug)
+
+    shutil.rmtree(folder)
+    assert participatie("nieuw", slug, cwd=site).returncode == 0
+    traject = folder / "traject.yaml"
+    text = traject.read_text(encoding="utf-8")  # what an adviser types into the new file
+    for old, new in (
+        ('titel: "Speeltuin kerkdijk"\n', f'titel: "{values["Titel"]}"\n'),
+        ("samenvatting:\n", f"samenvatting: {values['Samenvatting']}\n"),
+        ("thema:\n", f"thema: {values['Thema']}\n"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    traject.write_text(text, encoding="utf-8")
+    assert {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()} == made  # byte for byte
+    assert by_editor and findings_of(site, slug) == by_editor
+    assert not any(": fout:" in line for line in by_editor)  # a new trajectory is a start, not an error
 
 
 def test_the_editor_is_never_written_over_files_participatie_did_not_make(tmp_path):
@@ -239,3 +325,61 @@ def test_the_editor_is_never_written_over_files_participatie_did_not_make(tmp_pa
     assert "Traceback" not in result.stderr
     assert (site / "admin" / "config.yml").read_text(encoding="utf-8") == "eigen: configuratie\n"
     assert sorted(p.name for p in (site / "admin").iterdir()) == ["config.yml"]
+
+
+def test_logging_in_with_gitlab_asks_gitlab_itself_with_pkce_and_no_secret(site, tmp_path):
+    """The GitLab login as a gemeente sets it up: its own GitLab, the Application ID, PKCE. The editor sends the
+    adviser to GitLab's own login page with a code challenge; no secret is in the site. (GitLab itself is not
+    reachable here: the browser's request is answered by the test.)"""
+    from urllib.parse import parse_qs, urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    from participatie.axe import ARGS, CHROMIUM, serve
+
+    assert participatie("bouw", cwd=site).returncode == 0
+    made = participatie(
+        "cms", "--npm", str(NPM.parent), "--repo", "gemeente/participatie", "--app-id", "a1b2c3",
+        "--gitlab-url", "https://gitlab.gemeente.example", "--tak", "hoofd", cwd=site,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    cfg_path = site / "site/admin/config.yml"
+    cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
+    assert cfg["backend"] == {
+        "name": "gitlab",
+        "repo": "gemeente/participatie",
+        "branch": "hoofd",
+        "auth_type": "pkce",
+        "app_id": "a1b2c3",
+        "base_url": "https://gitlab.gemeente.example",
+        "api_root": "https://gitlab.gemeente.example/api/v4",
+        "auth_endpoint": "oauth/authorize",
+    }
+    assert cfg["publish_mode"] == "editorial_workflow"  # a save is a merge request, checked by the pipeline
+    cfg["local_backend"] = False  # as on the published site: no local server
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    admin = site / "site/admin"
+    assert not any("secret" in p.read_text(encoding="utf-8").lower() for p in admin.glob("*.y*ml"))
+    httpd, url = serve(site / "site")
+    asked: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            page.route(
+                "https://gitlab.gemeente.example/**",
+                lambda route: (asked.append(route.request.url), route.fulfill(body="GitLab"))[-1],
+            )
+            page.goto(f"{url}/admin/index.html")
+            page.get_by_role("button", name=re.compile("GitLab")).click()
+            page.wait_for_url("https://gitlab.gemeente.example/**")
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    where = urlsplit(asked[0])
+    query = parse_qs(where.query)
+    assert where.path == "/oauth/authorize"
+    assert query["client_id"] == ["a1b2c3"] and query["response_type"] == ["code"]
+    assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) >= 43
+    assert query["redirect_uri"][0].startswith(url) and "client_secret" not in query

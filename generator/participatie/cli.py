@@ -129,6 +129,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=("gitlab", "github"), default="gitlab", help="waar de repository staat")
     p.add_argument("--repo", default="", help="de repository, bijvoorbeeld 'gemeente/participatie'")
     p.add_argument("--app-id", default="", help="bij GitLab: de Application ID voor inloggen (PKCE)")
+    p.add_argument("--gitlab-url", default="", help="een eigen GitLab, bijvoorbeeld https://gitlab.gemeente.nl")
+    p.add_argument("--tak", default="main", help="de hoofdtak van de repository (standaard: main)")
     p.add_argument("--npm", default=".participatie/cms", help="waar 'make cms' Decap CMS installeerde")
     p = sub.add_parser("schema", help="schrijf JSON Schema's voor de editor")
     p.add_argument("map", nargs="?", default="schema", help="waar de schema's komen (standaard: schema/)")
@@ -358,7 +360,14 @@ def cmd_cms(args) -> int:
             file=sys.stderr,
         )
         return GEBRUIK
+    from .scaffold import TEMPLATES, template_texts
+    from .vocabulary import INITIATIEF_BESTANDEN
+
     folders = {"projecten": settings.projecten, "initiatieven": settings.initiatieven}
+    nieuw = {  # what 'Nieuw traject' and 'Nieuw initiatief' start from: the texts of 'participatie nieuw'
+        "projecten": template_texts(settings, profiel, TEMPLATES, ""),
+        "initiatieven": template_texts(settings, profiel, INITIATIEF_BESTANDEN, ""),
+    }
     written = write_admin(
         admin,
         profiel,
@@ -366,9 +375,12 @@ def cmd_cms(args) -> int:
         settings.base,
         folders,
         vendor,
+        nieuw=nieuw,
         backend=args.backend,
         repo=args.repo,
         app_id=args.app_id,
+        gitlab_url=args.gitlab_url,
+        branch=args.tak,
     )
     for path in written:
         print(f"geschreven: {path.as_posix()}")

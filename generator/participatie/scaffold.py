@@ -50,26 +50,38 @@ def _create(
     from .pipeline import load_profile
 
     profiel, _ = load_profile(settings.profiel, settings.base)  # once, for the templates and the schemas
-    source = resources.files("participatie") / "sjablonen"
-    kernen = list(settings.kernen) or ["Dorp"]
-    values = {
-        "{titel}": slug.replace("-", " ").capitalize(),
-        "{vandaag}": settings.vandaag().isoformat(),
-        "{kernen}": ", ".join(kernen[:2]),
-        "{kern}": kernen[0],
-        "{domein}": (list(settings.eigen_domeinen) or ["gemeente.example"])[0],
-        **_profile_words(profiel),
-    }
-    for name in templates:
-        text = (source / name).read_text(encoding="utf-8")
-        for key, value in values.items():
-            text = text.replace(key, value)
+    titel = slug.replace("-", " ").capitalize()
+    for name, text in template_texts(settings, profiel, templates, titel).items():
         (folder / name).write_text(text, encoding="utf-8")
     return (
         True,
         f"Nieuw {wat} aangemaakt in {_rel(folder)}/.\n{eerst} en controleer met 'participatie check'."
         + _ensure_schemas(settings, profiel),
     )
+
+
+def template_texts(
+    settings: SiteSettings, profiel: Profiel | None, templates: tuple[str, ...], titel: str
+) -> dict[str, str]:
+    """The files of a new folder as `nieuw` writes them: the commented templates with this site's words and
+    policy. The editor's 'Nieuw traject' starts from the same texts (cms.new_collections), titel left empty."""
+    source = resources.files("participatie") / "sjablonen"
+    kernen = list(settings.kernen) or ["Dorp"]
+    values = {
+        "{titel}": titel,
+        "{vandaag}": settings.vandaag().isoformat(),
+        "{kernen}": ", ".join(kernen[:2]),
+        "{kern}": kernen[0],
+        "{domein}": (list(settings.eigen_domeinen) or ["gemeente.example"])[0],
+        **_profile_words(profiel),
+    }
+    out = {}
+    for name in templates:
+        text = (source / name).read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace(key, value)
+        out[name] = text
+    return out
 
 
 def _profile_words(p: Profiel | None) -> dict[str, str]:

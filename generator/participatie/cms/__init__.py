@@ -12,6 +12,7 @@ loaded from a CDN; `participatie cms` copies it next to the generated page.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from importlib import resources
@@ -47,6 +48,7 @@ LONG = {
     "communicatie",
 }
 BRON = "__bron"  # the hidden field with the text as read (see participatie-yaml.js)
+NIEUW = "__nieuw"  # a field no file has: the "Nieuw ..." collections list nothing
 KINDS = {  # each file of a folder, as the editor lists it
     "traject.yaml": "Plan en nieuws",
     "planning.yaml": "Planning",
@@ -129,13 +131,30 @@ def field(
             return {**out, "widget": "select", "multiple": True, "options": options, "required": False}
         return {**out, "widget": "list", "required": False}
     if kind == "object" and "properties" in spec:
-        return {**out, "widget": "object", "fields": _fields(spec, defs, kernen, names), "collapsed": True}
+        # Decap checks an object's fields even when the object is left empty: inside an object that may be
+        # left out (gestopt, vastgesteld, afweging ...), nothing is required; 'participatie check' says what
+        # an object needs once it is there
+        loose = not out["required"]
+        return {
+            **out,
+            "widget": "object",
+            "fields": [_loose(f) if loose else f for f in _fields(spec, defs, kernen, names)],
+            "collapsed": True,
+        }
     keys = (spec.get("propertyNames") or {}).get("enum")
     if kind == "object" and keys:  # a map with the profile's keys (stap 1, quick scan, an initiative's steps)
         value = spec.get("additionalProperties", {})
-        fields = [f for k in keys if (f := field(k, value, defs, False, kernen, names)) is not None]
+        fields = [_loose(f) for k in keys if (f := field(k, value, defs, False, kernen, names)) is not None]
         return {**out, "widget": "object", "fields": fields, "collapsed": True, "required": False}
     return None
+
+
+def _loose(f: dict) -> dict:
+    """A field and the object fields under it, none of them required (lists keep theirs: an item is added)."""
+    out = {**f, "required": False}
+    if f.get("widget") == "object":
+        out["fields"] = [_loose(sub) for sub in f["fields"]]
+    return out
 
 
 def _fields(schema: dict, defs: dict, kernen: tuple[str, ...], names: dict[str, str] | None = None) -> list[dict]:
@@ -210,6 +229,65 @@ def collections(p: Profiel, kernen: tuple[str, ...], base: Path, folders: dict[s
     return out
 
 
+NEW = {  # soort: (collection, its main file, label, the label of one)
+    "projecten": ("nieuw-traject", "traject.yaml", "Nieuw traject", "traject"),
+    "initiatieven": ("nieuw-initiatief", "initiatief.yaml", "Nieuw initiatief", "initiatief"),
+}
+
+
+def _default(value: object) -> object:
+    """A template's value as a form's starting value; None where the form should start empty."""
+    if value is None or value == "" or value == [] or value == {} or isinstance(value, dt.date):
+        return None  # (a date: Decap's date field starts at today, the template's date is the day of the build)
+    return value
+
+
+def new_collections(p: Profiel, kernen: tuple[str, ...], folders: dict[str, str], nieuw: dict) -> list[dict]:
+    """'Nieuw traject' and 'Nieuw initiatief': a new folder from the same texts as `participatie nieuw`.
+
+    `nieuw` maps 'projecten' and 'initiatieven' to the template texts (scaffold.template_texts, titel empty).
+    The form starts from the main file's text (the hidden field keeps its comments) and its values; the other
+    files of the folder are written with it, in the same commit (index.html adds them, never over a file that
+    exists). The list stays empty: each existing folder is its own collection."""
+    kinds = file_fields(p, kernen)
+    out = []
+    for soort, (name, main, label, een) in NEW.items():
+        texts = nieuw.get(soort)
+        if not texts or main not in kinds:
+            continue
+        start = yaml.safe_load(texts[main]) or {}
+        fields = []
+        for f in kinds[main]["fields"]:
+            f = dict(f)
+            if f["name"] == BRON:
+                f["default"] = texts[main]
+            elif (value := _default(start.get(f["name"]))) is not None:
+                f["default"] = value
+            fields.append(f)
+        out.append(
+            {
+                "name": name,
+                "label": label,
+                "label_singular": f"nieuw {een}",  # the button: '+ nieuw traject'
+                "description": (
+                    f"Een nieuw {een}: vul de titel en wat u weet in en sla op. De map komt in {folders[soort]}/ met "
+                    f"dezelfde bestanden als 'participatie nieuw' maakt. Na de volgende bouw staat het {een} in de lijst "
+                    "met al zijn bestanden."
+                ),
+                "folder": folders[soort],
+                "path": "{{slug}}/" + main.removesuffix(".yaml"),
+                "extension": "yaml",
+                "format": FORMAT,
+                "create": True,
+                "delete": False,
+                "identifier_field": "titel",
+                "filter": {"field": NIEUW, "value": "ja"},  # no file has it: the list shows no existing folder
+                "fields": fields,
+            }
+        )
+    return out
+
+
 def config(
     p: Profiel,
     kernen: tuple[str, ...],
@@ -218,36 +296,67 @@ def config(
     backend: str = "gitlab",
     repo: str = "",
     app_id: str = "",
+    nieuw: dict | None = None,
+    gitlab_url: str = "",
+    branch: str = "main",
 ) -> dict:
-    """The editor's config.yml: the backend (with a local one for trying it on one's own machine) and the forms."""
-    back: dict = {"name": backend, "repo": repo or "groep/project", "branch": "main"}
+    """The editor's config.yml: the backend (with a local one for trying it on one's own machine) and the forms.
+
+    GitLab logs in with PKCE: an application in GitLab (its Application ID, not its secret) and no server of
+    ours; a gemeente's own GitLab is `gitlab_url`. GitHub needs an OAuth server beside the site (GitHub gives a
+    page in the browser no login of its own); the README says so. The secret is never in this file."""
+    back: dict = {"name": backend, "repo": repo or "groep/project", "branch": branch}
     if backend == "gitlab":
         back |= {"auth_type": "pkce", "app_id": app_id or "vul-de-application-id-in"}
+        if gitlab_url:
+            root = gitlab_url.rstrip("/")
+            back |= {"base_url": root, "api_root": f"{root}/api/v4", "auth_endpoint": "oauth/authorize"}
     return {
         "backend": back,
         "local_backend": True,
         "publish_mode": "editorial_workflow",
         "locale": "nl",
         "media_folder": "content/bijlagen",
-        "collections": collections(p, kernen, base, folders),
+        # a folder name as `participatie nieuw` wants it: small letters, digits and dashes, without accents
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        # making something new first, then each folder (a long list on a large site)
+        "collections": [*new_collections(p, kernen, folders, nieuw or {}), *collections(p, kernen, base, folders)],
+    }
+
+
+def new_files(nieuw: dict) -> dict[str, dict[str, str]]:
+    """Per 'Nieuw ...' collection the other files of a new folder (nieuw.json, read by index.html)."""
+    return {
+        name: {f: text for f, text in nieuw[soort].items() if f != main}
+        for soort, (name, main, _, _) in NEW.items()
+        if soort in nieuw
     }
 
 
 def write_admin(
-    dest: Path, p: Profiel, kernen: tuple[str, ...], base: Path, folders: dict[str, str], vendor: Path, **backend: str
+    dest: Path,
+    p: Profiel,
+    kernen: tuple[str, ...],
+    base: Path,
+    folders: dict[str, str],
+    vendor: Path,
+    nieuw: dict | None = None,
+    **backend: str,
 ) -> list[Path]:
     """admin/ with the page, config.yml, the format and Decap itself (from `vendor`, the npm install)."""
     dest.mkdir(parents=True, exist_ok=True)
     here = resources.files("participatie") / "cms"
     written = []
-    for name in ("index.html", "participatie-yaml.js"):
+    for name in ("index.html", "participatie-yaml.js", "nieuw.js"):
         (dest / name).write_text((here / name).read_text(encoding="utf-8"), encoding="utf-8")
         written.append(dest / name)
     (dest / "config.yml").write_text(
-        yaml.safe_dump(config(p, kernen, base, folders, **backend), allow_unicode=True, sort_keys=False),
+        yaml.safe_dump(config(p, kernen, base, folders, nieuw=nieuw, **backend), allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     written.append(dest / "config.yml")
+    (dest / "nieuw.json").write_text(json.dumps(new_files(nieuw or {}), ensure_ascii=False, indent=1), encoding="utf-8")
+    written.append(dest / "nieuw.json")
     decap = vendor / "node_modules" / "decap-cms"
     for js in sorted((decap / "dist").glob("*decap-cms.js")):  # the bundle and its chunks, without source maps
         shutil.copyfile(js, dest / js.name)

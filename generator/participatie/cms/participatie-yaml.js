@@ -119,7 +119,15 @@ export function toFile(data) {
   const structural = diff(doc, doc.contents, value, edits);
   if (structural) return doc.toString(OPTIONS);
   let out = text;
-  for (const e of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to);
+  for (const e of edits.sort((a, b) => b.from - a.from)) {
+    let value = e.text;
+    if (e.from === e.to) {
+      // an empty value ('samenvatting:' or 'samenvatting:  # uitleg') gets its space, and keeps the comment apart
+      if (e.from > 0 && !/[ \t]/.test(out[e.from - 1])) value = ` ${value}`;
+      if (out[e.to] === "#") value = `${value} `;
+    }
+    out = out.slice(0, e.from) + value + out.slice(e.to);
+  }
   return out;
 }
 
