@@ -360,6 +360,13 @@ def test_logging_in_with_gitlab_asks_gitlab_itself_with_pkce_and_no_secret(site,
     cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     admin = site / "site/admin"
     assert not any("secret" in p.read_text(encoding="utf-8").lower() for p in admin.glob("*.y*ml"))
+    # the editor is for staff: not in the sitemap, the search index or any page's links, and not indexed
+    built = site / "site"
+    assert "admin" not in (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert "admin" not in (built / "search/search_index.json").read_text(encoding="utf-8")
+    pages = [p for p in built.rglob("*.html") if admin not in p.parents]
+    assert len(pages) > 20 and not any('admin/"' in p.read_text(encoding="utf-8") for p in pages)
+    assert '<meta name="robots" content="noindex, nofollow">' in (admin / "index.html").read_text(encoding="utf-8")
     httpd, url = serve(site / "site")
     asked: list[str] = []
     try:
