@@ -22,6 +22,14 @@ def schema_name(bestand: str) -> str:
 
 
 SCHEMA_MODELS: dict[str, type[Strict]] = {**FILE_MODELS, "initiatief.yaml": InitiatiefBestand}
+# What the editor shows for a whole file (the models' docstrings are written for developers, in English).
+FILE_DESCRIPTIONS = {
+    "traject.yaml": "Het traject en het plan: waar het over gaat, wie meedoen en hoe.",
+    "planning.yaml": "Alle momenten van het traject, ook de terugkoppeling en het besluit.",
+    "kaders.yaml": "Wat vastligt (hard) en waarover inwoners meepraten (zacht).",
+    "terugkoppeling.yaml": "Wat er met de inbreng van inwoners is gedaan.",
+    "initiatief.yaml": "Een initiatief van inwoners, van indienen tot uitvoering.",
+}
 # Properties whose name is used for two different lists: (model title, property) pairs that keep their own values.
 OWN = {("Moment", "soort"), ("Steun", "soort"), ("Fase", "fase"), ("InitiatiefBestand", "soort")}
 
@@ -47,6 +55,9 @@ def vocabularies(p: Profiel) -> dict[str, list[str]]:
 def build_schema(bestand: str, p: Profiel) -> dict:
     schema = SCHEMA_MODELS[bestand].model_json_schema(ref_template="#/definitions/{model}")
     schema["definitions"] = schema.pop("$defs", {})
+    schema["description"] = FILE_DESCRIPTIONS[bestand]
+    for definition in schema["definitions"].values():  # a part's hint is the Dutch one of the field that holds it
+        definition.pop("description", None)
     vocab = vocabularies(p)
     for obj in [schema, *schema["definitions"].values()]:
         for name, prop in obj.get("properties", {}).items():
