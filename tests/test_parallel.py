@@ -118,15 +118,17 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
         for name, old, new in edits:
             path = site / "projecten/fietspad-kerkdijk" / name
             path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-            kept = len(plugin.RENDERED)
+            kept, searched = len(plugin.RENDERED), len(plugin.SEARCHED)
             again = preview(f"na-{name}")
-            reused = dict(plugin.RENDERED)
+            reused, indexed = dict(plugin.RENDERED), dict(plugin.SEARCHED)
             plugin.RENDERED.clear()
+            plugin.SEARCHED.clear()
             _MEMORY.clear()
             shutil.rmtree(site / ".participatie-cache")
             full = preview(f"alles-opnieuw-{name}")
             plugin.RENDERED.update(reused)  # as the preview goes on
-            assert kept > 20  # the preview before kept the theme's HTML of every generated page
+            plugin.SEARCHED.update(indexed)
+            assert kept > 20 and searched > 20  # the theme's HTML and search entries of every generated page kept
             assert again.keys() == full.keys()
             assert [p for p in full if again[p] != full[p]] == [], name
             results.append(full)
@@ -136,6 +138,7 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
     changed = {p for p in edited if first.get(p) != edited[p]}
     assert "trajecten/fietspad-kerkdijk.html" in changed and "index.html" not in changed
     assert "We meten eerst alle inritten" in edited["trajecten/fietspad-kerkdijk.html"].decode("utf-8")
+    assert "We meten eerst alle inritten" in edited["search/search_index.json"].decode("utf-8")  # found anew
     banner = "2026-02-30"
     assert banner in broken["participatie-bevindingen.html"].decode("utf-8")
     assert banner not in edited["participatie-bevindingen.html"].decode("utf-8")

@@ -49,6 +49,9 @@ log = get_plugin_logger(__name__)
 # The preview's pages as the theme rendered them, by path: (what they were made from, the HTML). At module level,
 # because `mkdocs serve` may load the config and make the plugin anew for each rebuild.
 RENDERED: dict[str, tuple[str, str]] = {}
+# The search index's entries of each of those pages, by path: (what they were made from, the entries). The search
+# plugin reads every page again on every rebuild; a page made from the same things gives the same entries.
+SEARCHED: dict[str, tuple[str, list[dict]]] = {}
 
 
 class KeptBytecode(jinja2.BytecodeCache):
@@ -168,7 +171,31 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             if stored and stored[0] == key:
                 file.page.meta["template"] = AS_BEFORE
                 file.page.participatie_html = stored[1]
+        self._reuse_search_entries(config)
         return env
+
+    def _reuse_search_entries(self, config) -> None:
+        """In the preview, a generated page made from the same things as last time gives the search index the
+        same entries: they are added as they were, without reading the page again (tests/test_parallel.py)."""
+        search = next((plugin for name, plugin in config.plugins.items() if name.endswith("search")), None)
+        index = getattr(search, "search_index", None)
+        if index is None or not hasattr(index, "add_entry_from_context") or not isinstance(index.entries, list):
+            return
+        read = index.add_entry_from_context
+        keys = self.keys
+
+        def add(page) -> None:
+            key = keys.get(page.file.src_uri)
+            kept = SEARCHED.get(page.file.src_uri)
+            if key is not None and kept is not None and kept[0] == key:
+                index.entries.extend(dict(entry) for entry in kept[1])
+                return
+            before = len(index.entries)
+            read(page)
+            if key is not None:
+                SEARCHED[page.file.src_uri] = (key, [dict(entry) for entry in index.entries[before:]])
+
+        index.add_entry_from_context = add
 
     def on_files(self, files: Files, config) -> Files:
         pages, generated, self.out = [], [], None
@@ -213,7 +240,10 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         """The search index gets our sections as text; parsing the full pages cost more than building them."""
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            page.content = generated.search_html()
+            kept = SEARCHED.get(page.file.src_uri)
+            key = getattr(self, "keys", {}).get(page.file.src_uri)
+            if not (kept is not None and key is not None and kept[0] == key):  # else the index reuses its entries
+                page.content = generated.search_html()
         return context
 
     @event_priority(-100)
