@@ -101,12 +101,13 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
     from participatie.cache import _MEMORY
 
     site = copy_site(tmp_path / "site")
+    served = tmp_path / "voorbeeld"  # `mkdocs serve` rebuilds into one folder
 
-    def preview(out: str) -> dict[str, bytes]:
-        config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / out))
+    def preview(out: Path) -> dict[str, bytes]:
+        config = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
         config.plugins.on_startup(command="serve", dirty=False)  # as `mkdocs serve` starts the plugins
         build(config, serve_url="http://127.0.0.1:8000/")
-        return files_of(tmp_path / out)
+        return files_of(out)
 
     edits = [
         ("terugkoppeling.yaml", "We meten alle inritten", "We meten eerst alle inritten"),
@@ -114,21 +115,25 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
     ]
     logging.disable(logging.WARNING)
     try:
-        results = [preview("eerst")]
+        results = [preview(served)]
         for name, old, new in edits:
             path = site / "projecten/fietspad-kerkdijk" / name
             path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
             kept, searched = len(plugin.RENDERED), len(plugin.SEARCHED)
-            again = preview(f"na-{name}")
-            reused, indexed = dict(plugin.RENDERED), dict(plugin.SEARCHED)
+            again = preview(served)
+            moved = plugin.Written.moved
+            state = (dict(plugin.RENDERED), dict(plugin.SEARCHED), plugin.Written.site, dict(plugin.Written.stamps))
             plugin.RENDERED.clear()
             plugin.SEARCHED.clear()
+            plugin.Written.site, plugin.Written.stamps = None, {}
             _MEMORY.clear()
             shutil.rmtree(site / ".participatie-cache")
-            full = preview(f"alles-opnieuw-{name}")
-            plugin.RENDERED.update(reused)  # as the preview goes on
-            plugin.SEARCHED.update(indexed)
-            assert kept > 20 and searched > 20  # the theme's HTML and search entries of every generated page kept
+            full = preview(tmp_path / f"alles-opnieuw-{name}")
+            plugin.RENDERED.update(state[0])  # as the preview goes on
+            plugin.SEARCHED.update(state[1])
+            plugin.Written.site, plugin.Written.stamps = state[2], state[3]
+            # the theme's HTML, the search entries and the written feeds of every unchanged page were kept
+            assert kept > 20 and searched > 20 and moved > 10
             assert again.keys() == full.keys()
             assert [p for p in full if again[p] != full[p]] == [], name
             results.append(full)

@@ -9,9 +9,13 @@ print). Everything else is in the core, so the same site builds without MkDocs t
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import threading
 import types
+import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import jinja2
 import jinja2.bccache
@@ -52,6 +56,57 @@ RENDERED: dict[str, tuple[str, str]] = {}
 # The search index's entries of each of those pages, by path: (what they were made from, the entries). The search
 # plugin reads every page again on every rebuild; a page made from the same things gives the same entries.
 SEARCHED: dict[str, tuple[str, list[dict]]] = {}
+
+
+class Written(File):
+    """A generated file: a calendar, a feed, an export. MkDocs empties the preview's folder before every rebuild and
+    writes every file again (2,000 feeds at N = 1,000: a quarter of a rebuild after one edit). In the preview, a
+    file with the text the last rebuild wrote is moved back from where that rebuild's folder was set aside
+    (`on_pre_build`); only the others are written. The result is the same files (tests/test_parallel.py)."""
+
+    earlier: ClassVar[Path | None] = None  # the last rebuild's folder, set aside; None outside the preview
+    site: ClassVar[Path | None] = None  # the folder this process's preview built last
+    stamps: ClassVar[dict[str, tuple[int, int]]] = {}  # what it wrote, by path: the text's length and hash
+    moved: ClassVar[int] = 0  # how many files this rebuild moved back instead of writing
+
+    def copy_file(self, dirty: bool = False) -> None:
+        content = self._content
+        if not isinstance(content, (str, bytes)):
+            return super().copy_file(dirty)
+        stamp = (len(content), hash(content))  # within one process; a file is only reused by the process that wrote it
+        if Written.earlier is not None and Written.stamps.get(self.dest_uri) == stamp:
+            try:
+                os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+                os.replace(Written.earlier / self.dest_uri, self.abs_dest_path)
+                Written.moved += 1
+                return
+            except OSError:
+                pass  # written below
+        super().copy_file(dirty)
+        Written.stamps[self.dest_uri] = stamp
+
+    @classmethod
+    def set_aside(cls, site: Path) -> None:
+        """Before MkDocs empties the preview's folder: move it aside, when this process built it."""
+        cls.earlier, cls.moved = None, 0
+        if site != cls.site or not site.is_dir():
+            cls.stamps = {}
+            return
+        aside = site.with_name(f"{site.name}.participatie-{uuid.uuid4().hex[:8]}")
+        try:
+            site.rename(aside)
+            site.mkdir()
+        except OSError:
+            cls.stamps = {}
+            return
+        cls.earlier = aside
+
+    @classmethod
+    def done(cls, site: Path | None) -> None:
+        """After a rebuild: what was not moved back goes, in the background (the preview is already there)."""
+        if cls.earlier is not None:
+            threading.Thread(target=shutil.rmtree, args=(cls.earlier,), kwargs={"ignore_errors": True}).start()
+        cls.earlier, cls.site = None, site
 
 
 class KeptBytecode(jinja2.BytecodeCache):
@@ -123,6 +178,8 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
 
     def on_pre_build(self, config):
         """Runs before MkDocs cleans site_dir: when nothing can be built, the previous site stays."""
+        if self.serving:
+            Written.set_aside(Path(config.site_dir))
         self.result = check_site(self.settings, self.settings.vandaag())
         fatal_problems = any(p.ernst is Ernst.FOUT for p in self.problems) or self.result.profiel is None
         if self.serving:  # the preview shows every finding in the browser instead of stopping
@@ -219,7 +276,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
                 log.info(
                     f"{path} wordt gemaakt door participatie; het bestand in {config.docs_dir} wordt niet gebruikt."
                 )
-            files.append(File.generated(config, path, content=content))
+            files.append(Written.generated(config, path, content=content))
         return files
 
     def on_pre_page(self, page, config, files):
@@ -242,7 +299,9 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if generated is not None:
             kept = SEARCHED.get(page.file.src_uri)
             key = getattr(self, "keys", {}).get(page.file.src_uri)
-            if not (kept is not None and key is not None and kept[0] == key):  # else the index reuses its entries
+            if kept is not None and key is not None and kept[0] == key:
+                page.content = ""  # the index reuses its entries: nothing to read (Material's search still edits it)
+            else:
                 page.content = generated.search_html()
         return context
 
@@ -272,9 +331,13 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     on_post_page = CombinedEvent(_keep_rendered, _feed_links)
 
     def on_post_build(self, config):
+        Written.done(Path(config.site_dir) if self.serving else None)
         drop_source_maps(Path(config.site_dir))
         if not self.serving:  # only a folder with this mark is ever emptied by a later build
             (Path(config.site_dir) / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+    def on_build_error(self, error):
+        Written.done(None)  # the next rebuild writes everything
 
     def on_serve(self, server, config, builder):
         for folder in (self.settings.projecten, self.settings.initiatieven):

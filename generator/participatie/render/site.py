@@ -70,6 +70,14 @@ class Cards:
         key = ("traject", t.slug, posixpath.dirname(page))
         return self._card(key, t, lambda: self.macros.traject_item(t, page))  # type: ignore[attr-defined]
 
+    def raad_rij(self, v: TrajectView, row: dict, page: str, met_soort: bool) -> Markup:
+        key = ("raad-rij", v.slug, posixpath.dirname(page), met_soort)
+        return self._card(key, v, lambda: self.macros.raad_rij(v, row, page, met_soort))  # type: ignore[attr-defined]
+
+    def afwijkingen(self, owner, page: str) -> Markup:
+        key = ("afwijkingen", owner.soort_woord, owner.slug, posixpath.dirname(page))
+        return self._card(key, owner, lambda: self.macros.afwijkingen_sectie(owner, page))  # type: ignore[attr-defined]
+
     def forget_unused(self) -> None:
         """Keep only the cards this build used: an edited trajectory's old cards go."""
         for key in set(KEPT_CARDS) - self.used:
