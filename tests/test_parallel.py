@@ -99,6 +99,7 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
 
     from participatie.builders import mkdocs as plugin
     from participatie.cache import _MEMORY
+    from participatie.render.site import KEPT_CARDS
 
     site = copy_site(tmp_path / "site")
     served = tmp_path / "voorbeeld"  # `mkdocs serve` rebuilds into one folder
@@ -123,6 +124,8 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
             again = preview(served)
             moved = plugin.Written.moved
             state = (dict(plugin.RENDERED), dict(plugin.SEARCHED), plugin.Written.site, dict(plugin.Written.stamps))
+            cards = dict(KEPT_CARDS)
+            KEPT_CARDS.clear()
             plugin.RENDERED.clear()
             plugin.SEARCHED.clear()
             plugin.Written.site, plugin.Written.stamps = None, {}
@@ -132,6 +135,7 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
             plugin.RENDERED.update(state[0])  # as the preview goes on
             plugin.SEARCHED.update(state[1])
             plugin.Written.site, plugin.Written.stamps = state[2], state[3]
+            KEPT_CARDS.update(cards)
             # the theme's HTML, the search entries and the written feeds of every unchanged page were kept
             assert kept > 20 and searched > 20 and moved > 10
             assert again.keys() == full.keys()
@@ -144,6 +148,7 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
     assert "trajecten/fietspad-kerkdijk.html" in changed and "index.html" not in changed
     assert "We meten eerst alle inritten" in edited["trajecten/fietspad-kerkdijk.html"].decode("utf-8")
     assert "We meten eerst alle inritten" in edited["search/search_index.json"].decode("utf-8")  # found anew
+    assert "We meten eerst alle inritten" in edited["raad/inbreng.csv"].decode("utf-8")  # the ledger too
     banner = "2026-02-30"
     assert banner in broken["participatie-bevindingen.html"].decode("utf-8")
     assert banner not in edited["participatie-bevindingen.html"].decode("utf-8")

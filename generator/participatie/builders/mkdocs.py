@@ -8,10 +8,12 @@ print). Everything else is in the core, so the same site builds without MkDocs t
 
 from __future__ import annotations
 
+import atexit
+import copy
 import hashlib
 import os
-import shutil
-import threading
+import subprocess
+import sys
 import types
 import uuid
 from pathlib import Path
@@ -25,7 +27,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from ..findings import Ernst, Gevolg
 from ..load.git import change_dates
@@ -56,6 +58,7 @@ RENDERED: dict[str, tuple[str, str]] = {}
 # The search index's entries of each of those pages, by path: (what they were made from, the entries). The search
 # plugin reads every page again on every rebuild; a page made from the same things gives the same entries.
 SEARCHED: dict[str, tuple[str, list[dict]]] = {}
+TOCS: dict[tuple, TableOfContents] = {}  # tables of contents by the headings they are made of (read-only once made)
 
 
 class Written(File):
@@ -68,6 +71,13 @@ class Written(File):
     site: ClassVar[Path | None] = None  # the folder this process's preview built last
     stamps: ClassVar[dict[str, tuple[int, int]]] = {}  # what it wrote, by path: the text's length and hash
     moved: ClassVar[int] = 0  # how many files this rebuild moved back instead of writing
+    removing: ClassVar[list[subprocess.Popen]] = []  # the processes deleting earlier folders
+
+    @classmethod
+    def wait(cls) -> None:
+        for process in cls.removing:
+            process.wait()
+        cls.removing = []
 
     def copy_file(self, dirty: bool = False) -> None:
         content = self._content
@@ -104,8 +114,14 @@ class Written(File):
     @classmethod
     def done(cls, site: Path | None) -> None:
         """After a rebuild: what was not moved back goes, in the background (the preview is already there)."""
-        if cls.earlier is not None:
-            threading.Thread(target=shutil.rmtree, args=(cls.earlier,), kwargs={"ignore_errors": True}).start()
+        cls.removing = [p for p in cls.removing if p.poll() is None]
+        if cls.earlier is not None:  # by another process: a thread here would keep later builds from forking
+            remove = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+            cls.removing.append(
+                subprocess.Popen([sys.executable, "-c", remove, str(cls.earlier)], stdin=subprocess.DEVNULL)
+            )
+            if len(cls.removing) == 1:
+                atexit.register(cls.wait)
         cls.earlier, cls.site = None, site
 
 
@@ -283,6 +299,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             body = self.bodies[page.file.src_uri]
+            page.read_source = types.MethodType(lambda self, config: _read(self, generated), page)
             page.render = types.MethodType(lambda self, config, files: _inject(self, generated, body), page)
         return page
 
@@ -372,12 +389,25 @@ def _shared(nav, config, config_file: Path) -> str:
     return hashlib.sha256("\n".join(items).encode()).hexdigest()
 
 
+def _read(page, generated: Page) -> None:
+    """Instead of reading the page's front matter back with YAML (a tenth of a rebuild at N = 1,000): the values
+    the header was written from. The header stays in the file for builders that read it (Zensical)."""
+    page.markdown, page.meta = "", copy.deepcopy(generated.front_matter())
+
+
 def _inject(page, generated: Page, body: str) -> None:
     """Instead of Markdown: the core's HTML, its table of contents and its anchors."""
     koppen = generated.koppen
     page.content = body
-    tokens = [{"level": k.niveau, "id": k.id, "name": k.html, "html": k.html, "children": []} for k in koppen]
-    # types-Markdown lists only level, id and name for a token; Markdown's own tokens also have html and children
-    page.toc = get_toc(nest_toc_tokens(tokens))  # type: ignore[arg-type]
+    made_of = tuple((k.niveau, k.id, k.html) for k in koppen)
+    toc = TOCS.get(made_of)
+    if toc is None:  # MkDocs parses every heading's HTML for the table of contents: once per kind of page
+        tokens = [{"level": k.niveau, "id": k.id, "name": k.html, "html": k.html, "children": []} for k in koppen]
+        # types-Markdown lists only level, id and name for a token; Markdown's own tokens also have html and children
+        toc = get_toc(nest_toc_tokens(tokens))  # type: ignore[arg-type]
+        if len(TOCS) > 20_000:  # a long preview: forget the tables of headings no page has any more
+            TOCS.clear()
+        TOCS[made_of] = toc
+    page.toc = toc
     page._title_from_render = generated.titel
     page.present_anchor_ids = {k.id for k in koppen}

@@ -179,15 +179,43 @@ def spreadsheet_safe(value) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA) else value
 
 
-def to_csv(rows: list[dict], columns: list[tuple[str, str]] = COLUMNS) -> str:
+# A row of an export as the files carry it: its CSV line and its JSON object (indented as in the list of rows).
+Encoded = tuple[str, str]
+
+
+def encoded(rows: list[dict], columns: list[tuple[str, str]] = COLUMNS) -> list[Encoded]:
+    """Each row as its CSV line and JSON object. The site keeps them per trajectory (render.site), so after one
+    edit only that trajectory's rows are written out again; `csv_of` and `json_of` put them together."""
+    names = [c for c, _ in columns]
+    out = []
+    for r in rows:
+        cells = {c: cell(r[c]) for c in names}
+        buffer = io.StringIO()
+        csv.DictWriter(buffer, fieldnames=names, delimiter=";", lineterminator="\r\n").writerow(
+            {c: spreadsheet_safe(v) for c, v in cells.items()}
+        )
+        text = json.dumps(cells, ensure_ascii=False, indent=2)  # a newline in a value is written as \n
+        out.append((buffer.getvalue(), "    " + text.replace("\n", "\n    ")))
+    return out
+
+
+def csv_of(rows: list[Encoded], columns: list[tuple[str, str]] = COLUMNS) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[c for c, _ in columns], delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({c: spreadsheet_safe(cell(r[c])) for c, _ in columns} for r in rows)
-    return "\ufeff" + buffer.getvalue()
+    csv.DictWriter(buffer, fieldnames=[c for c, _ in columns], delimiter=";", lineterminator="\r\n").writeheader()
+    return "\ufeff" + buffer.getvalue() + "".join(line for line, _ in rows)
+
+
+def json_of(rows: list[Encoded], meta: dict, columns: list[tuple[str, str]] = COLUMNS, key: str = "trajecten") -> str:
+    meta = {**meta, "aantal_rijen": len(rows), "kolommen": [{"naam": c, "uitleg": u} for c, u in columns]}
+    text = json.dumps({"meta": meta, key: []}, ensure_ascii=False, indent=2)
+    if rows:  # the list as json.dumps(..., indent=2) writes it
+        text = text.removesuffix("[]\n}") + "[\n" + ",\n".join(obj for _, obj in rows) + "\n  ]\n}"
+    return text + "\n"
+
+
+def to_csv(rows: list[dict], columns: list[tuple[str, str]] = COLUMNS) -> str:
+    return csv_of(encoded(rows, columns), columns)
 
 
 def to_json(rows: list[dict], meta: dict, columns: list[tuple[str, str]] = COLUMNS, key: str = "trajecten") -> str:
-    meta = {**meta, "aantal_rijen": len(rows), "kolommen": [{"naam": c, "uitleg": u} for c, u in columns]}
-    rows = [{c: cell(r[c]) for c, _ in columns} for r in rows]
-    return json.dumps({"meta": meta, key: rows}, ensure_ascii=False, indent=2) + "\n"
+    return json_of(encoded(rows, columns), meta, columns, key)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import groupby
+from typing import Any
 from urllib.parse import urlparse
 
 from markupsafe import Markup
@@ -37,7 +38,7 @@ ASSETS = ("participatie.css", "participatie.js")
 
 # Cards by what they are made of (the owner's files and dates, the site's context), kept across the builds of one
 # process: `mkdocs serve` renders the calendars again after each edit, and only the edited trajectory's cards change.
-KEPT_CARDS: dict[tuple, Markup] = {}
+KEPT_CARDS: dict[tuple, Any] = {}
 
 
 class Cards:
@@ -47,19 +48,23 @@ class Cards:
     """
 
     def __init__(self, made_of: Callable[[object], str | None] = lambda owner: None):
-        self.memo: dict[tuple, Markup] = {}
+        self.memo: dict[tuple, Any] = {}
         self.macros = environment().get_template("macros.html.j2").module
         self.made_of = made_of
         self.used: set[tuple] = set()
 
     def _card(self, key: tuple, owner: object, render: Callable[[], Markup]) -> Markup:
+        return self.kept(key, owner, render)
+
+    def kept(self, key: tuple, owner: object, make: Callable[[], Any]) -> Any:
+        """What `make` makes for an owner, made once per build, or once while the owner's files stay the same."""
         stable = self.made_of(owner)
         memo = self.memo if stable is None else KEPT_CARDS
         key = key if stable is None else (stable, *key)
         if stable is not None:
             self.used.add(key)
         if key not in memo:
-            memo[key] = render()
+            memo[key] = make()
         return memo[key]
 
     def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
@@ -115,6 +120,8 @@ class SiteRenderer:
         if result.profiel is None:
             raise ValueError("render_site needs a checked profile; the pipeline stops before rendering without one")
         self.result, self.dates, self.cache = result, dates, cache
+        self.keys: dict[str, str | None] = {}  # by folder: what its pages are made of (see _key)
+        self.dates_by_folder: dict[str, list[tuple[str, list[dt.date]]]] | None = None
         self.profiel: Profiel = result.profiel
         self.vandaag = result.vandaag
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
@@ -170,8 +177,8 @@ class SiteRenderer:
             for n, blob in zip(todo, blobs, strict=True):
                 made[views[n].slug] = pickle.loads(blob)
                 key = keys[n]
-                if key:
-                    self.cache.put_pickled(views[n].slug, key, blob)
+                if key:  # with the values read back: a preview's next rebuild finds them in memory
+                    self.cache.put_pickled(views[n].slug, key, blob, values=(made[views[n].slug],))
         for v in views:
             page, files, events, row, items = made[v.slug]
             self.out.trajecten[v.slug] = v.titel
@@ -201,6 +208,13 @@ class SiteRenderer:
         )
         files = [Generated(ics, calendar), Generated(atom.feed_path(v.slug), news)]
         return page, files, events, exports.row(v), entries
+
+    def export(
+        self, kind: str, owner, columns: list[tuple[str, str]], rows: Callable[..., list[dict]], *args: object
+    ) -> list[exports.Encoded]:
+        """An owner's rows of one export (CSV and JSON): `rows(*args)`, written out once, and kept with its cards."""
+        key = ("export", kind, owner.soort_woord, owner.slug)
+        return self.cards.kept(key, owner, lambda: exports.encoded(rows(*args), columns))
 
     def _made_of(self, owner) -> str | None:
         """What a trajectory's or initiative's cards are made of, when the cache knows its files."""
@@ -433,7 +447,7 @@ def _open_data(
     n_afwijkingen: int,
 ) -> None:
     """The ledger of input and responses, the Data Package describing every export, and the DCAT record."""
-    ledger = opendata.ledger_rows(views)
+    ledger = [row for v in views for row in r.export("inbreng", v, opendata.LEDGER_COLUMNS, opendata.ledger_rows, [v])]
     settings = r.result.settings.opties.open_data
     meta = opendata.build_meta(
         r.common["gemeente"], r.site_url, r.vandaag, r.licentie, f"participatie-{slugify(r.common['gemeente_kort'])}"
@@ -446,7 +460,7 @@ def _open_data(
     if r.profiel.initiatieven is not None:
         resources.append(opendata.initiatieven_resource(r.profiel, ini_columns, n_initiatieven))
     r.out.files += [
-        Generated("raad/inbreng.csv", exports.to_csv(ledger, opendata.LEDGER_COLUMNS)),
+        Generated("raad/inbreng.csv", exports.csv_of(ledger, opendata.LEDGER_COLUMNS)),
         Generated("raad/datapackage.json", opendata.datapackage(r.profiel, meta, resources)),
     ]
     if settings is not None:
@@ -465,6 +479,19 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
     ini_columns = columns_for(r.profiel.initiatieven) if r.profiel.initiatieven is not None else []
     owners: list[TrajectView | InitiatiefView] = [*views, *initiatieven]
     afwijkingen = exports.afwijking_rows(owners)
+    columns = exports.columns_for(r.profiel)
+    # each owner's rows written out once, and kept while its files stay the same (a preview's rebuild after one edit)
+    encoded_rows = [line for v in views for line in r.export("traject", v, columns, list, [r.rows[v.slug]])]
+    encoded_ini = [
+        line
+        for v, row in zip(initiatieven, ini_rows, strict=True)
+        for line in r.export("initiatief", v, ini_columns, list, [row])
+    ]
+    encoded_afw = [
+        line
+        for o in owners
+        for line in r.export("afwijkingen", o, exports.AFWIJKING_COLUMNS, exports.afwijking_rows, [o])
+    ]
     meta = {
         "titel": f"Participatietrajecten {r.common['gemeente']}",
         "peildatum": r.vandaag.isoformat(),
@@ -500,15 +527,14 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
         ),
         lessen=r.profiel.lessen is not None,
     )
-    columns = exports.columns_for(r.profiel)
     r.out.files += [
-        Generated("raad/trajecten.csv", exports.to_csv(rows, columns)),
-        Generated("raad/trajecten.json", exports.to_json(rows, meta, columns)),
-        Generated("raad/afwijkingen.csv", exports.to_csv(afwijkingen, exports.AFWIJKING_COLUMNS)),
+        Generated("raad/trajecten.csv", exports.csv_of(encoded_rows, columns)),
+        Generated("raad/trajecten.json", exports.json_of(encoded_rows, meta, columns)),
+        Generated("raad/afwijkingen.csv", exports.csv_of(encoded_afw, exports.AFWIJKING_COLUMNS)),
         Generated(
             "raad/afwijkingen.json",
-            exports.to_json(
-                afwijkingen,
+            exports.json_of(
+                encoded_afw,
                 {**meta, "titel": f"Afwijkingen van het participatiebeleid, {r.common['gemeente']}"},
                 exports.AFWIJKING_COLUMNS,
                 "afwijkingen",
@@ -518,8 +544,8 @@ def _raad(r: SiteRenderer, views: list[TrajectView], initiatieven: list[Initiati
     if r.profiel.initiatieven is not None:
         meta = {**meta, "titel": f"Inwonersinitiatieven {r.common['gemeente']}"}
         r.out.files += [
-            Generated("raad/initiatieven.csv", exports.to_csv(ini_rows, ini_columns)),
-            Generated("raad/initiatieven.json", exports.to_json(ini_rows, meta, ini_columns, "initiatieven")),
+            Generated("raad/initiatieven.csv", exports.csv_of(encoded_ini, ini_columns)),
+            Generated("raad/initiatieven.json", exports.json_of(encoded_ini, meta, ini_columns, "initiatieven")),
         ]
     _open_data(r, views, columns, len(rows), ini_columns, len(ini_rows), len(afwijkingen))
     indicatoren, charts = render_monitor(views, initiatieven)
