@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import copy
 import hashlib
+import logging
 import os
 import subprocess
 import sys
@@ -81,24 +82,30 @@ class Written(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         content = self._content
-        if not isinstance(content, (str, bytes)):
-            return super().copy_file(dirty)
+        if not isinstance(content, (str, bytes)) or not Written.moved_back(self.dest_uri, self.abs_dest_path, content):
+            super().copy_file(dirty)
+
+    @classmethod
+    def moved_back(cls, dest_uri: str, dest: str, content: str | bytes) -> bool:
+        """Whether the file with this content was moved back from the last rebuild; else it is to be written, and
+        this content is what the next rebuild compares with."""
         stamp = (len(content), hash(content))  # within one process; a file is only reused by the process that wrote it
-        if Written.earlier is not None and Written.stamps.get(self.dest_uri) == stamp:
+        if cls.earlier is not None and cls.stamps.get(dest_uri) == stamp:
             try:
-                os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-                os.replace(Written.earlier / self.dest_uri, self.abs_dest_path)
-                Written.moved += 1
-                return
+                os.makedirs(os.path.dirname(dest), exist_ok=True)
+                os.replace(cls.earlier / dest_uri, dest)
+                cls.moved += 1
+                return True
             except OSError:
-                pass  # written below
-        super().copy_file(dirty)
-        Written.stamps[self.dest_uri] = stamp
+                pass
+        cls.stamps[dest_uri] = stamp
+        return False
 
     @classmethod
     def set_aside(cls, site: Path) -> None:
         """Before MkDocs empties the preview's folder: move it aside, when this process built it."""
         cls.earlier, cls.moved = None, 0
+        NotSkipped.moved = set()
         if site != cls.site or not site.is_dir():
             cls.stamps = {}
             return
@@ -123,6 +130,20 @@ class Written(File):
             if len(cls.removing) == 1:
                 atexit.register(cls.wait)
         cls.earlier, cls.site = None, site
+
+
+class NotSkipped(logging.Filter):
+    """MkDocs says 'Page skipped' for a page it did not write; in the preview, a page moved back was not skipped."""
+
+    moved: ClassVar[set[str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.moved)
+
+
+NOT_SKIPPED = NotSkipped()
+logging.getLogger("mkdocs.commands.build").addFilter(NOT_SKIPPED)
 
 
 class KeptBytecode(jinja2.BytecodeCache):
@@ -164,7 +185,17 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         self.serving = command == "serve"
         self.preview = None
 
+    @event_priority(100)  # before the search plugin, whose on_config renders the theme's language templates
     def on_config(self, config):
+        if self.serving:  # every Jinja2 environment of the theme keeps the templates compiled (see KeptBytecode)
+            make = config.theme.get_env
+
+            def get_env():
+                env = make()
+                env.bytecode_cache = KEPT_BYTECODE
+                return env
+
+            config.theme.get_env = get_env
         self.config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.base = self.config_file.parent
         self.settings, self.problems = read_site_settings(self.base, self.config_file.name)
@@ -345,7 +376,16 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             return output
         return output.replace("</head>", self.out.head(page.file.src_uri) + "</head>", 1)
 
-    on_post_page = CombinedEvent(_keep_rendered, _feed_links)
+    @event_priority(-100)
+    def _as_written(self, output, page, config):
+        """In the preview, a page whose HTML is what the last rebuild wrote is moved back from there; MkDocs then
+        writes nothing (it is handed an empty page, and its note 'Page skipped' is not shown)."""
+        if self.serving and output and Written.moved_back(page.file.dest_uri, page.file.abs_dest_path, output):
+            NOT_SKIPPED.moved.add(page.file.src_uri)
+            return ""
+        return output
+
+    on_post_page = CombinedEvent(_keep_rendered, _feed_links, _as_written)
 
     def on_post_build(self, config):
         Written.done(Path(config.site_dir) if self.serving else None)

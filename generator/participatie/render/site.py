@@ -121,6 +121,7 @@ class SiteRenderer:
             raise ValueError("render_site needs a checked profile; the pipeline stops before rendering without one")
         self.result, self.dates, self.cache = result, dates, cache
         self.keys: dict[str, str | None] = {}  # by folder: what its pages are made of (see _key)
+        self.made: dict[str, str | None] = {}  # by folder: what its cards are made of (see _made_of)
         self.dates_by_folder: dict[str, list[tuple[str, list[dt.date]]]] | None = None
         self.profiel: Profiel = result.profiel
         self.vandaag = result.vandaag
@@ -218,8 +219,13 @@ class SiteRenderer:
 
     def _made_of(self, owner) -> str | None:
         """What a trajectory's or initiative's cards are made of, when the cache knows its files."""
-        key = self._key(owner.dossier)
-        return None if key is None else f"{self.result.cache_context}|{self.site_url}|{self.vandaag}|{key}"
+        folder = owner.dossier.map
+        if folder not in self.made:
+            key = self._key(owner.dossier)
+            self.made[folder] = (
+                None if key is None else f"{self.result.cache_context}|{self.site_url}|{self.vandaag}|{key}"
+            )
+        return self.made[folder]
 
     def _key(self, t) -> str | None:
         files = self.result.sleutels.get(t.map)
