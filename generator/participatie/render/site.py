@@ -158,7 +158,18 @@ class SiteRenderer:
         return min(changed, self.vandaag) if changed else self.vandaag
 
     def view(self, t) -> TrajectView:
-        return TrajectView(t, self.profiel, self.vandaag, self.result.toetsing(t.map), history(self.dates, t.map))
+        """What the pages show of a trajectory: made once while its files stay the same (in a preview, its moments,
+        lessons and other derived lists are not worked out again after an edit elsewhere)."""
+        return self.cards.kept(
+            ("view", t.map),
+            t,
+            lambda: TrajectView(t, self.profiel, self.vandaag, self.result.toetsing(t.map), history(self.dates, t.map)),
+        )
+
+    def initiative_view(self, i) -> InitiatiefView:
+        return self.cards.kept(
+            ("view", i.map), i, lambda: InitiatiefView(i, self.profiel, self.vandaag, self.result.toetsing(i.map))
+        )
 
     def trajectories(self, views: list[TrajectView], most: int | None = None) -> None:
         """Each trajectory's page, feeds and raad row: from the cache when its files and history are unchanged,
@@ -218,10 +229,11 @@ class SiteRenderer:
         return self.cards.kept(key, owner, lambda: exports.encoded(rows(*args), columns))
 
     def _made_of(self, owner) -> str | None:
-        """What a trajectory's or initiative's cards are made of, when the cache knows its files."""
-        folder = owner.dossier.map
+        """What a trajectory's or initiative's cards (or view) are made of, when the cache knows its files."""
+        dossier = getattr(owner, "dossier", owner)  # a view, or the checked folder itself
+        folder = dossier.map
         if folder not in self.made:
-            key = self._key(owner.dossier)
+            key = self._key(dossier)
             self.made[folder] = (
                 None if key is None else f"{self.result.cache_context}|{self.site_url}|{self.vandaag}|{key}"
             )
@@ -252,7 +264,7 @@ def render_site(
     views = sorted((r.view(t) for t in result.published), key=lambda v: v.titel)
     initiatieven = (
         sorted(
-            (InitiatiefView(i, r.profiel, r.vandaag, result.toetsing(i.map)) for i in result.published_initiatieven),
+            (r.initiative_view(i) for i in result.published_initiatieven),
             key=lambda v: v.titel,
         )
         if r.profiel.initiatieven
