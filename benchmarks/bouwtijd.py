@@ -138,7 +138,7 @@ def serve_rebuild(site: Path) -> float | None:
                 continue
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        proc.communicate(timeout=60)  # reading what it still says, so a full pipe cannot keep it from stopping
     return None
 
 

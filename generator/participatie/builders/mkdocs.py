@@ -8,7 +8,6 @@ print). Everything else is in the core, so the same site builds without MkDocs t
 
 from __future__ import annotations
 
-import atexit
 import copy
 import hashlib
 import logging
@@ -74,12 +73,6 @@ class Written(File):
     moved: ClassVar[int] = 0  # how many files this rebuild moved back instead of writing
     removing: ClassVar[list[subprocess.Popen]] = []  # the processes deleting earlier folders
 
-    @classmethod
-    def wait(cls) -> None:
-        for process in cls.removing:
-            process.wait()
-        cls.removing = []
-
     def copy_file(self, dirty: bool = False) -> None:
         content = self._content
         if not isinstance(content, (str, bytes)) or not Written.moved_back(self.dest_uri, self.abs_dest_path, content):
@@ -121,14 +114,18 @@ class Written(File):
     @classmethod
     def done(cls, site: Path | None) -> None:
         """After a rebuild: what was not moved back goes, in the background (the preview is already there)."""
-        cls.removing = [p for p in cls.removing if p.poll() is None]
+        cls.removing = [p for p in cls.removing if p.poll() is None]  # (kept until done: no warning about them)
         if cls.earlier is not None:  # by another process: a thread here would keep later builds from forking
             remove = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
             cls.removing.append(
-                subprocess.Popen([sys.executable, "-c", remove, str(cls.earlier)], stdin=subprocess.DEVNULL)
+                subprocess.Popen(
+                    [sys.executable, "-c", remove, str(cls.earlier)],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,  # Ctrl-C in the terminal stops the preview, not this
+                )
             )
-            if len(cls.removing) == 1:
-                atexit.register(cls.wait)
         cls.earlier, cls.site = None, site
 
 
@@ -183,6 +180,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def on_startup(self, *, command, dirty):
         """MkDocs keeps this plugin for the whole process: what a preview left must not reach a build."""
         self.serving = command == "serve"
+        self.dirty = dirty  # 'mkdocs serve --dirty' keeps what it does not rebuild in the folder: nothing is set aside
         self.preview = None
 
     @event_priority(100)  # before the search plugin, whose on_config renders the theme's language templates
@@ -225,7 +223,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
 
     def on_pre_build(self, config):
         """Runs before MkDocs cleans site_dir: when nothing can be built, the previous site stays."""
-        if self.serving:
+        if self.serving and not getattr(self, "dirty", False):
             Written.set_aside(Path(config.site_dir))
         self.result = check_site(self.settings, self.settings.vandaag())
         fatal_problems = any(p.ernst is Ernst.FOUT for p in self.problems) or self.result.profiel is None
