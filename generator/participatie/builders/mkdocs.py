@@ -71,11 +71,14 @@ class Written(File):
     site: ClassVar[Path | None] = None  # the folder this process's preview built last
     stamps: ClassVar[dict[str, tuple[int, int]]] = {}  # what it wrote, by path: the text's length and hash
     moved: ClassVar[int] = 0  # how many files this rebuild moved back instead of writing
+    previewing: ClassVar[bool] = False  # set by the plugin under 'mkdocs serve'
     removing: ClassVar[list[subprocess.Popen]] = []  # the processes deleting earlier folders
 
     def copy_file(self, dirty: bool = False) -> None:
         content = self._content
-        if not isinstance(content, (str, bytes)) or not Written.moved_back(self.dest_uri, self.abs_dest_path, content):
+        if not Written.previewing or not isinstance(content, (str, bytes)):  # a build: written as MkDocs writes
+            return super().copy_file(dirty)
+        if not Written.moved_back(self.dest_uri, self.abs_dest_path, content):
             super().copy_file(dirty)
 
     @classmethod
@@ -223,6 +226,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
 
     def on_pre_build(self, config):
         """Runs before MkDocs cleans site_dir: when nothing can be built, the previous site stays."""
+        Written.previewing = self.serving
         if self.serving and not getattr(self, "dirty", False):
             Written.set_aside(Path(config.site_dir))
         self.result = check_site(self.settings, self.settings.vandaag())
