@@ -104,9 +104,12 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
     site = copy_site(tmp_path / "site")
     served = tmp_path / "voorbeeld"  # `mkdocs serve` rebuilds into one folder
 
-    def preview(out: Path) -> dict[str, bytes]:
+    def preview(out: Path, start: bool = False) -> dict[str, bytes]:
+        """As `mkdocs serve`: the plugins start once, and each rebuild loads the configuration again (MkDocs keeps
+        the plugin that has on_startup, with what it learnt)."""
         config = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
-        config.plugins.on_startup(command="serve", dirty=False)  # as `mkdocs serve` starts the plugins
+        if start:
+            config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url="http://127.0.0.1:8000/")
         return files_of(out)
 
@@ -116,7 +119,7 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
     ]
     logging.disable(logging.WARNING)
     try:
-        results = [preview(served)]
+        results = [preview(served, start=True)]
         for name, old, new in edits:
             path = site / "projecten/fietspad-kerkdijk" / name
             path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
@@ -131,7 +134,7 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
             plugin.Written.site, plugin.Written.stamps = None, {}
             _MEMORY.clear()
             shutil.rmtree(site / ".participatie-cache")
-            full = preview(tmp_path / f"alles-opnieuw-{name}")
+            full = preview(tmp_path / f"alles-opnieuw-{name}", start=True)
             plugin.RENDERED.update(state[0])  # as the preview goes on
             plugin.SEARCHED.update(state[1])
             plugin.Written.site, plugin.Written.stamps = state[2], state[3]
