@@ -288,20 +288,25 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if index is None or not hasattr(index, "add_entry_from_context") or not isinstance(index.entries, list):
             return
         read = index.add_entry_from_context
-        keys = self.keys
 
         def add(page) -> None:
-            key = keys.get(page.file.src_uri)
-            kept = SEARCHED.get(page.file.src_uri)
-            if key is not None and kept is not None and kept[0] == key:
-                index.entries.extend(dict(entry) for entry in kept[1])
+            kept = self._searched(page.file.src_uri)
+            if kept is not None:
+                index.entries.extend(dict(entry) for entry in kept)
                 return
             before = len(index.entries)
             read(page)
+            key = self.keys.get(page.file.src_uri)
             if key is not None:
                 SEARCHED[page.file.src_uri] = (key, [dict(entry) for entry in index.entries[before:]])
 
         index.add_entry_from_context = add
+
+    def _searched(self, path: str) -> list[dict] | None:
+        """The search entries kept for a page made from the same things as last time; None: it is read again."""
+        key = getattr(self, "keys", {}).get(path)
+        kept = SEARCHED.get(path)
+        return kept[1] if key is not None and kept is not None and kept[0] == key else None
 
     def on_files(self, files: Files, config) -> Files:
         pages, generated, self.out = [], [], None
@@ -347,9 +352,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         """The search index gets our sections as text; parsing the full pages cost more than building them."""
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            kept = SEARCHED.get(page.file.src_uri)
-            key = getattr(self, "keys", {}).get(page.file.src_uri)
-            if kept is not None and key is not None and kept[0] == key:
+            if self._searched(page.file.src_uri) is not None:
                 page.content = ""  # the index reuses its entries: nothing to read (Material's search still edits it)
             else:
                 page.content = generated.search_html()

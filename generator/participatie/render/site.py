@@ -53,9 +53,6 @@ class Cards:
         self.made_of = made_of
         self.used: set[tuple] = set()
 
-    def _card(self, key: tuple, owner: object, render: Callable[[], Markup]) -> Markup:
-        return self.kept(key, owner, render)
-
     def kept(self, key: tuple, owner: object, make: Callable[[], Any]) -> Any:
         """What `make` makes for an owner, made once per build, or once while the owner's files stay the same."""
         stable = self.made_of(owner)
@@ -69,19 +66,19 @@ class Cards:
 
     def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
         key = ("moment", m.traject.slug, m.moment.id, posixpath.dirname(page), show_traject)
-        return self._card(key, m.traject, lambda: self.macros.moment_item(m, page, show_traject))  # type: ignore[attr-defined]
+        return self.kept(key, m.traject, lambda: self.macros.moment_item(m, page, show_traject))  # type: ignore[attr-defined]
 
     def traject(self, t: TrajectView, page: str) -> Markup:
         key = ("traject", t.slug, posixpath.dirname(page))
-        return self._card(key, t, lambda: self.macros.traject_item(t, page))  # type: ignore[attr-defined]
+        return self.kept(key, t, lambda: self.macros.traject_item(t, page))  # type: ignore[attr-defined]
 
     def raad_rij(self, v: TrajectView, row: dict, page: str, met_soort: bool) -> Markup:
         key = ("raad-rij", v.slug, posixpath.dirname(page), met_soort)
-        return self._card(key, v, lambda: self.macros.raad_rij(v, row, page, met_soort))  # type: ignore[attr-defined]
+        return self.kept(key, v, lambda: self.macros.raad_rij(v, row, page, met_soort))  # type: ignore[attr-defined]
 
     def afwijkingen(self, owner, page: str) -> Markup:
         key = ("afwijkingen", owner.soort_woord, owner.slug, posixpath.dirname(page))
-        return self._card(key, owner, lambda: self.macros.afwijkingen_sectie(owner, page))  # type: ignore[attr-defined]
+        return self.kept(key, owner, lambda: self.macros.afwijkingen_sectie(owner, page))  # type: ignore[attr-defined]
 
     def forget_unused(self) -> None:
         """Keep only the cards this build used: an edited trajectory's old cards go."""
