@@ -390,3 +390,24 @@ def test_logging_in_with_gitlab_asks_gitlab_itself_with_pkce_and_no_secret(site,
     assert query["client_id"] == ["a1b2c3"] and query["response_type"] == ["code"]
     assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) >= 43
     assert query["redirect_uri"][0].startswith(url) and "client_secret" not in query
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--gitlab-url", "javascript:alert(1)"],
+        ["--gitlab-url", "gitlab.gemeente.nl"],
+        ["--tak", ""],
+        ["--tak", "../hoofd"],
+        ["--repo", "gemeente;participatie"],
+        ["--repo", "gemeente/participatie\nbackend: github"],
+    ],
+)
+def test_a_wrong_repository_address_or_branch_is_said_in_dutch_and_nothing_is_written(tmp_path, args):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>gebouwd</p>", encoding="utf-8")
+    result = participatie("cms", "--map", str(site), "--npm", str(NPM.parent), *args, cwd=ROOT)
+    assert result.returncode == 2 and result.stderr.startswith("fout: ") and "hint:" in result.stderr
+    assert "Traceback" not in result.stderr and "Er is niets veranderd." in result.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]

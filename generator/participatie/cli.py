@@ -351,6 +351,10 @@ def cmd_cms(args) -> int:
             file=sys.stderr,
         )
         return GEBRUIK
+    wrong = _backend_problem(args.repo, args.gitlab_url, args.tak)
+    if wrong:
+        print(f"fout: {wrong} Er is niets veranderd.", file=sys.stderr)
+        return GEBRUIK
     admin = site / "admin"
     if admin.exists() and not (admin / MADE_BY_US).is_file():
         print(
@@ -386,6 +390,28 @@ def cmd_cms(args) -> int:
         print(f"geschreven: {path.as_posix()}")
     print(f"De redactie staat in {(site / 'admin').as_posix()}/ (met Decap CMS uit {args.npm}).")
     return GOED
+
+
+def _backend_problem(repo: str, gitlab_url: str, tak: str) -> str | None:
+    """What is wrong with the editor's repository, GitLab address or branch, in Dutch; None when nothing is."""
+    import re
+    from urllib.parse import urlsplit
+
+    if repo and not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", repo):
+        return (
+            f"--repo '{repo}' is geen repository.\n    hint: schrijf groep en project met een schuine streep, "
+            "bijvoorbeeld 'gemeente/participatie'."
+        )
+    if gitlab_url:
+        parts = urlsplit(gitlab_url)
+        if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
+            return (
+                f"--gitlab-url '{gitlab_url}' is geen adres van een GitLab.\n    hint: geef het adres waarop u "
+                "inlogt, bijvoorbeeld 'https://gitlab.gemeente.nl'."
+            )
+    if not re.fullmatch(r"[\w./-]+", tak) or ".." in tak:
+        return f"--tak '{tak}' is geen naam van een tak.\n    hint: meestal is het 'main' of 'master'."
+    return None
 
 
 def cmd_schema(args) -> int:
