@@ -85,7 +85,23 @@ class Written(File):
     def moved_back(cls, dest_uri: str, dest: str, content: str | bytes) -> bool:
         """Whether the file with this content was moved back from the last rebuild; else it is to be written, and
         this content is what the next rebuild compares with."""
-        stamp = (len(content), hash(content))  # within one process; a file is only reused by the process that wrote it
+        # within one process; a file is only reused by the process that wrote it
+        return cls._reused(dest_uri, dest, (len(content), hash(content)))
+
+    @classmethod
+    def copied_back(cls, file: File) -> bool:
+        """Whether a file MkDocs copies (the theme's assets, the site's images) was moved back from the last
+        rebuild, its source unchanged since: by its size, inode, modification and change time, as Git trusts them
+        (a file restored with an old modification time still has a new change time)."""
+        try:
+            info = os.stat(file.abs_src_path or "")
+        except OSError:
+            return False
+        stamp = (file.abs_src_path, info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+        return cls._reused(file.dest_uri, file.abs_dest_path, stamp)
+
+    @classmethod
+    def _reused(cls, dest_uri: str, dest: str, stamp: tuple) -> bool:
         if cls.earlier is not None and cls.stamps.get(dest_uri) == stamp:
             try:
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
@@ -331,6 +347,10 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
                     f"{path} wordt gemaakt door participatie; het bestand in {config.docs_dir} wordt niet gebruikt."
                 )
             files.append(Written.generated(config, path, content=content))
+        if Written.previewing:  # copied only when changed since the last rebuild (see Written.copied_back)
+            for file in files:
+                if not isinstance(file, Written) and file.abs_src_path and not file.is_documentation_page():
+                    file.copy_file = types.MethodType(_copy_when_changed, file)  # type: ignore[method-assign]
         return files
 
     def on_pre_page(self, page, config, files):
@@ -409,6 +429,11 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if profile is not None and profile.exists():
             server.watch(str(profile))
         return server
+
+
+def _copy_when_changed(file: File, dirty: bool = False) -> None:
+    if not Written.copied_back(file):
+        File.copy_file(file, dirty)
 
 
 def _shared(nav, config, config_file: Path) -> str:

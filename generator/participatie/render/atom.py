@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
@@ -143,20 +144,31 @@ def feed(
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def links(page_path: str, trajecten: dict[str, str]) -> list[tuple[str, str]]:
+def _own_title(page_path: str, trajecten: dict[str, str]) -> str | None:
+    """The title of the trajectory whose own page this is, when it has a feed."""
+    slug = posixpath.basename(page_path).removesuffix(".md").removesuffix(".html")
+    return trajecten.get(slug) if page_path.startswith("trajecten/") else None
+
+
+def _links(page_path: str, own: str | None) -> list[tuple[str, str]]:
     """The feeds a page announces in its <head>: the site's, and a trajectory page its own (href relative, title)."""
     folder = posixpath.dirname(page_path) or "."
     out = [(posixpath.relpath(SITE_FEED, folder), "Nieuws en wijzigingen van alle trajecten")]
-    slug = posixpath.basename(page_path).removesuffix(".md").removesuffix(".html")
-    if page_path.startswith("trajecten/") and slug in trajecten:
-        out.insert(0, (posixpath.relpath(feed_path(slug), folder), f"Volg: {trajecten[slug]}"))
+    if own is not None:
+        slug = posixpath.basename(page_path).removesuffix(".md").removesuffix(".html")
+        out.insert(0, (posixpath.relpath(feed_path(slug), folder), f"Volg: {own}"))
     return out
 
 
 def head_tags(page_path: str, trajecten: dict[str, str]) -> str:
+    return _head_tags(page_path, _own_title(page_path, trajecten))
+
+
+@lru_cache(maxsize=65_536)  # by page and title: a preview's rebuild asks it again for every page
+def _head_tags(page_path: str, own: str | None) -> str:
     from markupsafe import escape
 
     return "".join(
         f'<link rel="alternate" type="application/atom+xml" title="{escape(t)}" href="{escape(h)}">'
-        for h, t in links(page_path, trajecten)
+        for h, t in _links(page_path, own)
     )

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
@@ -23,7 +24,7 @@ END = b"END:VCALENDAR\r\n"
 
 
 def uid(m: MomentView, domain: str) -> str:
-    return f"{m.traject.uid_prefix}.{m.moment.id}@{domain}"
+    return f"{m.uid_key}@{domain}"
 
 
 def sequence(m: MomentView) -> int:
@@ -104,14 +105,18 @@ class Feeds:
         self.events: dict[str, bytes] = {}
         self.timezone = amsterdam().to_ical()
 
-    def event_bytes(self, m: MomentView, stamp: dt.date) -> bytes:
+    def event_bytes(self, m: MomentView, stamp: Callable[[MomentView], dt.date]) -> bytes:
+        """`stamp(m)`: the event's DTSTAMP, asked only when the event is not serialised yet."""
         key = uid(m, self.domain)
-        if key not in self.events:
+        known = self.events.get(key)
+        if known is None:
             page = self.site_url + m.traject.page.removesuffix(".md") + ".html"
-            self.events[key] = event(m, page, self.domain, stamp).to_ical()
-        return self.events[key]
+            known = self.events[key] = event(m, page, self.domain, stamp(m)).to_ical()
+        return known
 
-    def feed(self, path: str, name: str, description: str, items: list[tuple[MomentView, dt.date]]) -> bytes:
+    def feed(
+        self, path: str, name: str, description: str, moments: list[MomentView], stamp: Callable[[MomentView], dt.date]
+    ) -> bytes:
         cal = Calendar.new(
             name=name, description=description, prodid=PRODID, uid=f"{path}@{self.domain}", url=self.site_url + path
         )
@@ -120,5 +125,5 @@ class Feeds:
         head = cal.to_ical()
         if not head.endswith(END):
             raise RuntimeError("icalendar gaf een onverwachte kalender")
-        body = b"".join(self.event_bytes(m, stamp) for m, stamp in items)
+        body = b"".join([self.event_bytes(m, stamp) for m in moments])
         return head[: -len(END)] + self.timezone + body + END

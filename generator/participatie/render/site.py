@@ -72,6 +72,18 @@ class Cards:
         key = ("traject", t.slug, posixpath.dirname(page))
         return self.kept(key, t, lambda: self.macros.traject_item(t, page))  # type: ignore[attr-defined]
 
+    def momenten(self, moments: list[MomentView], page: str) -> Markup:
+        """A list's moment cards, each on its own line: one call from a template instead of one per card (a
+        calendar lists thousands)."""
+        return Markup("".join([f"{self.moment(m, page)}\n" for m in moments]))
+
+    def trajecten(self, views: list[TrajectView], page: str) -> Markup:
+        return Markup("".join([f"{self.traject(t, page)}\n" for t in views]))
+
+    def lessen(self, t: TrajectView, page: str) -> Markup:
+        key = ("lessen", t.slug, posixpath.dirname(page))
+        return self.kept(key, t, lambda: self.macros.lessen_blok(t, page))  # type: ignore[attr-defined]
+
     def raad_rij(self, v: TrajectView, row: dict, page: str, met_soort: bool) -> Markup:
         key = ("raad-rij", v.slug, posixpath.dirname(page), met_soort)
         return self.kept(key, v, lambda: self.macros.raad_rij(v, row, page, met_soort))  # type: ignore[attr-defined]
@@ -147,8 +159,10 @@ class SiteRenderer:
         self.out.pages.append(Page(path, titel, beschrijving, body, hide))
 
     def feed(self, path: str, name: str, description: str, moments: list[MomentView]) -> None:
-        items = [(m, self.stamp(m.traject)) for m in moments]
-        self.out.files.append(Generated(path, self.feeds.feed(path, name, description, items)))
+        self.out.files.append(Generated(path, self.feeds.feed(path, name, description, moments, self.moment_stamp)))
+
+    def moment_stamp(self, m: MomentView) -> dt.date:
+        return self.stamp(m.traject)
 
     def stamp(self, owner: TrajectView | InitiatiefView) -> dt.date:
         changed = last_change(self.dates, owner.map, owner.moment_file)
@@ -200,9 +214,8 @@ class SiteRenderer:
     def _render(self, v: TrajectView) -> Rendered:
         body = environment().get_template("traject.html.j2").render(page=v.page, **self.common, t=v)
         page = Page(v.page, v.titel, v.samenvatting or v.titel, body, ())
-        moments = [(m, self.stamp(m.traject)) for m in v.momenten]
         ics = f"trajecten/{v.slug}.ics"
-        calendar = self.feeds.feed(ics, v.titel, f"Participatiemomenten van '{v.titel}'", moments)
+        calendar = self.feeds.feed(ics, v.titel, f"Participatiemomenten van '{v.titel}'", v.momenten, self.moment_stamp)
         events = {ical.uid(m, self.feeds.domain): self.feeds.events[ical.uid(m, self.feeds.domain)] for m in v.momenten}
         entries = atom.entries(v, self.dates, self.site_url, self.vandaag)
         news = atom.feed(

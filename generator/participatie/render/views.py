@@ -86,7 +86,8 @@ class MomentView:
     def verplaatst(self) -> list[dict]:
         return [{"van": datum(v.van), "reden": v.reden} for v in self.moment.verplaatst]
 
-    @property
+    # kept with the view: a calendar or a kern page asks each moment's end, kernen and komend over and over
+    @cached_property
     def einde(self) -> dt.date:
         return einde(self.moment)
 
@@ -97,13 +98,18 @@ class MomentView:
             return ""
         return self.traject.besluit_door_naam
 
-    @property
+    @cached_property
     def komend(self) -> bool:
         return self.einde >= self.vandaag
 
-    @property
+    @cached_property
     def kernen(self) -> list[str]:
         return self.traject.kernen
+
+    @cached_property
+    def uid_key(self) -> str:
+        """The event's UID before '@domain': its trajectory and its own id, stable across builds (see ical.uid)."""
+        return f"{self.traject.uid_prefix}.{self.moment.id}"
 
     def traject_href(self, page: str) -> str:
         return self.traject.href(page)
