@@ -13,6 +13,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 MARK = "<!--pt:kop-->"
 HEADING = re.compile(r'<!--pt:kop-->\n?<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -39,11 +40,12 @@ class Page:
     hide: tuple[str, ...] = ()
     meta: dict = field(default_factory=dict)
 
-    @property
+    # worked out once per page: a preview's rebuild asks every page for both, twice (the page is kept across them)
+    @cached_property
     def koppen(self) -> list[Kop]:
         return [Kop(int(n), i, h) for n, i, h in HEADING.findall(self.body)]
 
-    @property
+    @cached_property
     def content(self) -> str:
         return self.body.replace(MARK + "\n", "").replace(MARK, "")
 

@@ -72,13 +72,19 @@ class Cards:
         key = ("traject", t.slug, posixpath.dirname(page))
         return self.kept(key, t, lambda: self.macros.traject_item(t, page))  # type: ignore[attr-defined]
 
+    # A list's cards, each on its own line: one call from a template instead of one per card (a calendar lists
+    # thousands of moments, the raad's table a row per trajectory).
     def momenten(self, moments: list[MomentView], page: str) -> Markup:
-        """A list's moment cards, each on its own line: one call from a template instead of one per card (a
-        calendar lists thousands)."""
         return Markup("".join([f"{self.moment(m, page)}\n" for m in moments]))
 
     def trajecten(self, views: list[TrajectView], page: str) -> Markup:
         return Markup("".join([f"{self.traject(t, page)}\n" for t in views]))
+
+    def raad_rijen(self, rows: list[tuple[TrajectView, dict]], page: str, met_soort: bool) -> Markup:
+        return Markup("".join([f"{self.raad_rij(v, row, page, met_soort)}\n" for v, row in rows]))
+
+    def afwijkingen_lijst(self, owners: list, page: str) -> Markup:
+        return Markup("".join([f"{self.afwijkingen(o, page)}\n" for o in owners]))
 
     def lessen(self, t: TrajectView, page: str) -> Markup:
         key = ("lessen", t.slug, posixpath.dirname(page))
