@@ -80,7 +80,10 @@ class Hit:
 
 
 RUN = re.compile(r"\s\s")
-AS_WRITTEN = re.compile(r"[^\s&%\x80-\U0010ffff]+")  # ASCII that reads as it is written: no space, entity or escape
+SPACE = re.compile(r"\s")
+DIGIT = re.compile(r"\d")  # every pattern below needs a (Unicode decimal) digit, as the phone pre-check does
+# ASCII that reads as it is written: words of no entity or escape, with one plain space between them
+AS_WRITTEN = re.compile(r"[^\s&%\x80-\U0010ffff]+(?: [^\s&%\x80-\U0010ffff]+)*")
 PLAIN = re.compile("[&%\u00ad\u180e\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\ufe63\ufeff\uff0d]")
 
 
@@ -98,7 +101,7 @@ class Reading:
             and not PLAIN.search(text)
             and not RUN.search(text)
         ):
-            self.text = re.sub(r"\s", " ", text)
+            self.text = SPACE.sub(" ", text)
             self.where = None
             return
         out: list[str] = []
@@ -194,7 +197,7 @@ def _scan(text: str, domeinen, telefoons, adressen, addresses: bool) -> Iterator
         for m in EMAIL.finditer(text):
             if not own_domain(m.group(1), domeinen):
                 yield m.start(), m.end(), "email"
-    if not any(c.isdigit() for c in text):
+    if not DIGIT.search(text):
         return
     yield from _phones(text, telefoons)
     for m in BSN_LIKE.finditer(text):
@@ -306,13 +309,20 @@ def _postcodes(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _streets(text: str, adressen: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
-    own = {" ".join(a.lower().split()) for a in adressen}
     found = [m for m in STREET.finditer(text) if not NOUN.search(m.group(0).split()[0])]
+    if not found:
+        return
+    own = _own_addresses(adressen)
     route = {m.start(end) for m in ROUTE.finditer(text) for end in ("van", "tot")}
     for m in found:
         if m.start() in route or " ".join(m.group(0).lower().split()) in own or RANGE_AFTER.match(text, m.end()):
             continue
         yield m.start(), m.end(), "adres"
+
+
+@lru_cache(maxsize=32)
+def _own_addresses(adressen: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(" ".join(a.lower().split()) for a in adressen)
 
 
 def mask(text: str) -> str:

@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
-from babel.dates import format_date
-from babel.lists import format_list
-
 
 @lru_cache(maxsize=4096)  # babel is slow, and a site shows the same dates many times
 def datum(d: dt.date | None, fmt: str = "EEEE d MMMM y") -> str:
+    from babel.dates import format_date  # imported when first needed: a check after one edit may need no date
+
     return format_date(d, fmt, locale="nl_NL") if d else ""
 
 
@@ -23,6 +22,8 @@ def kort(d: dt.date | None) -> str:
 
 def opsomming(items: Iterable[object], style: Literal["standard", "or"] = "standard") -> str:
     """'a, b en c' as in running Dutch text; style='or' gives 'a, b of c'."""
+    from babel.lists import format_list
+
     words = [str(i) for i in items]
     return format_list(words, style=style, locale="nl") if words else ""
 

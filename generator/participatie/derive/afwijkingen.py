@@ -173,10 +173,10 @@ def _outside_table(t: Traject, p: Profiel, vandaag: dt.date) -> list[DetectedAfw
         return []
     out: list[DetectedAfwijking] = []
     groups = t.traject.omgevingsanalyse
-    allowed = opsomming([_naam(p, c) for c in soort.niveaus])
     for i, lv, inside in levels_against_table(t, p):
         g = groups[i]
         if inside is False:
+            allowed = opsomming([_naam(p, c) for c in soort.niveaus])
             out.append(
                 DetectedAfwijking(
                     "niveau-buiten-tabel",
