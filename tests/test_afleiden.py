@@ -52,3 +52,18 @@ def test_history_per_day_newest_first_in_residents_words():
 
 def test_median_of_nothing_is_none():
     assert median([]) is None and median([3, 1, 2]) == 2 and median([1, 2]) == 1.5
+
+
+def test_a_dutch_list_reads_as_babel_writes_it_with_cldrs_patterns():
+    """taal.opsomming writes CLDR's Dutch list patterns out (a check need not load babel's locale data); babel,
+    which writes the dates, stays the reference."""
+    from babel.lists import format_list
+
+    from participatie.taal import opsomming
+
+    for style in ("standard", "or"):
+        for n in range(6):
+            words = [f"woord {i}" for i in range(n)]
+            assert opsomming(words, style) == (format_list(words, style=style, locale="nl") if words else "")
+    assert opsomming(["de raad", "inwoners", "ondernemers"]) == "de raad, inwoners en ondernemers"
+    assert opsomming(x for x in (1, 2)) == "1 en 2"

@@ -8,12 +8,10 @@ pickles them). The result is the same as one process's, byte for byte (tests/tes
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 PROCESSEN = "PARTICIPATIE_PROCESSEN"  # how many processes at most; 1 is one at a time. The CLI's --processen sets it
@@ -43,8 +41,12 @@ def in_order(function: Callable[[T], R], items: Sequence[T], most: int | None = 
     One process when there are few items, when the platform cannot fork, or when this process runs threads
     (mkdocs serve): a fork of a process with threads can hang."""
     n = min(available() if most is None else most, len(items) // (MINIMUM // 2) or 1)
-    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if n < 2 or len(items) < MINIMUM or not forkable:
+    if n < 2 or len(items) < MINIMUM:  # (a check after one edit: without importing what forks)
+        return [function(i) for i in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return [function(i) for i in items]
     for stream in (sys.stdout, sys.stderr):  # a worker flushes what it inherited: say it once, before the fork
         stream.flush()

@@ -1,4 +1,4 @@
-"""Dutch as readers read it, for every stage: dates in words and lists in running text (babel, nl_NL)."""
+"""Dutch as readers read it, for every stage: dates in words (babel, nl_NL) and lists in running text (CLDR)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,17 @@ def kort(d: dt.date | None) -> str:
     return datum(d, "d MMMM y")
 
 
+# CLDR's Dutch list patterns, as babel gives them ('{0}, {1}' and '{0} en {1}'; 'of' for a choice): written out, so
+# a check need not load babel's locale data (0.06 s) for one message. tests/test_afleiden.py compares with babel.
+LAATSTE = {"standard": " en ", "or": " of "}
+
+
 def opsomming(items: Iterable[object], style: Literal["standard", "or"] = "standard") -> str:
     """'a, b en c' as in running Dutch text; style='or' gives 'a, b of c'."""
-    from babel.lists import format_list
-
     words = [str(i) for i in items]
-    return format_list(words, style=style, locale="nl") if words else ""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + LAATSTE[style] + words[-1]
 
 
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
