@@ -191,6 +191,7 @@ class SiteRenderer:
     def trajectories(self, views: list[TrajectView], most: int | None = None) -> None:
         """Each trajectory's page, feeds and raad row: from the cache when its files and history are unchanged,
         else made on every core (processen.in_order); added in the order of `views` either way."""
+        environment().get_template("traject.html.j2")  # compiled once, before any worker forks (each compiled it)
         keys = [self._key(v.dossier) if self.cache else None for v in views]
         made: dict[str, Rendered] = {}
         for v, key in zip(views, keys, strict=True):

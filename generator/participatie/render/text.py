@@ -6,6 +6,7 @@ import datetime as dt
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -69,6 +70,7 @@ def tijd(t: dt.time | None) -> str:
     return t.strftime("%H.%M") if t else ""
 
 
+@lru_cache(maxsize=65_536)  # a pure function of two paths, asked for every link of every overview
 def href(from_page: str, to_page: str) -> str:
     """Relative link between two generated pages ('trajecten/x.md' → 'trajecten/x.html')."""
     target = re.sub(r"\.md$", ".html", to_page)
