@@ -23,6 +23,7 @@ from fixturen import fixture_names, prepare, unreadable
 
 from participatie.cache import _MEMORY, FOLDER
 from participatie.pipeline import check_site
+from participatie.render.site import KEPT_CARDS
 from participatie.report import format_json
 from participatie.rules.instellingen import read_site_settings
 
@@ -49,7 +50,10 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def built(site: Path, name: str) -> tuple[int, dict[str, bytes]]:
-    """The exit code and every file of the built site (none when nothing could be built: a broken profile)."""
+    """The exit code and every file of the built site (none when nothing could be built: a broken profile).
+
+    Each build as a new process makes it: only the cache on disk carries over (the cards kept in memory go)."""
+    KEPT_CARDS.clear()
     code = build(site, name)
     assert code in (0, 1, 3)
     return code, files(site / name) if code != 1 else {}
@@ -115,6 +119,31 @@ def test_every_example_site_gets_the_same_verdict_cold_and_warm(naam, tmp_path, 
         else Path(shutil.copytree(VOORBEELDEN[naam], tmp_path / naam))
     )
     runs_agree(site, ANDER_PROFIEL[naam], monkeypatch)
+
+
+def test_after_an_edit_a_new_process_builds_the_bytes_of_a_cold_build(tmp_path, monkeypatch):
+    """A warm build reads each unchanged trajectory's cards (the moment and trajectory cards of the overviews, its
+    raad row, its rows of the exports) back from the cache; the edited trajectory's are made again."""
+    from participatie.render import site as render
+
+    site = copy_site(tmp_path / "site")
+    cold(site)
+    built(site, "eerst")
+    edit(site / "projecten/fietspad-kerkdijk/traject.yaml", "titel: Veilig fietspad", "titel: Een veilig fietspad")
+    read: list[int] = []
+    original = render.Cards._read
+    monkeypatch.setattr(
+        render.Cards,
+        "_read",
+        lambda self, folder, stable: (original(self, folder, stable), read.append(len(KEPT_CARDS))),
+    )
+    warm = built(site, "warm")
+    assert read and max(read) > 50  # the other trajectories' cards came from the cache
+    cold(site)
+    reference = built(site, "koud")
+    assert warm[1].keys() == reference[1].keys()
+    assert [p for p in reference[1] if warm[1][p] != reference[1][p]] == []
+    assert "Een veilig fietspad" in warm[1]["kalender/index.html"].decode("utf-8")
 
 
 def test_an_edited_profile_or_mkdocs_yml_changes_the_verdict_at_once(site):

@@ -41,28 +41,65 @@ ASSETS = ("participatie.css", "participatie.js")
 KEPT_CARDS: dict[tuple, Any] = {}
 
 
+# The kinds of card kept in the cache between processes (text, so a later build reads them back as they were made);
+# a view is an object of this process, made again by the next.
+STORED = frozenset({"moment", "traject", "lessen", "raad-rij", "afwijkingen", "export"})
+
+
 class Cards:
     """Each moment and trajectory card rendered once per folder depth, and reused on every page that lists it.
 
-    `made_of(owner)` says what an owner's cards are made of (None: not known, so kept for this build only).
+    `made_of(owner)` says what an owner's cards are made of (None: not known, so kept for this build only). With a
+    `store` (the render cache), an owner's cards are also kept between processes, by what they are made of: a
+    warm build or a preview's first build renders only the cards of what changed.
     """
 
-    def __init__(self, made_of: Callable[[object], str | None] = lambda owner: None):
+    def __init__(self, made_of: Callable[[object], str | None] = lambda owner: None, store: Cache | None = None):
         self.memo: dict[tuple, Any] = {}
         self.macros = environment().get_template("macros.html.j2").module
         self.made_of = made_of
+        self.store = store
         self.used: set[tuple] = set()
+        self.by_folder: dict[str, tuple[str, set[tuple]]] = {}  # folder -> (what its cards are made of, their keys)
+        self.read: dict[str, set[tuple]] = {}  # folder -> the keys of the cards read back from the store
 
-    def kept(self, key: tuple, owner: object, make: Callable[[], Any]) -> Any:
+    def kept(self, key: tuple, owner: Any, make: Callable[[], Any]) -> Any:
         """What `make` makes for an owner, made once per build, or once while the owner's files stay the same."""
         stable = self.made_of(owner)
-        memo = self.memo if stable is None else KEPT_CARDS
-        key = key if stable is None else (stable, *key)
-        if stable is not None:
-            self.used.add(key)
-        if key not in memo:
-            memo[key] = make()
-        return memo[key]
+        if stable is None:
+            if key not in self.memo:
+                self.memo[key] = make()
+            return self.memo[key]
+        full = (stable, *key)
+        self.used.add(full)
+        if self.store is not None and key[0] in STORED:
+            folder = getattr(owner, "dossier", owner).map
+            mine = self.by_folder.setdefault(folder, (stable, set()))[1]
+            mine.add(key)
+            if full not in KEPT_CARDS and folder not in self.read:
+                self._read(folder, stable)
+        if full not in KEPT_CARDS:
+            KEPT_CARDS[full] = make()
+        return KEPT_CARDS[full]
+
+    def _read(self, folder: str, stable: str) -> None:
+        assert self.store is not None
+        hit = self.store.get(f"kaarten/{folder}", stable, parts=1)
+        stored: dict[tuple, Any] = hit[0] if hit else {}
+        self.read[folder] = set(stored)
+        for key, value in stored.items():
+            KEPT_CARDS.setdefault((stable, *key), value)
+
+    def save(self) -> None:
+        """Keep each owner's cards of this build in the store (only those not read back from it unchanged)."""
+        if self.store is None:
+            return
+        for folder, (stable, keys) in self.by_folder.items():
+            slug = f"kaarten/{folder}"
+            if folder in self.read and keys <= self.read[folder]:
+                self.store.get(slug, stable, parts=1)  # (asked again: what a run asks for stays in the cache)
+            else:
+                self.store.put(slug, stable, {key: KEPT_CARDS[(stable, *key)] for key in keys})
 
     def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
         key = ("moment", m.traject.slug, m.moment.id, posixpath.dirname(page), show_traject)
@@ -143,7 +180,7 @@ class SiteRenderer:
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.feeds = ical.Feeds(self.site_url, urlparse(self.site_url).hostname or "participatie.local")
         self.out = Output()
-        self.cards = Cards(self._made_of)
+        self.cards = Cards(self._made_of, cache)
         self.rows: dict[str, dict] = {}
         self.entries: dict[str, list[atom.Entry]] = {}
         open_data = result.settings.opties.open_data
@@ -320,6 +357,7 @@ def render_site(
     folder = resources.files("participatie") / "templates" / "assets"
     r.out.files += [Generated(f"assets/{name}", (folder / name).read_text(encoding="utf-8")) for name in ASSETS]
     if store is not None:
+        r.cards.save()
         store.save()
         r.cards.forget_unused()
     return r.out
