@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,24 @@ def test_the_preview_after_one_edit_gives_the_pages_a_full_preview_build_gives(t
     banner = "2026-02-30"
     assert banner in broken["participatie-bevindingen.html"].decode("utf-8")
     assert banner not in edited["participatie-bevindingen.html"].decode("utf-8")
+
+
+def test_the_settings_a_stored_page_is_checked_against_read_the_same_in_every_process():
+    """A warm build reuses a page's HTML only when MkDocs' settings are as before: read in the same order by every
+    process (Python orders a set by a hash seed that changes per process, as in the theme's static templates)."""
+    code = (
+        "from mkdocs.config import load_config; from participatie.builders.mkdocs import _settings; "
+        "print(_settings(load_config('mkdocs.yml')))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1 and "sitemap.xml" in seen.pop()

@@ -23,7 +23,7 @@ from fixturen import fixture_names, prepare, unreadable
 
 from participatie.cache import _MEMORY, FOLDER
 from participatie.pipeline import check_site
-from participatie.render.site import KEPT_CARDS
+from participatie.render.site import IN_STORE, KEPT_CARDS
 from participatie.report import format_json
 from participatie.rules.instellingen import read_site_settings
 
@@ -52,8 +52,10 @@ def files(folder: Path) -> dict[str, bytes]:
 def built(site: Path, name: str) -> tuple[int, dict[str, bytes]]:
     """The exit code and every file of the built site (none when nothing could be built: a broken profile).
 
-    Each build as a new process makes it: only the cache on disk carries over (the cards kept in memory go)."""
+    Each build as a new process makes it: only the cache on disk carries over (what a process keeps in memory goes:
+    the cards, and what it knows the cache holds)."""
     KEPT_CARDS.clear()
+    IN_STORE.clear()
     code = build(site, name)
     assert code in (0, 1, 3)
     return code, files(site / name) if code != 1 else {}
@@ -124,6 +126,7 @@ def test_every_example_site_gets_the_same_verdict_cold_and_warm(naam, tmp_path, 
 def test_after_an_edit_a_new_process_builds_the_bytes_of_a_cold_build(tmp_path, monkeypatch):
     """A warm build reads each unchanged trajectory's cards (the moment and trajectory cards of the overviews, its
     raad row, its rows of the exports) back from the cache; the edited trajectory's are made again."""
+    from participatie.builders import mkdocs as plugin
     from participatie.render import site as render
 
     site = copy_site(tmp_path / "site")
@@ -137,8 +140,18 @@ def test_after_an_edit_a_new_process_builds_the_bytes_of_a_cold_build(tmp_path, 
         "_read",
         lambda self, folder, stable: (original(self, folder, stable), read.append(len(KEPT_CARDS))),
     )
+    reused: list[set[str]] = []
+    after = plugin.ParticipatiePlugin.on_post_build
+    monkeypatch.setattr(
+        plugin.ParticipatiePlugin,
+        "on_post_build",
+        lambda self, config: (reused.append(self.reused), after(self, config)),
+    )
     warm = built(site, "warm")
     assert read and max(read) > 50  # the other trajectories' cards came from the cache
+    # and the theme's HTML of every page the edit did not change (the edited page and the overviews are made anew)
+    assert "trajecten/sportvisie.md" in reused[0] and "trajecten/fietspad-kerkdijk.md" not in reused[0]
+    assert "kalender/index.md" not in reused[0]
     cold(site)
     reference = built(site, "koud")
     assert warm[1].keys() == reference[1].keys()

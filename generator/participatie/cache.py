@@ -36,6 +36,7 @@ FOLDER = ".participatie-cache"
 DATABASE = "cache.sqlite3"
 MAX_BYTES = 512 * 1024
 KEEP = 4  # contexts per kind kept side by side: check and preview, another peildatum or profile, do not wipe each other
+FEW = 64  # values read one by one before all are read at once
 RACY = 2.0  # seconds: a file modified this close to being hashed is not trusted by its metadata
 _MEMORY: dict[
     tuple[str, str], tuple[str, tuple[object, ...]]
@@ -164,6 +165,7 @@ class Cache:
         self.prune = prune
         self.signatures: dict[str, tuple[str, str, bytes]] | None = None
         self.loaded: dict[int, dict[str, list[tuple[int, str, bytes, bytes]]]] = {}
+        self.asked = 0  # values asked for that were not in memory (see _rows_of)
 
     def _mac(self, *parts: str | int | bytes) -> bytes:
         assert self.key is not None
@@ -215,6 +217,22 @@ class Cache:
             self.loaded[parts] = rows
         return self.loaded[parts]
 
+    def _rows_of(self, slug: str, parts: int) -> list[tuple[int, str, bytes, bytes]]:
+        """One slug's first `parts` values: read alone while a run asks for a few (a preview after one edit), then
+        every slug's at once (a warm run asks for all; reading a thousand values one by one costs more)."""
+        if parts not in self.loaded:
+            self.asked += 1
+            if self.asked <= FEW:
+                return self._query(
+                    "SELECT deel, bestanden, blob, mac FROM waarde WHERE soort = ? AND context = ? AND slug = ? "
+                    "AND deel < ? ORDER BY deel",
+                    self.namespace,
+                    self.context,
+                    slug,
+                    parts,
+                )
+        return self._rows(parts).get(slug, [])
+
     def get(self, slug: str, files: str, parts: int = 2) -> tuple[Any, ...] | None:
         """The first `parts` values stored for slug when its files are unchanged (only those are unpickled).
 
@@ -224,7 +242,7 @@ class Cache:
         memory = _MEMORY.get(self._memo(slug))
         if memory and memory[0] == files and len(memory[1]) >= parts:
             return memory[1][:parts]
-        rows = self._rows(parts).get(slug, [])
+        rows = self._rows_of(slug, parts)
         if [deel for deel, *_ in rows] != list(range(parts)):
             return None
         values = []
@@ -248,6 +266,10 @@ class Cache:
             if value is not None:
                 found[slug] = value[0]
         return found
+
+    def keep(self, slug: str) -> None:
+        """What this run still uses without reading it (a preview has it in memory): not forgotten on saving."""
+        self.seen.add(slug)
 
     def _memo(self, slug: str) -> tuple[str, str]:
         return str(self.path), f"{self.namespace}\0{self.context}\0{slug}"

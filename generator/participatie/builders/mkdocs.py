@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import logging
 import os
 import subprocess
@@ -23,13 +24,16 @@ from typing import TYPE_CHECKING, ClassVar
 import jinja2
 import jinja2.bccache
 from markdown.extensions.toc import nest_toc_tokens
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.theme import Theme
 
+from ..cache import Cache
 from ..findings import Ernst, Gevolg
 from ..load.git import change_dates
 from ..load.profielen import resolve_profile
@@ -305,18 +309,24 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        """In the preview, a generated page made from the same things as last time gets the same HTML back.
+        """A generated page made from the same things as an earlier build gets that build's HTML back: in the
+        preview from memory, in a build from the cache (a warm build renders the theme only for what changed).
 
         What a page is made from: its own body, header and headings, and what every page shares (the
-        navigation, the settings, the theme's templates). Only then is the stored HTML used, so a
-        rebuild after one edit gives the bytes a full rebuild gives (tests/test_parallel.py); the
-        theme is rendered again for the pages the edit changed: that trajectory and the overviews.
+        navigation, the settings as MkDocs read them, the theme's templates, the versions of MkDocs and its
+        plugins). Only then is the stored HTML used, so a rebuild after one edit, or a warm build, gives the
+        bytes a full build gives (tests/test_parallel.py, tests/test_toetsing.py); the theme is rendered again
+        for the pages the edit changed: that trajectory and the overviews.
         """
         self.keys: dict[str, str] = {}
+        self.theme_store: Cache | None = None
+        self.reused: set[str] = set()  # pages whose HTML an earlier build made (from memory or the cache)
         if self.serving:
             env.bytecode_cache = KEPT_BYTECODE
-        if not self.serving or self.out is None:
+        if self.out is None or self.result is None:
             return env
+        if self.result.sleutels:
+            self.theme_store = Cache(self.base, f"{self.result.cache_context}|{config.site_url}", "thema")
         shared = _shared(self.nav, config, self.config_file) + self.settings.vandaag().isoformat()
         for path, generated in self.pages.items():
             file = files.get_file_from_path(path)
@@ -327,9 +337,15 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             ).hexdigest()
             self.keys[path] = key
             stored = RENDERED.get(path)
+            if (not stored or stored[0] != key) and self.theme_store is not None:
+                hit = self.theme_store.get(path, key, parts=2)
+                if hit is not None:
+                    stored = RENDERED[path] = (key, hit[0])
+                    SEARCHED[path] = (key, hit[1])
             if stored and stored[0] == key:
                 file.page.meta["template"] = AS_BEFORE
                 file.page.participatie_html = stored[1]
+                self.reused.add(path)
         self._reuse_search_entries(config)
         return env
 
@@ -450,6 +466,18 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     on_post_page = CombinedEvent(_keep_rendered, _feed_links, _as_written)
 
     def on_post_build(self, config):
+        store = getattr(self, "theme_store", None)
+        if store is not None:  # each page's HTML and search entries, for a later build
+            for path, key in self.keys.items():
+                if path in self.reused:
+                    store.keep(path)
+                elif RENDERED.get(path, ("",))[0] == key and SEARCHED.get(path, ("",))[0] == key:
+                    store.put(path, key, RENDERED[path][1], SEARCHED[path][1])
+            store.save()
+            self.theme_store = None
+        if not self.serving:  # a build's process ends here: what it kept in memory is for no one
+            RENDERED.clear()
+            SEARCHED.clear()
         Written.done(Path(config.site_dir) if self.serving else None)
         drop_source_maps(Path(config.site_dir))
         if not self.serving:  # only a folder with this mark is ever emptied by a later build
@@ -473,8 +501,29 @@ def _copy_when_changed(file: File, dirty: bool = False) -> None:
         File.copy_file(file, dirty)
 
 
+# MkDocs' settings that do not change a page's HTML: where the files are, the preview's address, the plugins (their
+# settings are in mkdocs.yml's text, their code below)
+NOT_IN_THE_HTML = frozenset({"config_file_path", "site_dir", "docs_dir", "dev_addr", "plugins", "hooks", "watch"})
+
+
+def _plain(value: object) -> object:
+    """A setting as JSON the same in every process: a set sorted (its order changes with Python's hash seed)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    if isinstance(value, Theme):
+        return {"dirs": value.dirs, "static_templates": sorted(value.static_templates), **dict(value.items())}
+    return str(value)
+
+
+def _settings(config) -> str:
+    """MkDocs' settings as it read them, the same text in every process."""
+    read = {key: value for key, value in config.items() if key not in NOT_IN_THE_HTML}
+    return json.dumps(read, default=_plain, sort_keys=True)
+
+
 def _shared(nav, config, config_file: Path) -> str:
-    """What every page's HTML depends on besides itself: navigation, settings and the theme's templates."""
+    """What every page's HTML depends on besides itself: navigation, settings (as written, and as MkDocs read them:
+    '!ENV' values), the theme's templates, and the code of MkDocs and of every plugin."""
     items: list[str] = []
 
     def walk(entries) -> None:
@@ -488,7 +537,13 @@ def _shared(nav, config, config_file: Path) -> str:
         items.append(config_file.read_text(encoding="utf-8"))
     except OSError:
         items.append("?")
-    items += [str(config.site_url), repr(list(config.extra_css)), repr([str(s) for s in config.extra_javascript])]
+    items += [_settings(config), mkdocs_version]
+    for plugin in config.plugins.values():
+        code = getattr(sys.modules.get(type(plugin).__module__), "__file__", None) or ""
+        info = os.stat(code) if code and os.path.isfile(code) else None
+        items.append(
+            f"{type(plugin).__module__}|{code}|{info.st_size if info else ''}|{info.st_mtime_ns if info else ''}"
+        )
     for folder in config.theme.dirs:
         for template in sorted(Path(folder).rglob("*.html")):
             info = template.stat()

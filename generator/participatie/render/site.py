@@ -44,6 +44,8 @@ KEPT_CARDS: dict[tuple, Any] = {}
 # The kinds of card kept in the cache between processes (text, so a later build reads them back as they were made);
 # a view is an object of this process, made again by the next.
 STORED = frozenset({"moment", "traject", "lessen", "raad-rij", "afwijkingen", "export"})
+# What this process knows the cache holds, by folder: what the cards are made of and their keys (read or written).
+IN_STORE: dict[str, tuple[str, set[tuple]]] = {}
 
 
 class Cards:
@@ -61,7 +63,7 @@ class Cards:
         self.store = store
         self.used: set[tuple] = set()
         self.by_folder: dict[str, tuple[str, set[tuple]]] = {}  # folder -> (what its cards are made of, their keys)
-        self.read: dict[str, set[tuple]] = {}  # folder -> the keys of the cards read back from the store
+        self.read: set[str] = set()  # folders whose stored cards were asked for in this build
 
     def kept(self, key: tuple, owner: Any, make: Callable[[], Any]) -> Any:
         """What `make` makes for an owner, made once per build, or once while the owner's files stay the same."""
@@ -84,22 +86,25 @@ class Cards:
 
     def _read(self, folder: str, stable: str) -> None:
         assert self.store is not None
+        self.read.add(folder)
         hit = self.store.get(f"kaarten/{folder}", stable, parts=1)
         stored: dict[tuple, Any] = hit[0] if hit else {}
-        self.read[folder] = set(stored)
+        IN_STORE[folder] = (stable, set(stored))
         for key, value in stored.items():
             KEPT_CARDS.setdefault((stable, *key), value)
 
     def save(self) -> None:
-        """Keep each owner's cards of this build in the store (only those not read back from it unchanged)."""
+        """Keep each owner's cards of this build in the store, when the store does not hold them yet."""
         if self.store is None:
             return
         for folder, (stable, keys) in self.by_folder.items():
             slug = f"kaarten/{folder}"
-            if folder in self.read and keys <= self.read[folder]:
-                self.store.get(slug, stable, parts=1)  # (asked again: what a run asks for stays in the cache)
+            known = IN_STORE.get(folder)
+            if known is not None and known[0] == stable and keys <= known[1]:
+                self.store.keep(slug)
             else:
                 self.store.put(slug, stable, {key: KEPT_CARDS[(stable, *key)] for key in keys})
+                IN_STORE[folder] = (stable, set(keys))
 
     def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
         key = ("moment", m.traject.slug, m.moment.id, posixpath.dirname(page), show_traject)
