@@ -9,7 +9,8 @@ make the tool unpickle it.
 
 The entries live in one SQLite database (the standard library's `sqlite3`), one row per
 value: a run reads only the values it needs, and after one edit writes only that
-trajectory's rows, instead of reading and rewriting every trajectory's.
+trajectory's rows, instead of reading and rewriting every trajectory's. A large value (a
+page's HTML) is stored compressed with the standard library's `zlib`.
 
 A folder's digest is read again only when a file in it changed by its metadata (name, size,
 inode, modification and change time), as Git does for its index; a file changed within two
@@ -28,6 +29,7 @@ import sqlite3
 import stat
 import sys
 import time
+import zlib
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,7 @@ DATABASE = "cache.sqlite3"
 MAX_BYTES = 512 * 1024
 KEEP = 4  # contexts per kind kept side by side: check and preview, another peildatum or profile, do not wipe each other
 FEW = 64  # values read one by one before all are read at once
+PACK_FROM = 2048  # bytes: a pickled value larger than this is stored compressed
 RACY = 2.0  # seconds: a file modified this close to being hashed is not trusted by its metadata
 _MEMORY: dict[
     tuple[str, str], tuple[str, tuple[object, ...]]
@@ -110,6 +113,19 @@ def folder_key(folder: Path, listing: list[tuple[str, os.stat_result]] | None = 
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def _pack(blob: bytes) -> bytes:
+    """A value as stored: a large one compressed (a page's HTML to a sixth; zlib's fastest level)."""
+    return b"z" + zlib.compress(blob, 1) if len(blob) > PACK_FROM else b"-" + blob
+
+
+def _unpack(stored: bytes) -> bytes:
+    if stored[:1] == b"z":
+        return zlib.decompress(stored[1:])
+    if stored[:1] == b"-":
+        return stored[1:]
+    raise ValueError("not a value of this cache")
 
 
 def _secret() -> bytes | None:
@@ -252,7 +268,7 @@ class Cache:
             ):
                 return None
             try:
-                values.append(pickle.loads(blob))
+                values.append(pickle.loads(_unpack(blob)))
             except Exception:
                 return None
         _MEMORY[self._memo(slug)] = (files, tuple(values))  # a long-running process (serve) reads each value once
@@ -297,7 +313,8 @@ class Cache:
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
-                for slug, (files, blobs) in self.pending.items():
+                for slug, (files, pickled) in self.pending.items():
+                    blobs = [_pack(blob) for blob in pickled]
                     self.db.execute(
                         "DELETE FROM waarde WHERE soort = ? AND context = ? AND slug = ?",
                         (self.namespace, self.context, slug),
