@@ -45,6 +45,7 @@ _MEMORY: dict[
     tuple[str, str], tuple[str, tuple[object, ...]]
 ] = {}  # a long-running process (mkdocs serve) skips even the unpickling
 _CODE: str | None = None
+REMEMBER = True  # keep what was read in _MEMORY; a build, which ends after one run, does not (ParticipatiePlugin)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS waarde (
     soort TEXT, context TEXT, slug TEXT, deel INTEGER, bestanden TEXT, blob BLOB, mac BLOB,
@@ -271,7 +272,8 @@ class Cache:
                 values.append(pickle.loads(_unpack(blob)))
             except Exception:
                 return None
-        _MEMORY[self._memo(slug)] = (files, tuple(values))  # a long-running process (serve) reads each value once
+        if REMEMBER:  # a long-running process (serve) reads each value once
+            _MEMORY[self._memo(slug)] = (files, tuple(values))
         return tuple(values)
 
     def stored(self) -> dict[str, Any]:
@@ -290,12 +292,14 @@ class Cache:
     def _memo(self, slug: str) -> tuple[str, str]:
         return str(self.path), f"{self.namespace}\0{self.context}\0{slug}"
 
-    def put(self, slug: str, files: str, *values: object) -> None:
+    def put(self, slug: str, files: str, *values: object, remember: bool = True) -> None:
+        """`remember=False`: not kept in this process's memory as well (a build ends after writing it)."""
         try:
             self.put_pickled(slug, files, *(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for v in values))
         except (pickle.PicklingError, TypeError, AttributeError):
             self.seen.add(slug)
-        _MEMORY[self._memo(slug)] = (files, values)
+        if remember:
+            _MEMORY[self._memo(slug)] = (files, values)
 
     def put_pickled(self, slug: str, files: str, *blobs: bytes, values: tuple[object, ...] = ()) -> None:
         """As `put`, for values pickled already (by a worker process); `values`, when given, are those unpickled."""
@@ -304,7 +308,7 @@ class Cache:
             _MEMORY[self._memo(slug)] = (files, values)
         else:
             _MEMORY.pop(self._memo(slug), None)
-        self.pending[slug] = (files, blobs)
+        self.pending[slug] = (files, tuple(_pack(blob) for blob in blobs))  # compressed now: a build holds many
 
     def save(self) -> None:
         """Write what changed for this context, drop trajectories that are gone; keep the few newest other contexts."""
@@ -313,8 +317,7 @@ class Cache:
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
-                for slug, (files, pickled) in self.pending.items():
-                    blobs = [_pack(blob) for blob in pickled]
+                for slug, (files, blobs) in self.pending.items():
                     self.db.execute(
                         "DELETE FROM waarde WHERE soort = ? AND context = ? AND slug = ?",
                         (self.namespace, self.context, slug),

@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.theme import Theme
 
+from .. import cache
 from ..cache import Cache
 from ..findings import Ernst, Gevolg
 from ..load.git import change_dates
@@ -248,6 +249,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def on_startup(self, *, command, dirty):
         """MkDocs keeps this plugin for the whole process: what a preview left must not reach a build."""
         self.serving = command == "serve"
+        cache.REMEMBER = self.serving  # a build's process ends after it: what it read need not stay in memory
         self.dirty = dirty  # 'mkdocs serve --dirty' keeps what it does not rebuild in the folder: nothing is set aside
         self.preview = None
 
@@ -443,9 +445,18 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     @event_priority(100)
     def _keep_rendered(self, output, page, config):
         """The theme's HTML before any plugin changes it: what the next preview may reuse."""
-        key = getattr(self, "keys", {}).get(page.file.src_uri)
-        if key is not None:
-            RENDERED[page.file.src_uri] = (key, output)
+        path = page.file.src_uri
+        key = getattr(self, "keys", {}).get(path)
+        if key is None:
+            return output
+        if self.serving:
+            RENDERED[path] = (key, output)
+            return output
+        entries = SEARCHED.pop(path, None)  # a build keeps nothing in memory: what is new goes to the cache now
+        RENDERED.pop(path, None)
+        store = getattr(self, "theme_store", None)
+        if store is not None and path not in self.reused and entries is not None and entries[0] == key:
+            store.put(path, key, output, entries[1], remember=False)
         return output
 
     def _feed_links(self, output, page, config):
@@ -471,8 +482,8 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             for path, key in self.keys.items():
                 if path in self.reused:
                     store.keep(path)
-                elif RENDERED.get(path, ("",))[0] == key and SEARCHED.get(path, ("",))[0] == key:
-                    store.put(path, key, RENDERED[path][1], SEARCHED[path][1])
+                elif self.serving and RENDERED.get(path, ("",))[0] == key and SEARCHED.get(path, ("",))[0] == key:
+                    store.put(path, key, RENDERED[path][1], SEARCHED[path][1])  # (a build put them as it went)
             store.save()
             self.theme_store = None
         if not self.serving:  # a build's process ends here: what it kept in memory is for no one
