@@ -549,8 +549,9 @@ def _shared(nav, config, config_file: Path) -> str:
     except OSError:
         items.append("?")
     items += [_settings(config), mkdocs_version]
-    for plugin in config.plugins.values():
-        code = getattr(sys.modules.get(type(plugin).__module__), "__file__", None) or ""
+    for plugin in config.plugins.values():  # a hook (mkdocs.yml's 'hooks') is a module itself
+        module = plugin if isinstance(plugin, types.ModuleType) else sys.modules.get(type(plugin).__module__)
+        code = getattr(module, "__file__", None) or ""
         info = os.stat(code) if code and os.path.isfile(code) else None
         items.append(
             f"{type(plugin).__module__}|{code}|{info.st_size if info else ''}|{info.st_mtime_ns if info else ''}"
