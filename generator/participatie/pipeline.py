@@ -27,10 +27,10 @@ from .model.initiatief import Initiatief, bind_initiatief
 from .model.instellingen import SiteSettings
 from .model.profiel import Bron, Profiel
 from .model.traject import Dossier, Traject, bind_traject
-from .processen import in_order
+from .processen import MINIMUM, in_order
 from .rules import Context
 from .rules.beleidsprofiel import check_profile
-from .rules.planning import calendar
+from .rules.planning import calendar, prepare
 from .toetsing import Toetsing, cite, toets_initiatief, toets_traject
 from .vocabulary import INITIATIEF_BESTANDEN, MARKDOWN_BESTANDEN, YAML_BESTANDEN
 
@@ -283,6 +283,8 @@ def _check_folders(
         if hit is not None:
             hits[pad] = hit
     jobs = [(folder, pad) for folder, pad in zip(folders, pads, strict=True) if pad not in hits]
+    if kind is TRAJECT and ctx.kalender is not None and len(jobs) >= MINIMUM:  # workers will check them
+        prepare(ctx, (ctx.vandaag.year, ctx.vandaag.year + 1))
     done: dict[str, tuple[Any, ...]] = {}
     if store is None:
         made = process_folders(jobs, ctx, kind, most)

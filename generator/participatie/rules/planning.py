@@ -72,6 +72,17 @@ def _calendar(ctx: Context, year: int, category: str, regio: str | None) -> Mapp
     return (ctx.kalender or calendar)(year, category, regio)
 
 
+def prepare(ctx: Context, years: tuple[int, ...]) -> None:
+    """The calendars this rule asks for in these years, worked out now: before workers fork, so each need not load
+    the holidays package again, and the process that saves the cache has them (a worker's would be lost)."""
+    regio = ctx.profiel.planning.schoolregio
+    for year in years:
+        if ctx.profiel.planning.feestdagen:
+            _calendar(ctx, year, "public", None)
+        if regio:
+            _calendar(ctx, year, "school", regio)
+
+
 def school_year_known(ctx: Context, year: int, regio: str) -> bool:
     return len(_calendar(ctx, year, "school", regio)) > 0
 
