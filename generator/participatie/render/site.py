@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import pickle
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import groupby
@@ -48,6 +48,15 @@ STORED = frozenset({"moment", "traject", "lessen", "raad-rij", "afwijkingen", "e
 IN_STORE: dict[str, tuple[str, set[tuple]]] = {}
 
 
+def _folder(owner: Any) -> str:
+    """The folder of a trajectory or initiative: of its view, or of the checked folder itself."""
+    return getattr(owner, "dossier", owner).map
+
+
+def _lines(cards: Iterable[Markup]) -> Markup:
+    return Markup("".join([f"{card}\n" for card in cards]))
+
+
 class Cards:
     """Each moment and trajectory card rendered once per folder depth, and reused on every page that lists it.
 
@@ -75,7 +84,7 @@ class Cards:
         full = (stable, *key)
         self.used.add(full)
         if self.store is not None and key[0] in STORED:
-            folder = getattr(owner, "dossier", owner).map
+            folder = _folder(owner)
             mine = self.by_folder.setdefault(folder, (stable, set()))[1]
             mine.add(key)
             if full not in KEPT_CARDS and folder not in self.read:
@@ -117,16 +126,16 @@ class Cards:
     # A list's cards, each on its own line: one call from a template instead of one per card (a calendar lists
     # thousands of moments, the raad's table a row per trajectory).
     def momenten(self, moments: list[MomentView], page: str) -> Markup:
-        return Markup("".join([f"{self.moment(m, page)}\n" for m in moments]))
+        return _lines(self.moment(m, page) for m in moments)
 
     def trajecten(self, views: list[TrajectView], page: str) -> Markup:
-        return Markup("".join([f"{self.traject(t, page)}\n" for t in views]))
+        return _lines(self.traject(t, page) for t in views)
 
     def raad_rijen(self, rows: list[tuple[TrajectView, dict]], page: str, met_soort: bool) -> Markup:
-        return Markup("".join([f"{self.raad_rij(v, row, page, met_soort)}\n" for v, row in rows]))
+        return _lines(self.raad_rij(v, row, page, met_soort) for v, row in rows)
 
     def afwijkingen_lijst(self, owners: list, page: str) -> Markup:
-        return Markup("".join([f"{self.afwijkingen(o, page)}\n" for o in owners]))
+        return _lines(self.afwijkingen(o, page) for o in owners)
 
     def lessen(self, t: TrajectView, page: str) -> Markup:
         key = ("lessen", t.slug, posixpath.dirname(page))
@@ -289,10 +298,9 @@ class SiteRenderer:
 
     def _made_of(self, owner) -> str | None:
         """What a trajectory's or initiative's cards (or view) are made of, when the cache knows its files."""
-        dossier = getattr(owner, "dossier", owner)  # a view, or the checked folder itself
-        folder = dossier.map
+        folder = _folder(owner)
         if folder not in self.made:
-            key = self._key(dossier)
+            key = self._key(getattr(owner, "dossier", owner))
             self.made[folder] = (
                 None if key is None else f"{self.result.cache_context}|{self.site_url}|{self.vandaag}|{key}"
             )
