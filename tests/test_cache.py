@@ -7,11 +7,13 @@ import os
 import pickle
 import sqlite3
 
+import jinja2
 import pytest
 from conftest import check, edit
 
 from participatie import pipeline
 from participatie.cache import _MEMORY, DATABASE, FOLDER, KEEP
+from participatie.render.html import CompiledTemplates
 
 
 @pytest.fixture
@@ -129,3 +131,35 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(site, count
     assert path.stat().st_size == old.st_size and path.stat().st_mtime_ns == old.st_mtime_ns
     counted.clear()
     assert [f.code for f in check(site).errors] == ["vorm.datum-bestaat-niet"] and counted == ["fietspad-kerkdijk"]
+
+
+def test_compiled_templates_are_kept_checked_and_never_run_from_someone_else(tmp_path, monkeypatch):
+    """A warm build compiles no template again; an edited template is compiled again; compiled code in a cache that
+    is not this user's (committed to the repository) is ignored, like every value the cache holds."""
+    (tmp_path / "t.html").write_text("<p>{{ x }}</p>", encoding="utf-8")
+    compiled: list[str] = []
+    compile_source = jinja2.Environment.compile
+
+    def counted(self, source, name=None, *rest, **kw):
+        compiled.append(str(name))
+        return compile_source(self, source, name, *rest, **kw)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+
+    def render() -> str:
+        """As a new process: nothing in memory, only the cache on disk."""
+        CompiledTemplates.memory.clear()
+        _MEMORY.clear()
+        kept = CompiledTemplates(tmp_path, "proef")
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=kept)
+        out = env.get_template("t.html").render(x="a<b")
+        kept.save()
+        return out
+
+    assert render() == "<p>a<b</p>" and compiled == ["t.html"]
+    assert render() == "<p>a<b</p>" and compiled == ["t.html"]  # from the cache
+    (tmp_path / "t.html").write_text("<p>{{ x }}!</p>", encoding="utf-8")
+    assert render() == "<p>a<b!</p>" and compiled == ["t.html"] * 2
+    with sqlite3.connect(tmp_path / FOLDER / DATABASE) as db:
+        db.execute("UPDATE waarde SET mac = ? WHERE soort = 'sjablonen'", (hashlib.sha256(b"geen sleutel").digest(),))
+    assert render() == "<p>a<b!</p>" and compiled == ["t.html"] * 3

@@ -17,12 +17,14 @@ import re
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 from conftest import ROOT, SITE_PARTS, build, check, copy_site, edit, participatie
 from fixturen import fixture_names, prepare, unreadable
 
 from participatie.cache import _MEMORY, FOLDER
 from participatie.pipeline import check_site
+from participatie.render.html import CompiledTemplates
 from participatie.render.site import IN_STORE, KEPT_CARDS
 from participatie.report import format_json
 from participatie.rules.instellingen import read_site_settings
@@ -56,6 +58,7 @@ def built(site: Path, name: str) -> tuple[int, dict[str, bytes]]:
     the cards, and what it knows the cache holds)."""
     KEPT_CARDS.clear()
     IN_STORE.clear()
+    CompiledTemplates.memory.clear()
     code = build(site, name)
     assert code in (0, 1, 3)
     return code, files(site / name) if code != 1 else {}
@@ -131,7 +134,16 @@ def test_after_an_edit_a_new_process_builds_the_bytes_of_a_cold_build(tmp_path, 
 
     site = copy_site(tmp_path / "site")
     cold(site)
+    compiled: list[str] = []
+    compile_source = jinja2.Environment.compile
+
+    def counted(self, source, name=None, *rest, **kw):
+        compiled.append(str(name))
+        return compile_source(self, source, name, *rest, **kw)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
     built(site, "eerst")
+    first, compiled[:] = set(compiled), []
     edit(site / "projecten/fietspad-kerkdijk/traject.yaml", "titel: Veilig fietspad", "titel: Een veilig fietspad")
     read: list[int] = []
     original = render.Cards._read
@@ -148,6 +160,9 @@ def test_after_an_edit_a_new_process_builds_the_bytes_of_a_cold_build(tmp_path, 
         lambda self, config: (reused.append(self.reused), after(self, config)),
     )
     warm = built(site, "warm")
+    # Material's templates and ours, compiled by the first build, came from the cache (only the one that gives a
+    # page its stored HTML back is new: the first build stored, it did not reuse)
+    assert len(first) > 40 and first.isdisjoint(compiled) and compiled == [plugin.AS_BEFORE]
     assert read and max(read) > 50  # the other trajectories' cards came from the cache
     # and the theme's HTML of every page the edit did not change (the edited page and the overviews are made anew)
     assert "trajecten/sportvisie.md" in reused[0] and "trajecten/fietspad-kerkdijk.md" not in reused[0]

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import jinja2
-import jinja2.bccache
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs import __version__ as mkdocs_version
 from mkdocs.config import config_options as c
@@ -40,6 +39,7 @@ from ..load.git import change_dates
 from ..load.profielen import resolve_profile
 from ..model.instellingen import Instellingen
 from ..pipeline import Result, check_site
+from ..render.html import CompiledTemplates
 from ..render.page import Page
 from ..render.preview import Preview, preview
 from ..render.site import render_site
@@ -168,23 +168,6 @@ NOT_SKIPPED = NotSkipped()
 logging.getLogger("mkdocs.commands.build").addFilter(NOT_SKIPPED)
 
 
-class KeptBytecode(jinja2.BytecodeCache):
-    """The theme's templates compiled once per process: MkDocs makes a new Jinja2 environment for every rebuild,
-    and compiling Material's templates again cost 0.4 s each time. Jinja2 checks each template's source."""
-
-    stored: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.stored:
-            bucket.bytecode_from_string(self.stored[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.stored[bucket.key] = bucket.bytecode_to_string()
-
-
-KEPT_BYTECODE = KeptBytecode()
-
-
 class ThemeLoader(jinja2.FileSystemLoader):
     """The theme's folders, listed for MkDocs' static files without what MkDocs never copies (a hidden file or
     folder: Material's 14,000 icons are in `.icons`), and an installed theme's folder listed once per process.
@@ -211,17 +194,16 @@ def _installed(folder: str) -> bool:
     return any(where.is_relative_to(Path(paths[kind]).resolve()) for kind in ("purelib", "platlib"))
 
 
-def _theme_env(make, keep_compiled: bool):
-    """The theme's Jinja2 environment as MkDocs makes it, with its templates compiled once per process in the
-    preview (see KeptBytecode) and its folders listed by ThemeLoader."""
+def _theme_env(make, compiled: CompiledTemplates):
+    """The theme's Jinja2 environment as MkDocs makes it, with its templates compiled once (see CompiledTemplates)
+    and its folders listed by ThemeLoader."""
 
     def get_env():
         env = make()
         if type(env.loader) is jinja2.FileSystemLoader:
             loader = env.loader
             env.loader = ThemeLoader(loader.searchpath, loader.encoding, loader.followlinks)
-        if keep_compiled:
-            env.bytecode_cache = KEPT_BYTECODE
+        env.bytecode_cache = compiled
         return env
 
     return get_env
@@ -255,9 +237,10 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
 
     @event_priority(100)  # before the search plugin, whose on_config renders the theme's language templates
     def on_config(self, config):
-        config.theme.get_env = _theme_env(config.theme.get_env, keep_compiled=self.serving)
         self.config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         self.base = self.config_file.parent
+        self.compiled = CompiledTemplates(self.base, "thema", f"mkdocs {mkdocs_version}")
+        config.theme.get_env = _theme_env(config.theme.get_env, self.compiled)
         self.settings, self.problems = read_site_settings(self.base, self.config_file.name)
         errors = [p for p in self.problems if p.ernst is Ernst.FOUT]
         if errors and not self.serving:
@@ -323,8 +306,6 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         self.keys: dict[str, str] = {}
         self.theme_store: Cache | None = None
         self.reused: set[str] = set()  # pages whose HTML an earlier build made (from memory or the cache)
-        if self.serving:
-            env.bytecode_cache = KEPT_BYTECODE
         if self.out is None or self.result is None:
             return env
         if self.result.sleutels:
@@ -477,6 +458,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     on_post_page = CombinedEvent(_keep_rendered, _feed_links, _as_written)
 
     def on_post_build(self, config):
+        self.compiled.save()
         store = getattr(self, "theme_store", None)
         if store is not None:  # each page's HTML and search entries, for a later build
             for path, key in self.keys.items():
@@ -566,7 +548,8 @@ def _shared(nav, config, config_file: Path) -> str:
 def _read(page, generated: Page) -> None:
     """Instead of reading the page's front matter back with YAML (a tenth of a rebuild at N = 1,000): the values
     the header was written from. The header stays in the file for builders that read it (Zensical)."""
-    page.markdown, page.meta = "", copy.deepcopy(generated.front_matter())
+    front = generated.front_matter()  # a new dict each time, its list of hidden parts too: a plugin may edit it
+    page.markdown, page.meta = "", copy.deepcopy(front) if generated.meta else front
 
 
 def _inject(page, generated: Page, body: str) -> None:

@@ -26,7 +26,7 @@ from ..pipeline import Result
 from ..processen import in_order
 from ..vocabulary import LOPEND, OVERZICHT, STATUSSEN, VOORBEREIDING
 from . import atom, exports, ical, opendata, toegankelijkheid
-from .html import environment
+from .html import environment, keep_compiled
 from .initiatieven import INGEDIEND, InitiatiefView, columns_for, figures
 from .monitor import render_monitor
 from .page import Generated, Page
@@ -327,6 +327,7 @@ def render_site(
         if cache and result.sleutels
         else None
     )
+    compiled = keep_compiled(result.settings.base if cache else None)
     r = SiteRenderer(result, dates, site_url, store)
     views = sorted((r.view(t) for t in result.published), key=lambda v: v.titel)
     initiatieven = (
@@ -373,6 +374,7 @@ def render_site(
         r.cards.save()
         store.save()
         r.cards.forget_unused()
+    compiled.save()
     return r.out
 
 
