@@ -153,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         "toegankelijkheid": cmd_accessibility,
         "cms": cmd_cms,
     }
+    if args.opdracht in ("check", "bouw", "ci"):  # one run, then the process ends
+        from .processen import one_run
+
+        one_run()
     try:
         return commands[args.opdracht](args)
     except KeyboardInterrupt:

@@ -8,6 +8,8 @@ pickles them). The result is the same as one process's, byte for byte (tests/tes
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import sys
 import threading
@@ -20,6 +22,27 @@ MINIMUM = 48  # fewer items than this: starting processes costs more than it sav
 T = TypeVar("T")
 R = TypeVar("R")
 _JOB: Callable[[object], object] | None = None  # what a forked worker does: inherited, never pickled
+
+
+YOUNGEST = 50_000  # allocations between two collections of the youngest objects (Python's default: 700)
+_ONE_RUN: list[bool] = []
+
+
+def one_run() -> None:
+    """Garbage collection for a process that checks or builds once and then ends (not for the preview).
+
+    A build makes millions of short-lived objects and keeps hundreds of thousands (the pages, what the cache
+    held, the search index). With Python's defaults the youngest objects are collected every 700 allocations,
+    and now and then everything kept is walked: at N = 1,000 a fifth of a warm build. Collected every 50,000
+    allocations instead, the build takes about 16 MB more at N = 1,000. And at exit, Python's last collection
+    walked everything the build kept for 1.4 s, to free memory the operating system takes back anyway: what is
+    left is frozen (`gc.freeze`) before that. Every file, and the cache, is written and closed before exit."""
+    if _ONE_RUN:
+        return
+    _ONE_RUN.append(True)
+    _, middle, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNGEST, middle, oldest)
+    atexit.register(gc.freeze)
 
 
 def available() -> int:

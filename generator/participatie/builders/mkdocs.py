@@ -39,6 +39,7 @@ from ..load.git import change_dates
 from ..load.profielen import resolve_profile
 from ..model.instellingen import Instellingen
 from ..pipeline import Result, check_site
+from ..processen import one_run
 from ..render.html import CompiledTemplates
 from ..render.page import Page
 from ..render.preview import Preview, preview
@@ -231,6 +232,8 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
     def on_startup(self, *, command, dirty):
         """MkDocs keeps this plugin for the whole process: what a preview left must not reach a build."""
         self.serving = command == "serve"
+        if not self.serving:  # 'build' or 'gh-deploy': one build, and the process ends
+            one_run()
         cache.REMEMBER = self.serving  # a build's process ends after it: what it read need not stay in memory
         self.dirty = dirty  # 'mkdocs serve --dirty' keeps what it does not rebuild in the folder: nothing is set aside
         self.preview = None
