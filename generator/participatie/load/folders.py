@@ -10,7 +10,7 @@ from ..findings import FORMAAT, Ernst, Finding, Gevolg, Pos, regel
 from ..messages import suggest
 from ..vocabulary import BIJLAGEN, SLUG, SLUG_MAX
 from .markdown import MarkdownSource, load_markdown
-from .text import error
+from .text import error, present
 from .yaml import Source, load_yaml
 
 MAPNAAM = regel("map.naam", "een mapnaam die niet als webadres kan", Gevolg.TEGENHOUDEN, bron=FORMAAT)
@@ -64,16 +64,16 @@ def read_folder(
     bundel.findings += _unknown_files(folder, map_pad, yaml_files + markdown_files)
     for name in yaml_files:
         path = folder / name
-        if path.exists() or path.is_symlink():
+        if present(path):
             source, problems = load_yaml(path, f"{map_pad}/{name}", fast)
             _keep(bundel, name, source, problems, bundel.yaml)
     for name in markdown_files:
         path = folder / name
-        if path.exists() or path.is_symlink():
+        if present(path):
             md, problems = load_markdown(path, f"{map_pad}/{name}")
             _keep(bundel, name, md, problems, bundel.markdown)
     main = yaml_files[0]
-    if not (folder / main).exists() and not (folder / main).is_symlink():
+    if not present(folder / main):
         bundel.findings.append(
             error(
                 HOOFDBESTAND,

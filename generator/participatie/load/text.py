@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from ..findings import FORMAAT, Ernst, Finding, Gevolg, Pos, regel
@@ -26,9 +28,27 @@ def error(code: str, pad: str, pos: Pos | None, msg: str, hint: str) -> Finding:
     return Finding(pad, pos, Ernst.FOUT, msg, hint, code=code)
 
 
+def present(path: Path) -> bool:
+    """Whether anything is at path, a link too (even one to nothing): one system call. When the system cannot
+    say (no permission), there is: reading it then says why it cannot be read."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def read_bytes(path: Path, pad: str) -> tuple[bytes | None, list[Finding]]:
-    """The raw bytes of a regular file that is not a link and not too big."""
-    if path.is_symlink():
+    """The raw bytes of a regular file that is not a link and not too big (what it is: one system call)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        return None, [_unreadable(pad, exc)]
+    if info is not None and stat.S_ISLNK(info.st_mode):
         return None, [
             error(
                 SNELKOPPELING,
@@ -38,7 +58,7 @@ def read_bytes(path: Path, pad: str) -> tuple[bytes | None, list[Finding]]:
                 "Zet het bestand zelf in de map van het traject.",
             )
         ]
-    if path.is_dir():
+    if info is not None and stat.S_ISDIR(info.st_mode):
         return None, [
             error(
                 MAP,
@@ -48,33 +68,35 @@ def read_bytes(path: Path, pad: str) -> tuple[bytes | None, list[Finding]]:
                 "Verwijder of hernoem de map.",
             )
         ]
-    if not path.is_file():
+    if info is None or not stat.S_ISREG(info.st_mode):
         return None, [
             error(GEEN_BESTAND, pad, None, "dit is geen gewoon bestand.", "Zet hier een gewoon tekstbestand neer.")
         ]
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [
-                error(
-                    TE_GROOT,
-                    pad,
-                    None,
-                    f"het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1024} kB).",
-                    "Splits lange teksten of zet bijlagen elders.",
-                )
-            ]
-        return path.read_bytes(), []
-    except OSError as exc:
+    if info.st_size > MAX_BYTES:
         return None, [
             error(
-                ONLEESBAAR,
+                TE_GROOT,
                 pad,
                 None,
-                f"het bestand kan niet worden gelezen ({exc.strerror or exc}).",
-                "Controleer of het bestand bestaat en leesbaar is.",
+                f"het bestand is te groot ({info.st_size // 1024} kB; maximaal {MAX_BYTES // 1024} kB).",
+                "Splits lange teksten of zet bijlagen elders.",
             )
         ]
+    try:
+        with open(path, "rb") as f:
+            return f.read(), []
+    except OSError as exc:
+        return None, [_unreadable(pad, exc)]
+
+
+def _unreadable(pad: str, exc: OSError) -> Finding:
+    return error(
+        ONLEESBAAR,
+        pad,
+        None,
+        f"het bestand kan niet worden gelezen ({exc.strerror or exc}).",
+        "Controleer of het bestand bestaat en leesbaar is.",
+    )
 
 
 def decode(raw: bytes, pad: str) -> tuple[str | None, list[Finding]]:

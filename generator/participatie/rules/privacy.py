@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from itertools import accumulate
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -56,17 +55,28 @@ CODES = {
 }
 
 
-def _strings(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, object, bool]]:
-    """(loc, value, is_key) for every scalar and every key."""
+Suspect = tuple[Loc, object, bool]  # where, the key or value, whether it is a key
+
+
+def _suspects(data: object, loc: Loc = (), out: list[Suspect] | None = None) -> list[Suspect]:
+    """(loc, value, is_key) for every key and scalar that may hold personal data, in the order they are written.
+
+    A text without a digit, '@', '&' or '%' holds nothing to find (most values): left out here, so a file of
+    hundreds of values is walked in one pass, without a generator per level. A number is kept: it is read as
+    written (0612345678, not 612345678)."""
+    out = [] if out is None else out
     if isinstance(data, dict):
         for k, v in data.items():
-            yield loc + (k,), k, True
-            yield from _strings(v, loc + (k,))
+            here = (*loc, k)
+            if not isinstance(k, str) or SUSPECT.search(k):
+                out.append((here, k, True))
+            _suspects(v, here, out)
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            yield from _strings(v, loc + (i,))
-    elif data is not None:  # an empty value has no text of its own (its position would be its key's)
-        yield loc, data, False
+            _suspects(v, (*loc, i), out)
+    elif data is not None and not (isinstance(data, str) and not SUSPECT.search(data)):
+        out.append((loc, data, False))  # an empty value has no text of its own (its position would be its key's)
+    return out
 
 
 class Lines:
@@ -103,9 +113,7 @@ def _token(f: Lines, start: Pos, value: object) -> str:
 def scan_yaml(source: Source, ctx: Context, map_pad: str | None) -> list[Finding]:
     out: list[Finding] = []
     f = Lines(source.text)
-    for loc, value, is_key in _strings(source.data):
-        if isinstance(value, str) and not SUSPECT.search(value):
-            continue  # most values: no digit, '@', '&' or '%', so nothing to find (and no position to look up)
+    for loc, value, is_key in _suspects(source.data):
         start = source.pos(loc, key=is_key)
         text = value if isinstance(value, str) else _token(f, start, value)
         addresses = is_key or not (loc and loc[-1] in ADDRESS_FIELDS)
