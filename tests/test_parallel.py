@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, assert_no_traceback, copy_site, participatie
+from conftest import ROOT, assert_no_traceback, build, copy_site, participatie
 
 from participatie import pipeline, processen
+from participatie.cache import _MEMORY, FOLDER
 from participatie.rules.instellingen import read_site_settings
 
 N = processen.MINIMUM + 8
@@ -80,6 +81,52 @@ def test_the_parallel_build_writes_the_same_files_as_the_serial_build(groot):
     assert len(serieel) > N
     assert serieel.keys() == parallel.keys()
     assert [name for name in serieel if serieel[name] != parallel[name]] == []
+
+
+def test_the_theme_is_rendered_on_both_cores_and_gives_the_bytes_of_one(groot, tmp_path, monkeypatch):
+    """A cold build renders the theme of its generated pages in two workers (MkDocs renders one page at a time);
+    the files are those of a build on one core, and a warm build reads every page the workers made back."""
+    from participatie.builders import mkdocs as plugin
+    from participatie.render.html import CompiledTemplates
+    from participatie.render.site import IN_STORE, KEPT_CARDS
+
+    def new_process() -> None:  # as a new process: only the cache on disk carries over
+        KEPT_CARDS.clear()
+        IN_STORE.clear()
+        CompiledTemplates.memory.clear()
+        _MEMORY.clear()
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    original = plugin.get_context
+
+    def recorded(*args, **kwargs):  # a forked worker inherits this: each writes its process id
+        (pids / str(os.getpid())).touch()
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(plugin, "get_context", recorded)
+    reused: list[set[str]] = []
+    after = plugin.ParticipatiePlugin.on_post_build
+    monkeypatch.setattr(
+        plugin.ParticipatiePlugin,
+        "on_post_build",
+        lambda self, config: (reused.append(self.reused), after(self, config)),
+    )
+    runs = {}
+    for name, processes, cache in (("een", "1", "koud"), ("twee", "2", "koud"), ("warm", "2", "warm")):
+        monkeypatch.setenv(processen.PROCESSEN, processes)
+        if cache == "koud":
+            shutil.rmtree(groot / FOLDER, ignore_errors=True)
+        new_process()
+        assert build(groot, f"thema-{name}") == 0
+        runs[name] = _files(groot / f"thema-{name}")
+        if name == "twee":
+            assert len({p.name for p in pids.iterdir()} - {str(os.getpid())}) == 2  # two other processes rendered
+    assert len(runs["een"]) > N and runs["een"].keys() == runs["twee"].keys() == runs["warm"].keys()
+    assert [name for name in runs["een"] if runs["een"][name] != runs["twee"][name]] == []
+    assert [name for name in runs["een"] if runs["een"][name] != runs["warm"][name]] == []
+    pages = {f"trajecten/{folder.name}.md" for folder in (groot / "projecten").iterdir()}
+    assert pages <= reused[-1]  # the warm build wrote the HTML the workers made, from the cache
 
 
 @pytest.mark.parametrize("value", ["0", "twee", "-1"])

@@ -116,6 +116,15 @@ def folder_key(folder: Path, listing: list[tuple[str, os.stat_result]] | None = 
     return digest.hexdigest()
 
 
+def pack(value: object) -> bytes:
+    """A value pickled and packed as the cache stores it (see `Cache.put_packed`); `unpack` reads it back."""
+    return _pack(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def unpack(packed: bytes) -> Any:
+    return pickle.loads(_unpack(packed))
+
+
 def _pack(blob: bytes) -> bytes:
     """A value as stored: a large one compressed (a page's HTML to a sixth; zlib's fastest level)."""
     return b"z" + zlib.compress(blob, 1) if len(blob) > PACK_FROM else b"-" + blob
@@ -309,6 +318,12 @@ class Cache:
         else:
             _MEMORY.pop(self._memo(slug), None)
         self.pending[slug] = (files, tuple(_pack(blob) for blob in blobs))  # compressed now: a build holds many
+
+    def put_packed(self, slug: str, files: str, *packed: bytes) -> None:
+        """As `put_pickled`, for values a worker pickled and packed (`pack`): this process only stores them."""
+        self.seen.add(slug)
+        _MEMORY.pop(self._memo(slug), None)
+        self.pending[slug] = (files, packed)
 
     def save(self) -> None:
         """Write what changed for this context, drop trajectories that are gone; keep the few newest other contexts."""

@@ -24,22 +24,23 @@ from typing import TYPE_CHECKING, ClassVar
 import jinja2
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs import __version__ as mkdocs_version
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.theme import Theme
 
 from .. import cache
-from ..cache import Cache
+from ..cache import Cache, pack, unpack
 from ..findings import Ernst, Gevolg
 from ..load.git import change_dates
 from ..load.profielen import resolve_profile
 from ..model.instellingen import Instellingen
 from ..pipeline import Result, check_site
-from ..processen import one_run
+from ..processen import in_order, one_run, workers
 from ..render.html import CompiledTemplates
 from ..render.page import Page
 from ..render.preview import Preview, preview
@@ -296,7 +297,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         self.nav = nav
         return nav
 
-    def on_env(self, env, config, files):
+    def _reuse_rendered(self, env, config, files):
         """A generated page made from the same things as an earlier build gets that build's HTML back: in the
         preview from memory, in a build from the cache (a warm build renders the theme only for what changed).
 
@@ -309,6 +310,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         self.keys: dict[str, str] = {}
         self.theme_store: Cache | None = None
         self.reused: set[str] = set()  # pages whose HTML an earlier build made (from memory or the cache)
+        self.rendered: set[str] = set()  # pages whose HTML a worker made, and put in the cache
         if self.out is None or self.result is None:
             return env
         if self.result.sleutels:
@@ -334,6 +336,57 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
                 self.reused.add(path)
         self._reuse_search_entries(config)
         return env
+
+    @event_priority(-100)  # after every other plugin's on_env: a worker renders with the environment MkDocs uses
+    def _theme_on_every_core(self, env, config, files):
+        """A build renders the theme for its generated pages on every core, where MkDocs renders one page at a
+        time (at N = 1,000 about a third of a cold build).
+
+        A worker renders a page as MkDocs does: its context, the plugins' `on_page_context` (the search plugin
+        reads the page there), the template. It hands back the HTML and the search entries, and MkDocs then
+        writes the page as one an earlier build made (`AS_BEFORE`): the other plugins' `on_post_page` run here,
+        in this process, as always. So the bytes are those of a serial build (tests/test_parallel.py). Only when
+        no plugin but search and this one acts on a page's context: what another plugin keeps there would stay
+        in the worker."""
+        if self.serving or self.out is None or not self.keys or not _only_known_page_plugins(config):
+            return env
+        todo = [
+            path
+            for path in self.keys
+            if path not in self.reused and (file := files.get_file_from_path(path)) is not None and file.page
+        ]
+        if workers(len(todo)) < 2:  # rendered here, one at a time, by MkDocs itself
+            return env
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+        def render(path: str) -> tuple[bytes, bytes] | None:
+            """The page's HTML and search entries, each packed as the cache keeps them (a build holds them all)."""
+            page = files.get_file_from_path(path).page
+            config._current_page, page.active = page, True  # as MkDocs' _build_page
+            try:
+                context = get_context(self.nav, doc_files, config, page)
+                template = env.get_template(page.meta.get("template", "main.html"))
+                context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
+                output = template.render(context)
+            finally:
+                config._current_page, page.active = None, False
+            entries = self._searched(path)
+            return None if entries is None else (pack(output), pack(entries))
+
+        store = self.theme_store
+        for path, made in zip(todo, in_order(render, todo), strict=True):
+            if made is None:  # (no search plugin: the page is rendered here, as usual)
+                continue
+            page = files.get_file_from_path(path).page
+            page.meta["template"] = AS_BEFORE
+            page.participatie_html = Unpacked(made[0])
+            SEARCHED[path] = (self.keys[path], unpack(made[1]))
+            self.rendered.add(path)
+            if store is not None:
+                store.put_packed(path, self.keys[path], *made)
+        return env
+
+    on_env = CombinedEvent(_reuse_rendered, _theme_on_every_core)
 
     def _reuse_search_entries(self, config) -> None:
         """In the preview, a generated page made from the same things as last time gives the search index the
@@ -439,7 +492,8 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         entries = SEARCHED.pop(path, None)  # a build keeps nothing in memory: what is new goes to the cache now
         RENDERED.pop(path, None)
         store = getattr(self, "theme_store", None)
-        if store is not None and path not in self.reused and entries is not None and entries[0] == key:
+        new = path not in self.reused and path not in self.rendered
+        if store is not None and new and entries is not None and entries[0] == key:
             store.put(path, key, output, entries[1], remember=False)
         return output
 
@@ -490,6 +544,27 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if profile is not None and profile.exists():
             server.watch(str(profile))
         return server
+
+
+class Unpacked:
+    """A page's HTML as a worker packed it: unpacked when MkDocs writes the page (`AS_BEFORE`), so a build does not
+    hold every page's HTML at once."""
+
+    def __init__(self, packed: bytes):
+        self.packed = packed
+
+    def __str__(self) -> str:
+        return unpack(self.packed)
+
+
+# The plugins whose `on_page_context` may run in a worker: they keep nothing of a page there but what is handed back
+# (the search entries). Any other plugin acting on a page's context keeps the theme rendered here, one page at a time.
+KNOWN_PAGE_PLUGINS = ("participatie.", "mkdocs.contrib.search", "material.plugins.search")
+
+
+def _only_known_page_plugins(config) -> bool:
+    handlers = config.plugins.events.get("page_context", [])
+    return all(getattr(h, "__module__", "").startswith(KNOWN_PAGE_PLUGINS) for h in handlers)
 
 
 def _copy_when_changed(file: File, dirty: bool = False) -> None:
