@@ -24,7 +24,7 @@ from fixturen import fixture_names, prepare, unreadable
 
 from participatie.cache import _MEMORY, FOLDER
 from participatie.pipeline import check_site
-from participatie.render.html import CompiledTemplates
+from participatie.render.html import CompiledTemplates, environment
 from participatie.render.site import IN_STORE, KEPT_CARDS
 from participatie.report import format_json
 from participatie.rules.instellingen import read_site_settings
@@ -59,6 +59,9 @@ def built(site: Path, name: str) -> tuple[int, dict[str, bytes]]:
     KEPT_CARDS.clear()
     IN_STORE.clear()
     CompiledTemplates.memory.clear()
+    templates = environment().cache
+    if templates is not None:  # the core's templates as Jinja2 loaded them
+        templates.clear()
     code = build(site, name)
     assert code in (0, 1, 3)
     return code, files(site / name) if code != 1 else {}
@@ -162,7 +165,8 @@ def test_after_an_edit_a_new_process_builds_the_bytes_of_a_cold_build(tmp_path, 
     warm = built(site, "warm")
     # Material's templates and ours, compiled by the first build, came from the cache (only the one that gives a
     # page its stored HTML back is new: the first build stored, it did not reuse)
-    assert len(first) > 40 and first.isdisjoint(compiled) and compiled == [plugin.AS_BEFORE]
+    assert {"base.html", "traject.html.j2", "macros.html.j2"} <= first  # Material's and ours
+    assert first.isdisjoint(compiled) and compiled == [plugin.AS_BEFORE]
     assert read and max(read) > 50  # the other trajectories' cards came from the cache
     # and the theme's HTML of every page the edit did not change (the edited page and the overviews are made anew)
     assert "trajecten/sportvisie.md" in reused[0] and "trajecten/fietspad-kerkdijk.md" not in reused[0]

@@ -359,8 +359,9 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             return env
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
 
-        def render(path: str) -> tuple[bytes, bytes] | None:
-            """The page's HTML and search entries, each packed as the cache keeps them (a build holds them all)."""
+        def render(path: str) -> tuple[bytes, bytes | None]:
+            """The page's HTML and search entries (none without a search plugin), each packed as the cache keeps
+            them (a build holds them all)."""
             page = files.get_file_from_path(path).page
             config._current_page, page.active = page, True  # as MkDocs' _build_page
             try:
@@ -371,19 +372,18 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             finally:
                 config._current_page, page.active = None, False
             entries = self._searched(path)
-            return None if entries is None else (pack(output), pack(entries))
+            return pack(output), None if entries is None else pack(entries)
 
         store = self.theme_store
-        for path, made in zip(todo, in_order(render, todo), strict=True):
-            if made is None:  # (no search plugin: the page is rendered here, as usual)
-                continue
+        for path, (output, entries) in zip(todo, in_order(render, todo), strict=True):
             page = files.get_file_from_path(path).page
             page.meta["template"] = AS_BEFORE
-            page.participatie_html = Unpacked(made[0])
-            SEARCHED[path] = (self.keys[path], unpack(made[1]))
+            page.participatie_html = Unpacked(output)
             self.rendered.add(path)
-            if store is not None:
-                store.put_packed(path, self.keys[path], *made)
+            if entries is not None:  # (as _keep_rendered: kept for a later build only with its search entries)
+                SEARCHED[path] = (self.keys[path], unpack(entries))
+                if store is not None:
+                    store.put_packed(path, self.keys[path], output, entries)
         return env
 
     on_env = CombinedEvent(_reuse_rendered, _theme_on_every_core)

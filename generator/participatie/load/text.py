@@ -83,8 +83,7 @@ def read_bytes(path: Path, pad: str) -> tuple[bytes | None, list[Finding]]:
             )
         ]
     try:
-        with open(path, "rb") as f:
-            return f.read(), []
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [_unreadable(pad, exc)]
 
