@@ -36,6 +36,67 @@ from participatie.report import as_dict  # noqa: E402
 from participatie.rules.instellingen import read_site_settings  # noqa: E402
 
 
+def as_new_process() -> None:
+    """Forget what this process keeps between builds, as a new process would: only the cache on disk carries over
+    (the cards, what it knows the cache holds, the compiled templates, the core's loaded templates)."""
+    from participatie.render.html import CompiledTemplates, environment
+    from participatie.render.site import IN_STORE, KEPT_CARDS
+
+    KEPT_CARDS.clear()
+    IN_STORE.clear()
+    CompiledTemplates.memory.clear()
+    loaded = environment().cache
+    if loaded is not None:
+        loaded.clear()
+
+
+def in_processes(monkeypatch, module, name: str, folder: Path) -> Path:
+    """Record, in `folder`, the id of every process that calls module.name (a forked worker inherits the spy)."""
+    folder.mkdir()
+    original = getattr(module, name)
+
+    def recorded(*args, **kwargs):
+        (folder / str(os.getpid())).touch()
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recorded)
+    return folder
+
+
+def other_processes(folder: Path) -> int:
+    """How many processes besides this one `in_processes` saw."""
+    return len({p.name for p in folder.iterdir()} - {str(os.getpid())})
+
+
+@pytest.fixture
+def compiled(monkeypatch) -> list[str]:
+    """The name of every template Jinja2 compiles from its source (not from compiled code kept earlier)."""
+    import jinja2
+
+    names: list[str] = []
+    compile_source = jinja2.Environment.compile
+
+    def counted(self, source, name=None, *rest, **kw):
+        names.append(str(name))
+        return compile_source(self, source, name, *rest, **kw)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    return names
+
+
+@pytest.fixture
+def reused(monkeypatch) -> list[set[str]]:
+    """For each MkDocs build: the generated pages whose theme HTML an earlier build made."""
+    from participatie.builders import mkdocs as plugin
+
+    seen: list[set[str]] = []
+    after = plugin.ParticipatiePlugin.on_post_build
+    monkeypatch.setattr(
+        plugin.ParticipatiePlugin, "on_post_build", lambda self, config: (seen.append(self.reused), after(self, config))
+    )
+    return seen
+
+
 def copy_site(dest: Path, parts=SITE_PARTS) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for part in parts:

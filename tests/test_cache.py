@@ -133,18 +133,10 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(site, count
     assert [f.code for f in check(site).errors] == ["vorm.datum-bestaat-niet"] and counted == ["fietspad-kerkdijk"]
 
 
-def test_compiled_templates_are_kept_checked_and_never_run_from_someone_else(tmp_path, monkeypatch):
+def test_compiled_templates_are_kept_checked_and_never_run_from_someone_else(tmp_path, compiled):
     """A warm build compiles no template again; an edited template is compiled again; compiled code in a cache that
     is not this user's (committed to the repository) is ignored, like every value the cache holds."""
     (tmp_path / "t.html").write_text("<p>{{ x }}</p>", encoding="utf-8")
-    compiled: list[str] = []
-    compile_source = jinja2.Environment.compile
-
-    def counted(self, source, name=None, *rest, **kw):
-        compiled.append(str(name))
-        return compile_source(self, source, name, *rest, **kw)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counted)
 
     def render() -> str:
         """As a new process: nothing in memory, only the cache on disk."""

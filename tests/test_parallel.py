@@ -11,7 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, assert_no_traceback, build, copy_site, participatie
+from conftest import (
+    ROOT,
+    as_new_process,
+    assert_no_traceback,
+    build,
+    copy_site,
+    in_processes,
+    other_processes,
+    participatie,
+)
 
 from participatie import pipeline, processen
 from participatie.cache import _MEMORY, FOLDER
@@ -33,17 +42,9 @@ def groot(tmp_path_factory) -> Path:
 def test_the_parallel_check_gives_every_verdict_the_serial_check_gives(groot, tmp_path, monkeypatch):
     settings = read_site_settings(groot)[0]
     serial = pipeline.check_site(settings, settings.vandaag(), cache=False, processen=1)
-    workers = tmp_path / "pids"
-    workers.mkdir()
-    original = pipeline.process_folder
-
-    def recorded(*args, **kwargs):  # a forked worker inherits this: each writes its process id
-        (workers / str(os.getpid())).touch()
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "process_folder", recorded)
+    workers = in_processes(monkeypatch, pipeline, "process_folder", tmp_path / "pids")
     parallel = pipeline.check_site(settings, settings.vandaag(), cache=False, processen=2)
-    assert len({p.name for p in workers.iterdir()} - {str(os.getpid())}) == 2  # two other processes did the work
+    assert other_processes(workers) == 2  # two other processes did the work
     assert parallel.aantal == serial.aantal == N
     assert parallel.findings == serial.findings
     assert list(parallel.toetsingen.items()) == list(serial.toetsingen.items())  # every verdict, in the same order
@@ -83,45 +84,23 @@ def test_the_parallel_build_writes_the_same_files_as_the_serial_build(groot):
     assert [name for name in serieel if serieel[name] != parallel[name]] == []
 
 
-def test_the_theme_is_rendered_on_both_cores_and_gives_the_bytes_of_one(groot, tmp_path, monkeypatch):
+def test_the_theme_is_rendered_on_both_cores_and_gives_the_bytes_of_one(groot, tmp_path, monkeypatch, reused):
     """A cold build renders the theme of its generated pages in two workers (MkDocs renders one page at a time);
     the files are those of a build on one core, and a warm build reads every page the workers made back."""
     from participatie.builders import mkdocs as plugin
-    from participatie.render.html import CompiledTemplates
-    from participatie.render.site import IN_STORE, KEPT_CARDS
 
-    def new_process() -> None:  # as a new process: only the cache on disk carries over
-        KEPT_CARDS.clear()
-        IN_STORE.clear()
-        CompiledTemplates.memory.clear()
-        _MEMORY.clear()
-
-    pids = tmp_path / "pids"
-    pids.mkdir()
-    original = plugin.get_context
-
-    def recorded(*args, **kwargs):  # a forked worker inherits this: each writes its process id
-        (pids / str(os.getpid())).touch()
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(plugin, "get_context", recorded)
-    reused: list[set[str]] = []
-    after = plugin.ParticipatiePlugin.on_post_build
-    monkeypatch.setattr(
-        plugin.ParticipatiePlugin,
-        "on_post_build",
-        lambda self, config: (reused.append(self.reused), after(self, config)),
-    )
+    pids = in_processes(monkeypatch, plugin, "get_context", tmp_path / "pids")
     runs = {}
     for name, processes, cache in (("een", "1", "koud"), ("twee", "2", "koud"), ("warm", "2", "warm")):
         monkeypatch.setenv(processen.PROCESSEN, processes)
         if cache == "koud":
             shutil.rmtree(groot / FOLDER, ignore_errors=True)
-        new_process()
+        as_new_process()
+        _MEMORY.clear()
         assert build(groot, f"thema-{name}") == 0
         runs[name] = _files(groot / f"thema-{name}")
         if name == "twee":
-            assert len({p.name for p in pids.iterdir()} - {str(os.getpid())}) == 2  # two other processes rendered
+            assert other_processes(pids) == 2  # two other processes rendered the theme
     assert len(runs["een"]) > N and runs["een"].keys() == runs["twee"].keys() == runs["warm"].keys()
     assert [name for name in runs["een"] if runs["een"][name] != runs["twee"][name]] == []
     assert [name for name in runs["een"] if runs["een"][name] != runs["warm"][name]] == []
