@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,33 @@ def test_the_theme_is_rendered_on_both_cores_and_gives_the_bytes_of_one(groot, t
     assert [name for name in runs["een"] if runs["een"][name] != runs["warm"][name]] == []
     pages = {f"trajecten/{folder.name}.md" for folder in (groot / "projecten").iterdir()}
     assert pages <= reused[-1]  # the warm build wrote the HTML the workers made, from the cache
+
+
+def test_what_needs_no_worker_is_made_while_the_workers_work(tmp_path):
+    """`in_order(..., meanwhile=...)`: a build renders its overviews in this process while the workers render the
+    trajectories. Here each worker waits for what `meanwhile` writes, so the test ends only if it ran meanwhile;
+    on one core it runs once, after the items. Either way the results come back in the order of the items."""
+    flag, parent = tmp_path / "gedaan", os.getpid()
+    ran: list[tuple[int, bool]] = []
+
+    deadline = time.monotonic() + 20  # (had it run after the items, each would say so after 20 s)
+
+    def item(n: int) -> tuple[int, bool, bool]:
+        while os.getpid() != parent and not flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return n, os.getpid() != parent, flag.exists()
+
+    def meanwhile() -> None:
+        ran.append((os.getpid(), flag.exists()))
+        flag.touch()
+
+    items = list(range(processen.MINIMUM))
+    assert processen.in_order(item, items, 2, meanwhile) == [(n, True, True) for n in items]
+    assert ran == [(parent, False)]
+    flag.unlink()
+    ran.clear()
+    assert processen.in_order(item, items, 1, meanwhile) == [(n, False, False) for n in items]
+    assert ran == [(parent, False)]
 
 
 @pytest.mark.parametrize("value", ["0", "twee", "-1"])

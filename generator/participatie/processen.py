@@ -73,11 +73,23 @@ def workers(count: int, most: int | None = None) -> int:
     return n
 
 
-def in_order(function: Callable[[T], R], items: Sequence[T], most: int | None = None) -> list[R]:
-    """[function(i) for i in items], on up to `most` processes when there are enough items (see `workers`)."""
+def in_order(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    most: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[R]:
+    """[function(i) for i in items], on up to `most` processes when there are enough items (see `workers`).
+
+    `meanwhile()` runs in this process while the workers work, so no core waits for this one to start it after
+    them; without workers it runs after the items. It must not read what `function` makes, nor change what it
+    reads (a worker may have started before it, or not)."""
     n = workers(len(items), most)
     if n < 2:
-        return [function(i) for i in items]
+        done = [function(i) for i in items]
+        if meanwhile is not None:
+            meanwhile()
+        return done
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -90,6 +102,9 @@ def in_order(function: Callable[[T], R], items: Sequence[T], most: int | None = 
             # chunks of about 1/16 of each worker's share: a last chunk that one worker still runs while the other
             # waits is short (with 1/4, a cold check of N = 1,000 left a core idle for up to half a second)
             chunk = max(1, len(items) // (n * 16))
-            return list(pool.map(_run, items, chunksize=chunk))  # type: ignore[arg-type]
+            results = pool.map(_run, items, chunksize=chunk)  # every chunk is handed out now
+            if meanwhile is not None:
+                meanwhile()
+            return list(results)  # type: ignore[arg-type]
     finally:
         _JOB = None

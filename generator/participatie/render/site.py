@@ -239,10 +239,14 @@ class SiteRenderer:
             ("view", i.map), i, lambda: InitiatiefView(i, self.profiel, self.vandaag, self.result.toetsing(i.map))
         )
 
-    def trajectories(self, views: list[TrajectView], most: int | None = None) -> None:
+    def trajectories(
+        self, views: list[TrajectView], most: int | None = None, meanwhile: Callable[[], object] | None = None
+    ) -> None:
         """Each trajectory's page, feeds and raad row: from the cache when its files and history are unchanged,
-        else made on every core (processen.in_order); added in the order of `views` either way."""
+        else made on every core (processen.in_order); added in the order of `views` either way, before what
+        `meanwhile()` adds. That runs in this process while the workers work: pages that need none of this."""
         environment().get_template("traject.html.j2")  # compiled once, before any worker forks (each compiled it)
+        pages_at, files_at = len(self.out.pages), len(self.out.files)
         keys = [self._key(v.dossier) if self.cache else None for v in views]
         made: dict[str, Rendered] = {}
         for v, key in zip(views, keys, strict=True):
@@ -251,23 +255,30 @@ class SiteRenderer:
                 made[v.slug] = hit[0]
         todo = [n for n, v in enumerate(views) if v.slug not in made]
         if self.cache is None:
-            for n, parts in zip(todo, in_order(lambda n: self._render(views[n]), todo, most), strict=True):
+            rendered = in_order(lambda n: self._render(views[n]), todo, most, meanwhile)
+            for n, parts in zip(todo, rendered, strict=True):
                 made[views[n].slug] = parts
         else:  # the cache keeps them pickled: the worker pickles, this process only reads back
-            blobs = in_order(lambda n: pickle.dumps(self._render(views[n]), pickle.HIGHEST_PROTOCOL), todo, most)
+            blobs = in_order(
+                lambda n: pickle.dumps(self._render(views[n]), pickle.HIGHEST_PROTOCOL), todo, most, meanwhile
+            )
             for n, blob in zip(todo, blobs, strict=True):
                 made[views[n].slug] = pickle.loads(blob)
                 key = keys[n]
                 if key:  # with the values read back: a preview's next rebuild finds them in memory
                     self.cache.put_pickled(views[n].slug, key, blob, values=(made[views[n].slug],))
+        pages: list[Page] = []
+        files: list[Generated] = []
         for v in views:
-            page, files, events, row, items = made[v.slug]
+            page, generated, events, row, items = made[v.slug]
             self.out.trajecten[v.slug] = v.titel
-            self.out.pages.append(page)
-            self.out.files += files
+            pages.append(page)
+            files += generated
             self.feeds.events.update(events)
             self.rows[v.slug] = row
             self.entries[v.slug] = items
+        self.out.pages[pages_at:pages_at] = pages
+        self.out.files[files_at:files_at] = files
 
     def _render(self, v: TrajectView) -> Rendered:
         body = environment().get_template("traject.html.j2").render(page=v.page, **self.common, t=v)
@@ -344,11 +355,16 @@ def render_site(
         key=lambda m: (m.moment.datum, m.moment.tijd or dt.time(0), m.traject.uid_prefix),
     )
     komend = [m for m in moments if m.komend]
-    r.trajectories(views, processen)
-    _overviews(r, views, komend)
-    _initiatieven(r, initiatieven)
-    kernen = _kernen(r, views, initiatieven, moments, komend)
-    _kalender(r, moments, komend, kernen)
+    kernen: list[dict] = []
+
+    def overviews() -> None:  # what needs no trajectory's page, feeds or raad row: made while the workers make them
+        _overviews(r, views, komend)
+        _initiatieven(r, initiatieven)
+        kernen.extend(_kernen(r, views, initiatieven, komend))
+        _kalender(r, moments, komend, kernen)
+
+    r.trajectories(views, processen, overviews)
+    _feeds(r, moments, kernen)
     _raad(r, views, initiatieven)
     _lessen(r, views)
     _toegankelijkheid(r)
@@ -446,12 +462,14 @@ def _initiatieven(r: SiteRenderer, views: list[InitiatiefView]) -> None:
     )
 
 
-def _kernen(r: SiteRenderer, views, initiatieven, moments, komend) -> list[dict]:
+def _kernen(r: SiteRenderer, views, initiatieven, komend) -> list[dict]:
     rows = []
     for kern in list(r.result.settings.kernen) or sorted({k for v in views for k in v.kernen}):
         slug = slugify(kern)
         in_kern = [v for v in views if kern in v.kernen]
-        rows.append({"naam": kern, "href": f"{slug}.html", "aantal": len(in_kern), "ics_href": f"{slug}.ics"})
+        rows.append(
+            {"naam": kern, "slug": slug, "href": f"{slug}.html", "aantal": len(in_kern), "ics_href": f"{slug}.ics"}
+        )
         r.page(
             f"kernen/{slug}.md",
             "kern.html.j2",
@@ -463,23 +481,29 @@ def _kernen(r: SiteRenderer, views, initiatieven, moments, komend) -> list[dict]
             komend=[m for m in komend if kern in m.kernen],
             initiatieven=[v for v in initiatieven if kern in v.kernen],
         )
-        r.feed(
-            f"kalender/{slug}.ics",
-            f"Participatie in {kern}",
-            f"Participatiemomenten in {kern}",
-            [m for m in moments if kern in m.kernen],
-        )
     r.page("kernen/index.md", "kernen.html.j2", "Kernen en wijken", "Participatie per kern.", kernen=rows)
     return rows
 
 
-def _kalender(r: SiteRenderer, moments, komend, kernen) -> None:
+def _feeds(r: SiteRenderer, moments: list[MomentView], kernen: list[dict]) -> None:
+    """The calendar of each kern and of the whole gemeente: of the events the trajectories' feeds made."""
+    for row in kernen:
+        kern = row["naam"]
+        r.feed(
+            f"kalender/{row['slug']}.ics",
+            f"Participatie in {kern}",
+            f"Participatiemomenten in {kern}",
+            [m for m in moments if kern in m.kernen],
+        )
     r.feed(
         "kalender/alles.ics",
         f"Participatiekalender {r.common['gemeente_kort']}",
         f"Alle participatiemomenten van {r.common['gemeente']}",
         moments,
     )
+
+
+def _kalender(r: SiteRenderer, moments, komend, kernen) -> None:
     geweest = [m for m in reversed(moments) if not m.komend]
     uitleg = "Alle momenten waarop u kunt meedoen, per maand. Geannuleerde en verplaatste momenten blijven zichtbaar."
     r.page(
