@@ -304,25 +304,20 @@ class Cache:
     def put(self, slug: str, files: str, *values: object, remember: bool = True) -> None:
         """`remember=False`: not kept in this process's memory as well (a build ends after writing it)."""
         try:
-            self.put_pickled(slug, files, *(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for v in values))
+            self.put_packed(slug, files, *(pack(v) for v in values))
         except (pickle.PicklingError, TypeError, AttributeError):
             self.seen.add(slug)
         if remember:
             _MEMORY[self._memo(slug)] = (files, values)
 
-    def put_pickled(self, slug: str, files: str, *blobs: bytes, values: tuple[object, ...] = ()) -> None:
-        """As `put`, for values pickled already (by a worker process); `values`, when given, are those unpickled."""
+    def put_packed(self, slug: str, files: str, *packed: bytes, values: tuple[object, ...] = ()) -> None:
+        """Values pickled and packed already (`pack`, by a worker process): this process only stores them.
+        `values`, when given, are those read back: kept in memory too (a preview's next rebuild finds them)."""
         self.seen.add(slug)
-        if len(values) == len(blobs):
+        if len(values) == len(packed):
             _MEMORY[self._memo(slug)] = (files, values)
         else:
             _MEMORY.pop(self._memo(slug), None)
-        self.pending[slug] = (files, tuple(_pack(blob) for blob in blobs))  # compressed now: a build holds many
-
-    def put_packed(self, slug: str, files: str, *packed: bytes) -> None:
-        """As `put_pickled`, for values a worker pickled and packed (`pack`): this process only stores them."""
-        self.seen.add(slug)
-        _MEMORY.pop(self._memo(slug), None)
         self.pending[slug] = (files, packed)
 
     def save(self) -> None:

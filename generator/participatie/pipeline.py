@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .cache import Cache
+from .cache import Cache, pack, unpack
 from .findings import Ernst, Finding, Pos, relpath, sort_findings
 from .load.folders import list_folders, read_folder
 from .load.profielen import BESTAAT_NIET, builtin_profiles, resolve_profile
@@ -196,12 +195,11 @@ Need = Literal["bevindingen", "toetsingen", "alles"]
 PARTS: dict[Need, int] = {"bevindingen": 1, "toetsingen": 2, "alles": 3}  # what the cache keeps, in this order
 
 
-def _pickled(made: tuple[Dossier, Toetsing]) -> tuple[bytes, bytes, bytes]:
-    """The findings, the verdict and the trajectory, each pickled apart: a check reads only the first."""
+def _packed(made: tuple[Dossier, Toetsing]) -> tuple[bytes, bytes, bytes]:
+    """The findings, the verdict and the trajectory, each packed apart as the cache keeps them (by the worker that
+    made them): a check reads back only the first."""
     dossier, toetsing = made
-    return tuple(  # type: ignore[return-value]
-        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL) for value in (toetsing.bevindingen, toetsing, dossier)
-    )
+    return pack(toetsing.bevindingen), pack(toetsing), pack(dossier)
 
 
 def cache_context(settings: SiteSettings, vandaag: dt.date, root_pad: str) -> str:
@@ -292,14 +290,14 @@ def _check_folders(
             pad: (toetsing.bevindingen, toetsing, dossier)
             for (_, pad), (dossier, toetsing) in zip(jobs, made, strict=True)
         }
-    else:  # the cache keeps each part pickled: the worker pickles it, and only what is needed is read back
-        blobs = in_order(lambda job: _pickled(process_folder(job[0], job[1], ctx, kind)), jobs, most)
+    else:  # the cache keeps each part packed: the worker packs it, and only what is needed is read back
+        packed = in_order(lambda job: _packed(process_folder(job[0], job[1], ctx, kind)), jobs, most)
         key_of = dict(zip(pads, keys, strict=True))
-        for (_, pad), parts_pickled in zip(jobs, blobs, strict=True):
-            done[pad] = tuple(pickle.loads(blob) for blob in parts_pickled[:parts])
+        for (_, pad), parts_packed in zip(jobs, packed, strict=True):
+            done[pad] = tuple(unpack(blob) for blob in parts_packed[:parts])
             files = key_of[pad]
             if files is not None:
-                store.put_pickled(pad, files, *parts_pickled, values=done[pad])
+                store.put_packed(pad, files, *parts_packed, values=done[pad])
     for pad, files in zip(pads, keys, strict=True):
         if files is not None:
             result.sleutels[pad] = files

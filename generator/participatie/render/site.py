@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import pickle
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from ..cache import Cache
+from ..cache import Cache, pack, unpack
 from ..derive.wijzigingen import history, last_change
 from ..model.profiel import Profiel
 from ..pipeline import Result
@@ -258,15 +257,13 @@ class SiteRenderer:
             rendered = in_order(lambda n: self._render(views[n]), todo, most, meanwhile)
             for n, parts in zip(todo, rendered, strict=True):
                 made[views[n].slug] = parts
-        else:  # the cache keeps them pickled: the worker pickles, this process only reads back
-            blobs = in_order(
-                lambda n: pickle.dumps(self._render(views[n]), pickle.HIGHEST_PROTOCOL), todo, most, meanwhile
-            )
+        else:  # the cache keeps them packed: the worker packs, this process only reads back
+            blobs = in_order(lambda n: pack(self._render(views[n])), todo, most, meanwhile)
             for n, blob in zip(todo, blobs, strict=True):
-                made[views[n].slug] = pickle.loads(blob)
+                made[views[n].slug] = unpack(blob)
                 key = keys[n]
                 if key:  # with the values read back: a preview's next rebuild finds them in memory
-                    self.cache.put_pickled(views[n].slug, key, blob, values=(made[views[n].slug],))
+                    self.cache.put_packed(views[n].slug, key, blob, values=(made[views[n].slug],))
         pages: list[Page] = []
         files: list[Generated] = []
         for v in views:
