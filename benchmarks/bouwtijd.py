@@ -2,7 +2,7 @@
 
 Run: make benchmark   (or .venv/bin/python benchmarks/bouwtijd.py [--aantallen 100,1000] [--herhaal 3])
 
-For each N it reports medians of:
+For each N it reports medians of (each with the anchor it is compared with, taken in turns):
 - plain Material building N generated ~3 KB Markdown pages (not in the nav, search on),
   against our build of N trajectories (copies of the examples), both with `mkdocs build`;
 - `participatie check` cold (no cache) against composing the same YAML files with LibYAML;
@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,11 +66,8 @@ def make_plain(n: int, dest: Path) -> Path:
     return dest
 
 
-PEAKS: list[float] = []  # MB, the largest resident set of each run since median() began
-
-
-def timed(cmd: list[str], cwd: Path) -> float:
-    """Wall seconds of one run; its peak memory (the largest single process, workers included) goes to PEAK."""
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds of one run, and its peak memory in MB (the largest single process, workers included)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -77,18 +75,30 @@ def timed(cmd: list[str], cwd: Path) -> float:
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise subprocess.CalledProcessError(proc.returncode, cmd)
-    PEAKS.append(usage.ru_maxrss / 1024)  # Linux's wait4: the largest of the process and the children it waited for
-    return elapsed
+    return elapsed, usage.ru_maxrss / 1024  # Linux's wait4: the largest of the process and the children it waited for
 
 
-def median(cmd: list[str], cwd: Path, repeat: int, before=None) -> float:
-    PEAKS.clear()
-    runs = []
+Run = tuple[list[str], Path, Callable[[], None] | None]  # command, folder, what to do before each run
+
+
+def in_turns(runs: list[Run], repeat: int) -> list[tuple[list[float], float]]:
+    """Each command `repeat` times, taken in turns (A B C A B C ...), so a machine that speeds up or slows down
+    during the benchmark moves every command alike: per command its times and its peak memory."""
+    times: list[list[float]] = [[] for _ in runs]
+    peaks = [0.0 for _ in runs]
     for _ in range(repeat):
-        if before:
-            before()
-        runs.append(timed(cmd, cwd))
-    return statistics.median(runs)
+        for n, (cmd, cwd, before) in enumerate(runs):
+            if before:
+                before()
+            seconds, peak = timed(cmd, cwd)
+            times[n].append(seconds)
+            peaks[n] = max(peaks[n], peak)
+    return list(zip(times, peaks, strict=True))
+
+
+def ratio(ours: list[float], anchor: list[float]) -> float:
+    """The median of the ratios of runs taken side by side (see in_turns)."""
+    return statistics.median(a / b for a, b in zip(ours, anchor, strict=True))
 
 
 COMPOSE = (
@@ -163,19 +173,26 @@ def measure(n: int, repeat: int) -> dict:
         site, plain = make_site(n, Path(tmp) / "site"), make_plain(n, Path(tmp) / "plain")
         cache = site / ".participatie-cache"
         clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
-        row = {"n": n}
-        row["material"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], plain, repeat)
-        row["build"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], site, repeat, before=clear)
-        row["build_mb"] = max(PEAKS)
-        row["build_warm"] = median([PY, "-m", "mkdocs", "build", "-q", "-d", "out"], site, repeat)
-        row["compose"] = median([PY, "-c", COMPOSE, "projecten"], site, repeat)
-        row["check"] = median([PY, "-m", "participatie.cli", "check"], site, repeat, before=clear)
-        row["check_mb"] = max(PEAKS)
-        timed([PY, "-m", "participatie.cli", "check"], site)
-        edits = iter(range(repeat))
-        row["check_warm"] = median(
-            [PY, "-m", "participatie.cli", "check"], site, repeat, before=lambda: touch(site, next(edits))
+        row: dict = {"n": n}
+        build = [PY, "-m", "mkdocs", "build", "-q", "-d", "out"]
+        (material, _), (cold, row["build_mb"]), (warm, _) = in_turns(
+            [(build, plain, None), (build, site, clear), (build, site, None)], repeat
         )
+        row["material"], row["build"], row["build_warm"] = map(statistics.median, (material, cold, warm))
+        row["build_ratio"], row["warm_ratio"] = ratio(cold, material), ratio(warm, material)
+        check = [PY, "-m", "participatie.cli", "check"]
+        (compose, _), (checked, row["check_mb"]) = in_turns(
+            [([PY, "-c", COMPOSE, "projecten"], site, None), (check, site, clear)], repeat
+        )
+        row["compose"], row["check"], row["check_ratio"] = (
+            statistics.median(compose),
+            statistics.median(checked),
+            ratio(checked, compose),
+        )
+        timed(check, site)
+        edits = iter(range(repeat))
+        ((after_edit, _),) = in_turns([(check, site, lambda: touch(site, next(edits)))], repeat)
+        row["check_warm"] = statistics.median(after_edit)
         row["serve"] = serve_rebuild(site, repeat)
         row["page"] = next((site / "out" / "trajecten").glob("fietspad-kerkdijk-*.html")).stat().st_size
         row["over"] = (site / "out" / "over.html").stat().st_size
@@ -188,20 +205,22 @@ def main() -> None:
     parser.add_argument("--aantallen", default="100,1000")
     args = parser.parse_args()
     print(
-        f"{'N':>5} {'Material':>9} {'bouw':>7} {'ratio':>6} {'bouw*':>7} {'LibYAML':>8} {'check':>7} {'ratio':>6}"
-        f" {'check*':>7} {'serve*':>7} {'pagina':>8} {'over':>7} {'MB bouw':>8} {'MB check':>9}"
+        f"{'N':>5} {'Material':>9} {'bouw':>7} {'ratio':>6} {'bouw*':>7} {'ratio':>6} {'LibYAML':>8} {'check':>7}"
+        f" {'ratio':>6} {'check*':>7} {'serve*':>7} {'pagina':>8} {'over':>7} {'MB bouw':>8} {'MB check':>9}"
     )
     for n in (int(x) for x in args.aantallen.split(",")):
         r = measure(n, args.herhaal)
         serve = f"{r['serve']:>7.2f}" if r["serve"] is not None else "      -"
         print(
-            f"{n:>5} {r['material']:>9.2f} {r['build']:>7.2f} {r['build'] / r['material']:>6.2f} {r['build_warm']:>7.2f}"
-            f" {r['compose']:>8.2f} {r['check']:>7.2f} {r['check'] / r['compose']:>6.2f} {r['check_warm']:>7.2f}"
+            f"{n:>5} {r['material']:>9.2f} {r['build']:>7.2f} {r['build_ratio']:>6.2f} {r['build_warm']:>7.2f}"
+            f" {r['warm_ratio']:>6.2f} {r['compose']:>8.2f} {r['check']:>7.2f} {r['check_ratio']:>6.2f}"
+            f" {r['check_warm']:>7.2f}"
             f" {serve} {r['page']:>8} {r['over']:>7} {r['build_mb']:>8.0f} {r['check_mb']:>9.0f}",
             flush=True,
         )
     print(
-        "Seconds, medians. bouw = mkdocs build of N trajectories without cache; bouw* with the cache warm; "
+        "Seconds, medians; each ratio is the median of the ratios of runs taken in turns with its anchor "
+        "(Material, LibYAML). bouw = mkdocs build of N trajectories without cache; bouw* with the cache warm; "
         "check* = check after editing one file; serve* = the rebuild MkDocs reports in 'mkdocs serve' after one edit "
         "(median of the edits); "
         "pagina = bytes of one trajectory page; over = bytes of a page whose navigation must not grow with N; "
