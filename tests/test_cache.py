@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from conftest import check, edit
 
-from participatie import pipeline
+from participatie import cache, pipeline
 from participatie.cache import _MEMORY, DATABASE, FOLDER, KEEP
 from participatie.render.html import CompiledTemplates
 
@@ -65,6 +65,27 @@ def test_a_changed_profile_or_date_invalidates_everything(site, counted, monkeyp
         monkeypatch.setenv("PARTICIPATIE_VANDAAG", f"2026-11-{day}")
         check(site)
     assert contexts(site) == KEEP  # only the newest few
+
+
+def test_an_upgraded_library_invalidates_everything(site, counted, monkeypatch, tmp_path):
+    """Any library installed beside the package counts (Markdown and nh3 shape the cached pages too), by the name of
+    its metadata folder; a folder in the site itself (the current directory) does not."""
+    libraries = tmp_path / "site-packages"
+    (libraries / "voorbeeld-1.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(libraries))
+    monkeypatch.setattr(cache, "_CODE", None)
+    check(site)
+    counted.clear()
+    (site / "oud-1.0.dist-info").mkdir()  # the site is the current directory, and on sys.path when run as a module
+    monkeypatch.chdir(site)
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(cache, "_CODE", None)
+    check(site)
+    assert counted == []
+    (libraries / "voorbeeld-1.0.dist-info").rename(libraries / "voorbeeld-1.1.dist-info")
+    monkeypatch.setattr(cache, "_CODE", None)
+    check(site)
+    assert len(counted) == 8
 
 
 def test_back_to_an_earlier_context_is_warm(site, counted, monkeypatch):

@@ -30,7 +30,6 @@ import stat
 import sys
 import time
 import zlib
-from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -57,24 +56,43 @@ CREATE TABLE IF NOT EXISTS map (pad TEXT PRIMARY KEY, kenmerk TEXT, bestanden TE
 
 
 def _code_hash() -> str:
-    """The package's own code and templates: a changed rule or message invalidates every entry.
+    """The package's own code and templates, and the libraries installed: a changed rule, message or library
+    invalidates every entry.
 
     By each file's path, size and modification time (as `files_key` trusts them), not its bytes: reading
     the whole package on every run cost more than checking a thousand unchanged trajectories.
     """
     global _CODE
     if _CODE is None:
-        root = Path(str(resources.files("participatie")))
-        digest = hashlib.sha256()
-        for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml", ".j2") and p.is_file()):
-            info = path.stat()
-            digest.update(f"{path.relative_to(root).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-        versions = [
-            metadata.version(name) for name in ("pydantic", "PyYAML", "holidays", "phonenumbers", "python-stdnum")
-        ]
-        digest.update("|".join([sys.version, *versions]).encode())
+        root = os.path.dirname(os.path.abspath(__file__))  # the package's folder
+        files = []
+        for folder, folders, names in os.walk(root):
+            folders[:] = [name for name in folders if name != "__pycache__"]
+            for name in names:
+                if name.endswith((".py", ".yaml", ".j2")):
+                    info = os.stat(os.path.join(folder, name))
+                    files.append(f"{os.path.relpath(folder, root)}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0")
+        digest = hashlib.sha256("".join(sorted(files)).encode())
+        digest.update("|".join([sys.version, *_installed()]).encode())
         _CODE = digest.hexdigest()
     return _CODE
+
+
+def _installed() -> list[str]:
+    """Every library installed, with its version, by the name of its metadata folder ('PyYAML-6.0.2.dist-info'):
+    an upgrade of pydantic, Markdown, nh3 or any other changes what the cache would give. Folder names only:
+    `importlib.metadata` would read and parse a file per library on every run."""
+    here = os.path.realpath(os.getcwd())
+    names: set[str] = set()
+    for entry in sys.path:
+        if not entry or os.path.realpath(entry) == here:  # the site's own folder holds no libraries
+            continue
+        try:
+            with os.scandir(entry) as it:
+                names.update(e.name for e in it if e.name.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+    return sorted(names)
 
 
 def _listing(folder: Path) -> list[tuple[str, os.stat_result]] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -133,10 +134,13 @@ def list_folders(root: Path, pad: str, waar: str | None = None) -> tuple[list[Pa
             )
         ]
     folders, findings = [], []
-    for child in sorted(root.iterdir()):
-        if not child.is_dir() or child.name.startswith((".", "_")):
+    with os.scandir(root) as entries:  # the kind of each entry comes with its name: no stat per folder
+        children = sorted((entry.name, entry.is_dir(), entry.is_symlink()) for entry in entries)
+    for name, is_dir, is_link in children:
+        if not is_dir or name.startswith((".", "_")):
             continue
-        if child.is_symlink() and not child.resolve().is_relative_to(root.resolve()):
+        child = root / name
+        if is_link and not child.resolve().is_relative_to(root.resolve()):
             findings.append(
                 error(
                     MAP_SNELKOPPELING,
