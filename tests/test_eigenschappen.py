@@ -157,6 +157,26 @@ def test_arbitrary_text_gives_findings_not_exceptions(text):
             assert obj is not None or problems
 
 
+def walked(data: object, loc: tuple = ()) -> list[tuple[tuple, object, bool]]:
+    """Every key and scalar of data, in order: what the privacy guard used to walk the data for."""
+    if isinstance(data, dict):
+        return [x for k, v in data.items() for x in [((*loc, k), k, True), *walked(v, (*loc, k))]]
+    if isinstance(data, list):
+        return [x for i, v in enumerate(data) for x in walked(v, (*loc, i))]
+    return [] if data is None else [(loc, data, False)]
+
+
+@MANY
+@given(anything, st.booleans())
+@example({"a": [1, None, {"b": "06-12345678"}], "c": None}, True)
+def test_the_loader_lists_every_key_and_scalar_in_the_order_written(document, fast):
+    """`Source.scalars`, which the privacy guard reads instead of walking the data again, holds exactly what a walk
+    of the data finds, in the same order (keys before their values)."""
+    source, _ = parse_yaml(yaml.safe_dump(document, allow_unicode=True), "x.yaml", fast=fast)
+    assume(source is not None)
+    assert source.scalars == walked(source.data)
+
+
 @SOME
 @given(traject, planning, terug, kaders, st.text(max_size=200))
 def test_arbitrary_documents_in_the_files_shapes(t, p, i, k, markdown):

@@ -119,6 +119,7 @@ class Source:
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # (regel, kolom): plain tuples are cheap to make
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     text: str = ""
+    scalars: list[tuple[Loc, object, bool]] = field(default_factory=list)  # (loc, key or value, is_key): as written
 
     def pos(self, loc: Loc, *, key: bool = False) -> Pos:
         """Position of the value (or key) at loc, or of its nearest ancestor."""
@@ -140,7 +141,8 @@ class Source:
             data = data[part]
         values = {k[n:]: v for k, v in self.values.items() if k[:n] == loc}
         keys = {k[n:]: v for k, v in self.keys.items() if k[:n] == loc and len(k) > n}
-        return Source(self.pad, data, values, keys, self.text)
+        scalars = [(k[n:], v, is_key) for k, v, is_key in self.scalars if k[:n] == loc and len(k) > n]
+        return Source(self.pad, data, values, keys, self.text, scalars)
 
 
 def load_yaml(path: Path, pad: str, fast: bool = True, lenient: bool = False) -> tuple[Source | None, list[Finding]]:
@@ -281,13 +283,18 @@ class _Converter:
             self.fail(TE_DIEP, node, "het bestand is te diep genest.", f"Gebruik hooguit {MAX_DEPTH} niveaus.")
             self.budget = -2
             return None
-        self.source.values[loc] = _pos(node)
+        mark = node.start_mark
+        self.source.values[loc] = mark.line + 1, mark.column + 1
         tag = node.tag
         if isinstance(node, yaml.ScalarNode) and tag in _SCALARS:
             try:
-                return _SCALARS[tag](node.value)
+                value = _SCALARS[tag](node.value)
             except ValueError:  # an explicit tag such as !!int on text
                 pass
+            else:
+                if value is not None:
+                    self.source.scalars.append((loc, value, False))
+                return value
         elif isinstance(node, yaml.MappingNode) and tag == _MAP:
             return self.convert_mapping(node, loc, depth)
         elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
@@ -320,8 +327,10 @@ class _Converter:
                     "Haal een van de twee weg of voeg ze samen.",
                 )
                 continue
-            self.source.keys[loc + (key,)] = _pos(key_node)
-            out[key] = self.convert(value_node, loc + (key,), depth + 1)
+            here = loc + (key,)
+            self.source.keys[here] = _pos(key_node)
+            self.source.scalars.append((here, key, True))
+            out[key] = self.convert(value_node, here, depth + 1)
         return out
 
 

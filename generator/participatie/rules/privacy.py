@@ -58,25 +58,13 @@ CODES = {
 Suspect = tuple[Loc, object, bool]  # where, the key or value, whether it is a key
 
 
-def _suspects(data: object, loc: Loc = (), out: list[Suspect] | None = None) -> list[Suspect]:
+def _suspects(source: Source) -> list[Suspect]:
     """(loc, value, is_key) for every key and scalar that may hold personal data, in the order they are written.
 
-    A text without a digit, '@', '&' or '%' holds nothing to find (most values): left out here, so a file of
-    hundreds of values is walked in one pass, without a generator per level. A number is kept: it is read as
-    written (0612345678, not 612345678)."""
-    out = [] if out is None else out
-    if isinstance(data, dict):
-        for k, v in data.items():
-            here = (*loc, k)
-            if not isinstance(k, str) or SUSPECT.search(k):
-                out.append((here, k, True))
-            _suspects(v, here, out)
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            _suspects(v, (*loc, i), out)
-    elif data is not None and not (isinstance(data, str) and not SUSPECT.search(data)):
-        out.append((loc, data, False))  # an empty value has no text of its own (its position would be its key's)
-    return out
+    The loader lists every key and scalar as it reads them (`Source.scalars`), so no second walk of the data. A text
+    without a digit, '@', '&' or '%' holds nothing to find (most values): left out here. A number is kept: it is read
+    as written (0612345678, not 612345678). An empty value has no text of its own (its position would be its key's)."""
+    return [s for s in source.scalars if not isinstance(s[1], str) or SUSPECT.search(s[1])]
 
 
 class Lines:
@@ -113,7 +101,7 @@ def _token(f: Lines, start: Pos, value: object) -> str:
 def scan_yaml(source: Source, ctx: Context, map_pad: str | None) -> list[Finding]:
     out: list[Finding] = []
     f = Lines(source.text)
-    for loc, value, is_key in _suspects(source.data):
+    for loc, value, is_key in _suspects(source):
         start = source.pos(loc, key=is_key)
         text = value if isinstance(value, str) else _token(f, start, value)
         addresses = is_key or not (loc and loc[-1] in ADDRESS_FIELDS)
