@@ -1,6 +1,6 @@
 """How fast are check and build, against plain Material and a bare YAML parse of the same files, measured in one run.
 
-Run: make benchmark   (or .venv/bin/python benchmarks/bouwtijd.py [--aantallen 100,1000] [--herhaal 3])
+Run: make benchmark   (or .venv/bin/python benchmarks/bouwtijd.py [--aantallen 100,1000] [--herhaal 5])
 
 For each N it reports medians of (each with the anchor it is compared with, taken in turns):
 - plain Material building N generated ~3 KB Markdown pages (not in the nav, search on),
@@ -200,9 +200,13 @@ def measure(n: int, repeat: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--herhaal", type=int, default=3)
-    parser.add_argument("--aantallen", default="100,1000")
+    parser = argparse.ArgumentParser(
+        description="Meet de bouw, check en serve tegen Material en een kale LibYAML-parse."
+    )
+    parser.add_argument("--herhaal", type=int, default=5, help="hoe vaak elke meting loopt (standaard 5)")
+    parser.add_argument(
+        "--aantallen", default="100,1000", help="de aantallen trajecten, met komma's (standaard 100,1000)"
+    )
     args = parser.parse_args()
     print(
         f"{'N':>5} {'Material':>9} {'bouw':>7} {'ratio':>6} {'bouw*':>7} {'ratio':>6} {'LibYAML':>8} {'check':>7}"
@@ -219,12 +223,12 @@ def main() -> None:
             flush=True,
         )
     print(
-        "Seconds, medians; each ratio is the median of the ratios of runs taken in turns with its anchor "
-        "(Material, LibYAML). bouw = mkdocs build of N trajectories without cache; bouw* with the cache warm; "
-        "check* = check after editing one file; serve* = the rebuild MkDocs reports in 'mkdocs serve' after one edit "
-        "(median of the edits); "
-        "pagina = bytes of one trajectory page; over = bytes of a page whose navigation must not grow with N; "
-        "MB = peak resident memory of the largest process of a cold build and a cold check."
+        "Seconden, medianen; elke verhouding is de mediaan van de verhoudingen van runs die om en om met hun anker "
+        "liepen (Material, LibYAML). bouw = mkdocs build van N trajecten zonder cache; bouw* met de cache gevuld; "
+        "check* = check na een wijziging in één bestand; serve* = de herbouw die MkDocs in 'mkdocs serve' meldt na "
+        "één wijziging (mediaan van de wijzigingen); pagina = bytes van één trajectpagina; over = bytes van een "
+        "pagina waarvan de navigatie niet met N mag groeien; MB = piekgeheugen van het grootste proces van een bouw "
+        "en een check zonder cache."
     )
 
 
