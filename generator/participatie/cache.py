@@ -84,12 +84,15 @@ def _installed() -> list[str]:
     """Every library installed, with its version, by the name of its metadata folder ('PyYAML-6.0.2.dist-info'):
     an upgrade of pydantic, Markdown, nh3 or any other changes what the cache would give. Folder names only:
     `importlib.metadata` would read and parse a file per library on every run."""
-    here = os.path.realpath(os.getcwd())
+    try:
+        here = os.path.realpath(os.getcwd())
+    except OSError:  # the current folder is gone
+        here = None
     names: set[str] = set()
     for entry in sys.path:
-        if not entry or os.path.realpath(entry) == here:  # the site's own folder holds no libraries
-            continue
         try:
+            if not entry or os.path.realpath(entry) == here:  # the site's own folder holds no libraries
+                continue
             with os.scandir(entry) as it:
                 names.update(e.name for e in it if e.name.endswith((".dist-info", ".egg-info")))
         except OSError:
