@@ -101,6 +101,12 @@ def ratio(ours: list[float], anchor: list[float]) -> float:
     return statistics.median(a / b for a, b in zip(ours, anchor, strict=True))
 
 
+def spread(ours: list[float], anchor: list[float] | None = None) -> str:
+    """The smallest and largest of the runs (of their ratios to the anchor's side by side): how noisy it was."""
+    values = ours if anchor is None else [a / b for a, b in zip(ours, anchor, strict=True)]
+    return f"{min(values):.2f}–{max(values):.2f}"
+
+
 COMPOSE = (
     "import sys, yaml, pathlib\n"
     "for p in sorted(pathlib.Path(sys.argv[1]).glob('*/*.yaml')):\n"
@@ -180,6 +186,7 @@ def measure(n: int, repeat: int) -> dict:
         )
         row["material"], row["build"], row["build_warm"] = map(statistics.median, (material, cold, warm))
         row["build_ratio"], row["warm_ratio"] = ratio(cold, material), ratio(warm, material)
+        row["spread"] = {"bouw": spread(cold, material), "bouw*": spread(warm, material)}
         check = [PY, "-m", "participatie.cli", "check"]
         (compose, _), (checked, row["check_mb"]) = in_turns(
             [([PY, "-c", COMPOSE, "projecten"], site, None), (check, site, clear)], repeat
@@ -189,10 +196,12 @@ def measure(n: int, repeat: int) -> dict:
             statistics.median(checked),
             ratio(checked, compose),
         )
+        row["spread"]["check"] = spread(checked, compose)
         timed(check, site)
         edits = iter(range(repeat))
         ((after_edit, _),) = in_turns([(check, site, lambda: touch(site, next(edits)))], repeat)
         row["check_warm"] = statistics.median(after_edit)
+        row["spread"]["check* (s)"] = spread(after_edit)
         row["serve"] = serve_rebuild(site, repeat)
         row["page"] = next((site / "out" / "trajecten").glob("fietspad-kerkdijk-*.html")).stat().st_size
         row["over"] = (site / "out" / "over.html").stat().st_size
@@ -212,8 +221,10 @@ def main() -> None:
         f"{'N':>5} {'Material':>9} {'bouw':>7} {'ratio':>6} {'bouw*':>7} {'ratio':>6} {'LibYAML':>8} {'check':>7}"
         f" {'ratio':>6} {'check*':>7} {'serve*':>7} {'pagina':>8} {'over':>7} {'MB bouw':>8} {'MB check':>9}"
     )
+    spreads = []
     for n in (int(x) for x in args.aantallen.split(",")):
         r = measure(n, args.herhaal)
+        spreads.append((n, r["spread"]))
         serve = f"{r['serve']:>7.2f}" if r["serve"] is not None else "      -"
         print(
             f"{n:>5} {r['material']:>9.2f} {r['build']:>7.2f} {r['build_ratio']:>6.2f} {r['build_warm']:>7.2f}"
@@ -222,6 +233,9 @@ def main() -> None:
             f" {serve} {r['page']:>8} {r['over']:>7} {r['build_mb']:>8.0f} {r['check_mb']:>9.0f}",
             flush=True,
         )
+    print("Spreiding over de runs (kleinste–grootste verhouding; bij check* de seconden):")
+    for n, found in spreads:
+        print(f"{n:>5} " + "  ".join(f"{name} {value}" for name, value in found.items()))
     print(
         "Seconden, medianen; elke verhouding is de mediaan van de verhoudingen van runs die om en om met hun anker "
         "liepen (Material, LibYAML). bouw = mkdocs build van N trajecten zonder cache; bouw* met de cache gevuld; "
