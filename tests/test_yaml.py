@@ -74,7 +74,17 @@ SCALARS = [
 ]
 
 
-@pytest.mark.parametrize("plain", [loader.PlainLoader, loader.CPlainLoader], ids=["python", "libyaml"])
+@pytest.mark.parametrize(
+    "plain",
+    [
+        pytest.param(loader.PlainLoader, id="python"),
+        pytest.param(
+            loader.CPlainLoader,
+            id="libyaml",
+            marks=pytest.mark.skipif(loader.CPlainLoader is None, reason="LibYAML is not installed"),
+        ),
+    ],
+)
 def test_the_resolver_gives_the_tags_pyyaml_gives(plain):
     """The loaders resolve tags with their own `resolve` (PyYAML's joined two lists at each of 400,000 calls in a
     cold check): for every kind of node, plain or quoted, the tag PyYAML's own `resolve` gives with the same table."""
