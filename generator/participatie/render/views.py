@@ -20,6 +20,8 @@ from ..vocabulary import BESLUITEN, KWADRANTEN, MOMENT_SOORTEN, STATUSSEN, UITKO
 from .text import datum, href, kort, opsomming, safe_markdown, slugify, tijd
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from .initiatieven import InitiatiefView
 
 
@@ -44,7 +46,11 @@ class MomentView:
     werkvorm = property(lambda self: self.moment.werkvorm)
     bereikt = property(lambda self: self.moment.bereikt)
     evaluatie = property(lambda self: self.moment.evaluatie)
-    verslag = property(lambda self: safe_markdown(self.moment.verslag or ""))
+
+    # made once per view: a card asks whether there is one, then shows it
+    @cached_property
+    def verslag(self) -> Markup:
+        return safe_markdown(self.moment.verslag or "")
 
     @property
     def deelnemers(self) -> str:
@@ -370,7 +376,7 @@ class TrajectView:
     def inbreng_kort(self) -> str:
         return opsomming(f"{u['aantal']} {u['uitkomst']}" for u in self.inbreng_groepen)
 
-    @property
+    @cached_property
     def eindverslag(self) -> list[dict]:
         if not any(self.volledig.eindverslag.onderdelen.values()):
             return []
