@@ -57,7 +57,8 @@ def _lines(cards: Iterable[Markup]) -> Markup:
 
 
 class Cards:
-    """Each moment and trajectory card rendered once per folder depth, and reused on every page that lists it.
+    """Each card rendered once and reused on every page that lists it: a trajectory's card once per folder, a
+    moment's once per link to its trajectory (the calendar and the kernen's pages give the same link).
 
     `made_of(owner)` says what an owner's cards are made of (None: not known, so kept for this build only). With a
     `store` (the render cache), an owner's cards are also kept between processes, by what they are made of: a
@@ -114,9 +115,11 @@ class Cards:
                 self.store.put(slug, stable, {key: KEPT_CARDS[(stable, *key)] for key in keys})
                 IN_STORE[folder] = (stable, set(keys))
 
-    def moment(self, m: MomentView, page: str, show_traject: bool = True) -> Markup:
-        key = ("moment", m.traject.slug, m.moment.id, posixpath.dirname(page), show_traject)
-        return self.kept(key, m.traject, lambda: self.macros.moment_item(m, page, show_traject))  # type: ignore[attr-defined]
+    def moment(self, m: MomentView, page: str) -> Markup:
+        """A moment's card on an overview: one per link to its trajectory (the calendar and the kernen share them)."""
+        link = m.traject_href(page)
+        key = ("moment", m.traject.slug, m.moment.id, link)
+        return self.kept(key, m.traject, lambda: self.macros.moment_item(m, link))  # type: ignore[attr-defined]
 
     def traject(self, t: TrajectView, page: str) -> Markup:
         key = ("traject", t.slug, posixpath.dirname(page))
