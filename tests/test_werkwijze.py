@@ -381,6 +381,9 @@ def test_mkdocs_serve_shows_findings_in_the_browser_until_fixed(site):
         server.terminate()
         out, _ = server.communicate(timeout=30)
     assert "Traceback" not in out, out
+    # what the terminal says after each rebuild, once with the plugin's name (MkDocs' plugin logger adds it)
+    assert re.search(r"WARNING +- +participatie: 1 fout\(en\), 0 waarschuwing\(en\); zie de pagina", out), out
+    assert "participatie: participatie:" not in out, out
 
 
 @pytest.mark.warnings_expected

@@ -59,7 +59,7 @@ from .common import (
     withheld_message,
 )
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger(__name__)  # says 'participatie: ' before every message
 # The preview's pages as the theme rendered them, by path: (what they were made from, the HTML). At module level,
 # because `mkdocs serve` may load the config and make the plugin anew for each rebuild.
 RENDERED: dict[str, tuple[str, str]] = {}
@@ -281,7 +281,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             self.preview = preview(self.result, self.problems)
             self.unbuildable = fatal_problems
             log.warning(
-                f"participatie: {self.preview.fouten} fout(en), {self.preview.waarschuwingen} waarschuwing(en); "
+                f"{self.preview.fouten} fout(en), {self.preview.waarschuwingen} waarschuwing(en); "
                 "zie de pagina participatie-bevindingen.html in het voorbeeld."
             )
             return
