@@ -431,6 +431,7 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
             ]
         self.pages = {p.path: p for p in pages}
         self.bodies = {p.path: (self.preview.banner(p.path) if self.preview else "") + p.content for p in pages}
+        listed = _nav_pages(config.nav)
         for path, content in [(p.path, p.header()) for p in pages] + [(g.path, g.content) for g in generated]:
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -438,7 +439,11 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
                 log.info(
                     f"{path} wordt gemaakt door participatie; het bestand in {config.docs_dir} wordt niet gebruikt."
                 )
-            files.append(Written.generated(config, path, content=content))
+            # A generated page the site's nav leaves out is reached from the overviews, on purpose: MkDocs need not
+            # list it as missing from the nav (in English, a line for every trajectory, after every build).
+            unlisted = listed is not None and path in self.pages and path not in listed
+            inclusion = InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED
+            files.append(Written.generated(config, path, content=content, inclusion=inclusion))
         if Written.previewing:  # copied only when changed since the last rebuild (see Written.copied_back)
             for file in files:
                 if not isinstance(file, Written) and file.abs_src_path and not file.is_documentation_page():
@@ -565,6 +570,26 @@ KNOWN_PAGE_PLUGINS = ("participatie.", "mkdocs.contrib.search", "material.plugin
 def _only_known_page_plugins(config) -> bool:
     handlers = config.plugins.events.get("page_context", [])
     return all(getattr(h, "__module__", "").startswith(KNOWN_PAGE_PLUGINS) for h in handlers)
+
+
+def _nav_pages(nav) -> set[str] | None:
+    """The pages mkdocs.yml's `nav` names; None without a `nav` (then MkDocs lists every page, as before)."""
+    if nav is None:
+        return None
+    found: set[str] = set()
+
+    def walk(item) -> None:
+        if isinstance(item, str):
+            found.add(item.removeprefix("./"))
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav)
+    return found
 
 
 def _copy_when_changed(file: File, dirty: bool = False) -> None:
