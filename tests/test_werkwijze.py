@@ -384,6 +384,7 @@ def test_mkdocs_serve_shows_findings_in_the_browser_until_fixed(site):
     # what the terminal says after each rebuild, once with the plugin's name (MkDocs' plugin logger adds it)
     assert re.search(r"WARNING +- +participatie: 1 fout\(en\), 0 waarschuwing\(en\); zie de pagina", out), out
     assert "participatie: participatie:" not in out, out
+    assert re.search(r"INFO +- +participatie: 0 fout\(en\), 0 waarschuwing\(en\)", out), out  # fixed: no warning
 
 
 @pytest.mark.warnings_expected

@@ -280,7 +280,8 @@ class ParticipatiePlugin(BasePlugin[ParticipatieConfig]):
         if self.serving:  # the preview shows every finding in the browser instead of stopping
             self.preview = preview(self.result, self.problems)
             self.unbuildable = fatal_problems
-            log.warning(
+            found = self.preview.fouten or self.preview.waarschuwingen  # a warning only when there is something
+            (log.warning if found else log.info)(
                 f"{self.preview.fouten} fout(en), {self.preview.waarschuwingen} waarschuwing(en); "
                 "zie de pagina participatie-bevindingen.html in het voorbeeld."
             )
