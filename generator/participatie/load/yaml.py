@@ -283,7 +283,7 @@ class _Converter:
             self.fail(TE_DIEP, node, "het bestand is te diep genest.", f"Gebruik hooguit {MAX_DEPTH} niveaus.")
             self.budget = -2
             return None
-        mark = node.start_mark
+        mark = node.start_mark  # `_pos(node)` written out: a call for every node was 2.5% of reading the files
         self.source.values[loc] = mark.line + 1, mark.column + 1
         tag = node.tag
         if isinstance(node, yaml.ScalarNode) and tag in _SCALARS:
