@@ -23,6 +23,7 @@ from conftest import (
     participatie,
 )
 
+from participatie import cache as cache_module
 from participatie import pipeline, processen
 from participatie.cache import _MEMORY, FOLDER
 from participatie.rules.instellingen import read_site_settings
@@ -65,6 +66,36 @@ def test_with_the_cache_cold_and_warm_the_parallel_check_gives_the_same_verdicts
         year = settings.vandaag().year
         assert {f"{year}:public:None", f"{year + 1}:school:Noord"} <= set(pipeline.Kalender(groot).known)
     assert (groot / ".participatie-cache").is_dir()
+
+
+def test_a_cold_check_hashes_each_folder_where_it_is_read_and_the_next_check_trusts_that(groot, monkeypatch):
+    """With nothing stored, a folder is hashed by the worker that reads it, not first by the main process: the
+    digests are the ones the main process makes (`folder_key`), and the next check finds every verdict by them."""
+    for path in (groot / "projecten").rglob("*"):  # older than the racy window, as files in a checkout are
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    shutil.rmtree(groot / FOLDER, ignore_errors=True)
+    _MEMORY.clear()
+    settings = read_site_settings(groot)[0]
+    main = os.getpid()
+    hashed_here: list[str] = []
+    original = cache_module.hash_folder
+
+    def spy(folder, *args):
+        if os.getpid() == main:
+            hashed_here.append(folder.name)
+        return original(folder, *args)
+
+    monkeypatch.setattr(cache_module, "hash_folder", spy)
+    cold = pipeline.check_site(settings, settings.vandaag(), processen=2)
+    assert hashed_here == []
+    assert len(cold.sleutels) > N
+    assert cold.sleutels == {pad: cache_module.folder_key(groot / pad) for pad in cold.toetsingen}
+    _MEMORY.clear()  # as a new process: from disk
+    read = in_processes(monkeypatch, pipeline, "process_folder", groot.parent / "gelezen")
+    warm = pipeline.check_site(settings, settings.vandaag(), processen=2)
+    assert list(read.iterdir()) == []  # no folder read again, in any process
+    assert hashed_here == [] and warm.sleutels == cold.sleutels
+    assert warm.findings == cold.findings and list(warm.toetsingen.items()) == list(cold.toetsingen.items())
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -30,6 +30,7 @@ import stat
 import sys
 import time
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ FEW = 64  # values read one by one before all are read at once
 # a trajectory or a verdict (2-9 kB) only to a half, and compressing those was 4% of a cold check
 PACK_FROM = 16384
 RACY = 2.0  # seconds: a file modified this close to being hashed is not trusted by its metadata
+LATER = ""  # what `Cache.files_key` gives for a folder that whoever reads its files hashes (`hash_folder`)
 _MEMORY: dict[
     tuple[str, str], tuple[str, tuple[object, ...]]
 ] = {}  # a long-running process (mkdocs serve) skips even the unpickling
@@ -139,6 +141,25 @@ def folder_key(folder: Path, listing: list[tuple[str, os.stat_result]] | None = 
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Hashed:
+    """A folder as hashed: `folder_key`'s digest (None: something could not be read), its files' metadata, and
+    whether that metadata can be trusted next time (no file changed within RACY seconds of hashing)."""
+
+    files: str | None
+    signature: str
+    settled: bool
+
+
+def hash_folder(folder: Path, listing: list[tuple[str, os.stat_result]] | None = None) -> Hashed | None:
+    """`folder_key` with what `Cache.learn` keeps of it; None when the folder cannot be listed."""
+    listing = _listing(folder) if listing is None else listing
+    if listing is None:
+        return None
+    newest = max((info.st_mtime for _, info in listing), default=0.0)
+    return Hashed(folder_key(folder, listing), _signature(listing), newest < time.time() - RACY)
+
+
 def pack(value: object) -> bytes:
     """A value pickled and packed as the cache stores it (see `Cache.put_packed`); `unpack` reads it back."""
     return _pack(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
@@ -213,6 +234,7 @@ class Cache:
         self.seen: set[str] = set()
         self.prune = prune
         self.signatures: dict[str, tuple[str, str, bytes]] | None = None
+        self.slugs: set[str] | None = None
         self.loaded: dict[int, dict[str, list[tuple[int, str, bytes, bytes]]]] = {}
         self.asked = 0  # values asked for that were not in memory (see _rows_of)
 
@@ -232,24 +254,45 @@ class Cache:
         except sqlite3.Error:
             return []
 
-    def files_key(self, folder: Path, pad: str) -> str | None:
-        """`folder_key`, reusing the digest of an earlier run when no file in the folder changed by its metadata."""
-        listing = _listing(folder)
-        if listing is None:
-            return None
-        signature = _signature(listing)
+    def files_key(self, folder: Path, pad: str, later: bool = False) -> str | None:
+        """`folder_key`, reusing the digest of an earlier run when no file in the folder changed by its metadata.
+
+        `later`: a folder that must be hashed and has nothing stored in this context (a cold run) gives LATER; whoever
+        reads its files hashes them (`hash_folder`, on the core that reads them) and tells `learn`."""
         if self.signatures is None:
             self.signatures = {
                 pad: (k, f, m) for pad, k, f, m in self._query("SELECT pad, kenmerk, bestanden, mac FROM map")
             }
+        stored = not later or pad in self._slugs()
+        if not stored and pad not in self.signatures:  # never hashed: no metadata to compare, no value to find
+            return LATER
+        listing = _listing(folder)
+        if listing is None:
+            return None
+        signature = _signature(listing)
         kenmerk, known, mac = self.signatures.get(pad, ("", "", b""))
         if kenmerk == signature and hmac.compare_digest(mac, self._mac("map", pad, kenmerk, known)):
             return known
-        files = folder_key(folder, listing)
-        newest = max((info.st_mtime for _, info in listing), default=0.0)
-        if files is not None and self.db is not None and newest < time.time() - RACY:
-            self.folders[pad] = (signature, files)
-        return files
+        return self.learn(pad, hash_folder(folder, listing)) if stored else LATER
+
+    def learn(self, pad: str, hashed: Hashed | None) -> str | None:
+        """A folder's digest from `hash_folder`; its metadata is kept for the next run when it can be trusted."""
+        if hashed is None:
+            return None
+        if hashed.files is not None and self.db is not None and hashed.settled:
+            self.folders[pad] = (hashed.signature, hashed.files)
+        return hashed.files
+
+    def _slugs(self) -> set[str]:
+        """Every slug with a value stored in this context (read once)."""
+        if self.slugs is None:
+            self.slugs = {
+                slug
+                for (slug,) in self._query(
+                    "SELECT DISTINCT slug FROM waarde WHERE soort = ? AND context = ?", self.namespace, self.context
+                )
+            }
+        return self.slugs
 
     def _rows(self, parts: int) -> dict[str, list[tuple[int, str, bytes, bytes]]]:
         """The first `parts` values of every slug in this context, read at once."""
@@ -404,6 +447,7 @@ class Cache:
             self.folders.clear()
             self.loaded.clear()
             self.signatures = None
+            self.slugs = None
         except sqlite3.Error:
             pass
         finally:

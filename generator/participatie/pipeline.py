@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .cache import Cache, pack, unpack
+from .cache import LATER, Cache, Hashed, hash_folder, pack, unpack
 from .findings import Ernst, Finding, Pos, relpath, sort_findings
 from .load.folders import list_folders, read_folder
 from .load.profielen import BESTAAT_NIET, builtin_profiles, resolve_profile
@@ -271,13 +271,14 @@ def _check_folders(
 ) -> list[Finding]:
     findings: list[Finding] = []
     pads = [f"{root_pad}/{folder.name}" for folder in folders]
-    keys = [
-        store.files_key(folder, pad) if store is not None else None for folder, pad in zip(folders, pads, strict=True)
-    ]
+    keys = {
+        pad: store.files_key(folder, pad, later=True) if store is not None else None
+        for folder, pad in zip(folders, pads, strict=True)
+    }
     parts = PARTS[need]
     hits: dict[str, tuple[Any, ...]] = {}  # (findings, verdict, trajectory) as far as needed
-    for pad, files in zip(pads, keys, strict=True):
-        hit = store.get(pad, files, parts=parts) if store is not None and files is not None else None
+    for pad, files in keys.items():
+        hit = store.get(pad, files, parts=parts) if store is not None and files else None
         if hit is not None:
             hits[pad] = hit
     jobs = [(folder, pad) for folder, pad in zip(folders, pads, strict=True) if pad not in hits]
@@ -291,14 +292,19 @@ def _check_folders(
             for (_, pad), (dossier, toetsing) in zip(jobs, made, strict=True)
         }
     else:  # the cache keeps each part packed: the worker packs it, and only what is needed is read back
-        packed = in_order(lambda job: _packed(process_folder(job[0], job[1], ctx, kind)), jobs, most)
-        key_of = dict(zip(pads, keys, strict=True))
-        for (_, pad), parts_packed in zip(jobs, packed, strict=True):
+
+        def job(folder: Path, pad: str) -> tuple[Hashed | None, tuple[bytes, bytes, bytes]]:
+            hashed = hash_folder(folder) if keys[pad] == LATER else None  # before reading, as files_key does
+            return hashed, _packed(process_folder(folder, pad, ctx, kind))
+
+        for (_, pad), (hashed, parts_packed) in zip(jobs, in_order(lambda j: job(*j), jobs, most), strict=True):
             done[pad] = tuple(unpack(blob) for blob in parts_packed[:parts])
-            files = key_of[pad]
+            if keys[pad] == LATER:
+                keys[pad] = store.learn(pad, hashed)
+            files = keys[pad]
             if files is not None:
                 store.put_packed(pad, files, *parts_packed, values=done[pad])
-    for pad, files in zip(pads, keys, strict=True):
+    for pad, files in keys.items():
         if files is not None:
             result.sleutels[pad] = files
         values = hits[pad] if pad in hits else done[pad]
