@@ -263,8 +263,7 @@ class Cache:
             self.signatures = {
                 pad: (k, f, m) for pad, k, f, m in self._query("SELECT pad, kenmerk, bestanden, mac FROM map")
             }
-        stored = not later or pad in self._slugs()
-        if not stored and pad not in self.signatures:  # never hashed: no metadata to compare, no value to find
+        if later and pad not in self.signatures and pad not in self._slugs():  # never hashed, nothing to find
             return LATER
         listing = _listing(folder)
         if listing is None:
@@ -273,7 +272,9 @@ class Cache:
         kenmerk, known, mac = self.signatures.get(pad, ("", "", b""))
         if kenmerk == signature and hmac.compare_digest(mac, self._mac("map", pad, kenmerk, known)):
             return known
-        return self.learn(pad, hash_folder(folder, listing)) if stored else LATER
+        if later and pad not in self._slugs():  # changed, and nothing stored to find with its digest
+            return LATER
+        return self.learn(pad, hash_folder(folder, listing))
 
     def learn(self, pad: str, hashed: Hashed | None) -> str | None:
         """A folder's digest from `hash_folder`; its metadata is kept for the next run when it can be trusted."""
