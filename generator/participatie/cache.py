@@ -234,7 +234,6 @@ class Cache:
         self.seen: set[str] = set()
         self.prune = prune
         self.signatures: dict[str, tuple[str, str, bytes]] | None = None
-        self.slugs: set[str] | None = None
         self.loaded: dict[int, dict[str, list[tuple[int, str, bytes, bytes]]]] = {}
         self.asked = 0  # values asked for that were not in memory (see _rows_of)
 
@@ -257,13 +256,14 @@ class Cache:
     def files_key(self, folder: Path, pad: str, later: bool = False) -> str | None:
         """`folder_key`, reusing the digest of an earlier run when no file in the folder changed by its metadata.
 
-        `later`: a folder that must be hashed and has nothing stored in this context (a cold run) gives LATER; whoever
-        reads its files hashes them (`hash_folder`, on the core that reads them) and tells `learn`."""
+        `later`: a folder this cache has no metadata of (never hashed: a cold run) gives LATER; whoever reads its files
+        hashes them (`hash_folder`, on the core that reads them) and tells `learn`. A folder whose files changed is
+        hashed now, as before: its digest may still find what is stored (a checkout that only touched the files)."""
         if self.signatures is None:
             self.signatures = {
                 pad: (k, f, m) for pad, k, f, m in self._query("SELECT pad, kenmerk, bestanden, mac FROM map")
             }
-        if later and pad not in self.signatures and pad not in self._slugs():  # never hashed, nothing to find
+        if later and pad not in self.signatures:  # never hashed (or too soon after a change): nothing to compare
             return LATER
         listing = _listing(folder)
         if listing is None:
@@ -272,8 +272,6 @@ class Cache:
         kenmerk, known, mac = self.signatures.get(pad, ("", "", b""))
         if kenmerk == signature and hmac.compare_digest(mac, self._mac("map", pad, kenmerk, known)):
             return known
-        if later and pad not in self._slugs():  # changed, and nothing stored to find with its digest
-            return LATER
         return self.learn(pad, hash_folder(folder, listing))
 
     def learn(self, pad: str, hashed: Hashed | None) -> str | None:
@@ -283,17 +281,6 @@ class Cache:
         if hashed.files is not None and self.db is not None and hashed.settled:
             self.folders[pad] = (hashed.signature, hashed.files)
         return hashed.files
-
-    def _slugs(self) -> set[str]:
-        """Every slug with a value stored in this context (read once)."""
-        if self.slugs is None:
-            self.slugs = {
-                slug
-                for (slug,) in self._query(
-                    "SELECT DISTINCT slug FROM waarde WHERE soort = ? AND context = ?", self.namespace, self.context
-                )
-            }
-        return self.slugs
 
     def _rows(self, parts: int) -> dict[str, list[tuple[int, str, bytes, bytes]]]:
         """The first `parts` values of every slug in this context, read at once."""
@@ -448,7 +435,6 @@ class Cache:
             self.folders.clear()
             self.loaded.clear()
             self.signatures = None
-            self.slugs = None
         except sqlite3.Error:
             pass
         finally:
