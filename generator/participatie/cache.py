@@ -253,17 +253,17 @@ class Cache:
         except sqlite3.Error:
             return []
 
-    def files_key(self, folder: Path, pad: str, later: bool = False) -> str | None:
+    def files_key(self, folder: Path, pad: str) -> str | None:
         """`folder_key`, reusing the digest of an earlier run when no file in the folder changed by its metadata.
 
-        `later`: a folder this cache has no metadata of (never hashed: a cold run) gives LATER; whoever reads its files
-        hashes them (`hash_folder`, on the core that reads them) and tells `learn`. A folder whose files changed is
-        hashed now, as before: its digest may still find what is stored (a checkout that only touched the files)."""
+        A folder this cache has no metadata of (never hashed: a cold run) gives LATER; whoever reads its files hashes
+        them (`hash_folder`, on the core that reads them) and tells `learn`. A folder whose files changed is hashed
+        now: its digest may still find what is stored (a checkout that only touched the files)."""
         if self.signatures is None:
             self.signatures = {
                 pad: (k, f, m) for pad, k, f, m in self._query("SELECT pad, kenmerk, bestanden, mac FROM map")
             }
-        if later and pad not in self.signatures:  # never hashed (or too soon after a change): nothing to compare
+        if pad not in self.signatures:  # never hashed (or too soon after a change): nothing to compare
             return LATER
         listing = _listing(folder)
         if listing is None:

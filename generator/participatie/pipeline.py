@@ -272,7 +272,7 @@ def _check_folders(
     findings: list[Finding] = []
     pads = [f"{root_pad}/{folder.name}" for folder in folders]
     keys = {
-        pad: store.files_key(folder, pad, later=True) if store is not None else None
+        pad: store.files_key(folder, pad) if store is not None else None
         for folder, pad in zip(folders, pads, strict=True)
     }
     parts = PARTS[need]
