@@ -269,7 +269,7 @@ class Cache:
         if listing is None:
             return None
         signature = _signature(listing)
-        kenmerk, known, mac = self.signatures.get(pad, ("", "", b""))
+        kenmerk, known, mac = self.signatures[pad]
         if kenmerk == signature and hmac.compare_digest(mac, self._mac("map", pad, kenmerk, known)):
             return known
         return self.learn(pad, hash_folder(folder, listing))
